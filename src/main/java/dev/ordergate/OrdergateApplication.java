@@ -1,0 +1,18 @@
+package dev.ordergate;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.cloud.openfeign.EnableFeignClients;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableFeignClients
+@EnableScheduling
+public class OrdergateApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(OrdergateApplication.class, args);
+    }
+}
