@@ -1,4 +1,13 @@
 package dev.ordergate.order;
 
-public record Address(String name, String street, String city, String postalCode, String country) {
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+public record Address(
+        @NotBlank @Size(max = 128) String name,
+        @NotBlank @Size(max = 256) String street,
+        @NotBlank @Size(max = 128) String city,
+        @Size(max = 16) String postalCode,
+        @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 country code") String country) {
 }

@@ -1,5 +1,11 @@
 package dev.ordergate.order;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,14 +15,16 @@ import java.util.List;
  * the process's business key, Odoo's {@code client_order_ref} and the key that makes intake idempotent.
  */
 public record Order(
+        // No colon: the business key joins channel and reference with one.
+        @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be 1-64 letters, digits, '.', '_' or '-'")
         String channel,
-        String channelOrderRef,
-        String customerRef,
-        Address shipTo,
+        @NotBlank @Size(max = 128) String channelOrderRef,
+        @NotBlank @Size(max = 64) String customerRef,
+        @NotNull @Valid Address shipTo,
         LocalDate requestedDate,
-        String currency,
-        String paymentTerms,
-        List<OrderLine> lines,
+        @NotBlank @CurrencyCode String currency,
+        @Size(max = 64) String paymentTerms,
+        @NotEmpty @UniqueLineRefs List<@NotNull @Valid OrderLine> lines,
         boolean allowSubstitutes,
         boolean allowPartialShipment) {
 

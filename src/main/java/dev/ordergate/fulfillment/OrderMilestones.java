@@ -1,0 +1,27 @@
+package dev.ordergate.fulfillment;
+
+import dev.ordergate.order.OrderIntake;
+import dev.ordergate.order.OrderStatus;
+import dev.ordergate.order.Orders;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Milestones the BPMN marks without a task of its own, as expression listeners:
+ * {@code ${orderMilestones.reached(execution, 'COMPLETED')}}.
+ */
+@Component("orderMilestones")
+public class OrderMilestones {
+
+    private final Orders orders;
+
+    OrderMilestones(Orders orders) {
+        this.orders = orders;
+    }
+
+    public void reached(DelegateExecution execution, String status) {
+        String reason = OrderStatus.valueOf(status) == OrderStatus.REJECTED
+                ? (String) execution.getVariable(GateDelegate.REASON) : null;
+        orders.advance((String) execution.getVariable(OrderIntake.ORDER_ID), OrderStatus.valueOf(status), reason);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.ordergate.inventory;
+
+import dev.ordergate.masterdata.MasterData;
+import dev.ordergate.masterdata.Product;
+import dev.ordergate.order.Order;
+import dev.ordergate.order.OrderLine;
+import dev.ordergate.order.Verdict;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/** The availability gate: every stocked product must be free to promise in the quantity ordered. */
+@Service
+public class AvailabilityGate {
+
+    private final Availability availability;
+    private final MasterData masterData;
+
+    AvailabilityGate(Availability availability, MasterData masterData) {
+        this.availability = availability;
+        this.masterData = masterData;
+    }
+
+    public Verdict check(Order order) {
+        Map<String, BigDecimal> demand = new LinkedHashMap<>();
+        for (OrderLine line : order.lines()) {
+            demand.merge(line.sku(), line.quantity(), BigDecimal::add);
+        }
+        Map<String, Product> products = masterData.findProducts(demand.keySet());
+        // Services and other unstocked products are never short.
+        demand.keySet().removeIf(sku -> products.containsKey(sku) && !products.get(sku).storable());
+        if (demand.isEmpty()) {
+            return Verdict.pass();
+        }
+        Map<String, BigDecimal> free = availability.freeQuantities(demand.keySet());
+        List<String> reasons = new ArrayList<>();
+        demand.forEach((sku, wanted) -> {
+            BigDecimal available = free.getOrDefault(sku, BigDecimal.ZERO);
+            if (available.compareTo(wanted) < 0) {
+                reasons.add(sku + ": ordered " + wanted.stripTrailingZeros().toPlainString() + ", available "
+                        + available.stripTrailingZeros().toPlainString());
+            }
+        });
+        return Verdict.of(reasons);
+    }
+}

@@ -1,0 +1,2 @@
+/** The ERP's customer invoices for what was delivered. */
+package dev.ordergate.invoicing;

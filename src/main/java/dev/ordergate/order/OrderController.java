@@ -1,0 +1,61 @@
+package dev.ordergate.order;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The channels' door: submit an order, follow it. */
+@RestController
+@RequestMapping("/api/v1/orders")
+@Validated
+class OrderController {
+
+    private final OrderIntake intake;
+    private final Orders orders;
+    private final IntakeProperties limits;
+
+    OrderController(OrderIntake intake, Orders orders, IntakeProperties limits) {
+        this.intake = intake;
+        this.orders = orders;
+        this.limits = limits;
+    }
+
+    @PostMapping
+    ResponseEntity<OrderRecord> submit(@Valid @RequestBody Order order) {
+        if (order.lines().size() > limits.maxLines()) {
+            throw new InvalidRequestException(List.of(new InvalidRequestException.Violation("lines",
+                    "must have at most " + limits.maxLines() + " lines, has " + order.lines().size())));
+        }
+        var receipt = intake.receive(order);
+        if (receipt.created()) {
+            return ResponseEntity.created(URI.create("/api/v1/orders/" + receipt.order().id())).body(receipt.order());
+        }
+        return ResponseEntity.ok(receipt.order());
+    }
+
+    @GetMapping("/{id}")
+    OrderRecord get(@PathVariable String id) {
+        return orders.find(id).orElseThrow(() -> new OrderNotFoundException(id));
+    }
+
+    @GetMapping
+    Page list(@RequestParam(required = false) OrderStatus status,
+              @RequestParam(defaultValue = "0") @Min(0) int page,
+              @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return new Page(orders.list(status, page, size), page, size, orders.count(status));
+    }
+
+    record Page(List<OrderRecord> items, int page, int size, long total) {
+    }
+}

@@ -1,0 +1,105 @@
+package dev.ordergate.order;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Receiving an order: store it and start its process in one transaction, exactly once per business key.
+ * The same order again answers the existing one; the same key with another body is a conflict.
+ */
+@Service
+public class OrderIntake {
+
+    public static final String PROCESS_KEY = "order-fulfillment";
+    public static final String ORDER_ID = "orderId";
+
+    private final Orders orders;
+    private final RuntimeService runtime;
+    private final TransactionTemplate tx;
+    private final ObjectMapper canonical;
+
+    OrderIntake(Orders orders, RuntimeService runtime, TransactionTemplate tx, ObjectMapper json) {
+        this.orders = orders;
+        this.runtime = runtime;
+        this.tx = tx;
+        this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    }
+
+    public record Receipt(OrderRecord order, boolean created) {
+    }
+
+    public Receipt receive(Order order) {
+        String hash = hash(order);
+        var existing = existing(order.businessKey(), hash);
+        if (existing != null) {
+            return existing;
+        }
+        String id = UUID.randomUUID().toString();
+        try {
+            tx.executeWithoutResult(status -> {
+                orders.insert(id, order, hash);
+                // The first step after the start is asynchronous, so this only writes the process's first job.
+                var instance = runtime.startProcessInstanceByKey(PROCESS_KEY, order.businessKey(), Map.of(ORDER_ID, id));
+                orders.attachProcess(id, instance.getId());
+            });
+        } catch (DuplicateKeyException raced) {
+            // Another request with the same key committed first: answer as for any duplicate.
+            return existing(order.businessKey(), hash);
+        }
+        return new Receipt(orders.get(id), true);
+    }
+
+    private Receipt existing(String businessKey, String hash) {
+        return orders.requestHash(businessKey).map(storedHash -> {
+            if (!storedHash.equals(hash)) {
+                throw new OrderConflictException(businessKey);
+            }
+            return new Receipt(orders.findByBusinessKey(businessKey).orElseThrow(), false);
+        }).orElse(null);
+    }
+
+    /** A digest of the order that ignores property order and trailing zeros (12 and 12.00 are the same). */
+    String hash(Order order) {
+        try {
+            JsonNode tree = normalise(canonical.valueToTree(order));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.writeValueAsString(tree).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Cannot hash order", e);
+        }
+    }
+
+    private static JsonNode normalise(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode sorted = JsonNodeFactory.instance.objectNode();
+            var fields = new TreeMap<String, JsonNode>();
+            node.fields().forEachRemaining(e -> fields.put(e.getKey(), normalise(e.getValue())));
+            fields.forEach(sorted::set);
+            return sorted;
+        }
+        if (node.isArray()) {
+            var array = JsonNodeFactory.instance.arrayNode();
+            node.forEach(child -> array.add(normalise(child)));
+            return array;
+        }
+        if (node.isNumber()) {
+            return JsonNodeFactory.instance.textNode(node.decimalValue().stripTrailingZeros().toPlainString());
+        }
+        return node;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.ordergate.order;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** An order as we keep it: the channel's document plus what has happened to it. */
+public record OrderRecord(
+        String id,
+        String businessKey,
+        Order order,
+        OrderStatus status,
+        String statusReason,
+        String salesOrderRef,
+        String invoiceRef,
+        String processInstanceId,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
+        List<Milestone> milestones) {
+
+    public record Milestone(OrderStatus milestone, String detail, OffsetDateTime reachedAt) {
+    }
+}

@@ -1,0 +1,178 @@
+package dev.ordergate.order;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Our own order store. The process keeps only the order id; everything else is read from here. */
+@Repository
+public class Orders {
+
+    private static final String SELECT = """
+            SELECT id, business_key, document, status, status_reason, sales_order_ref, invoice_ref,
+                   process_instance_id, created_at, updated_at
+              FROM app.orders
+            """;
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public Orders(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    void insert(String id, Order order, String requestHash) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.sql("""
+                INSERT INTO app.orders (id, business_key, channel, channel_order_ref, customer_ref, request_hash,
+                                        document, status, created_at, updated_at)
+                VALUES (:id, :key, :channel, :ref, :customer, :hash, :document, :status, :now, :now)
+                """)
+                .param("id", id)
+                .param("key", order.businessKey())
+                .param("channel", order.channel())
+                .param("ref", order.channelOrderRef())
+                .param("customer", order.customerRef())
+                .param("hash", requestHash)
+                .param("document", write(order))
+                .param("status", OrderStatus.RECEIVED.name())
+                .param("now", now)
+                .update();
+        insertMilestone(id, OrderStatus.RECEIVED, null, now);
+    }
+
+    void attachProcess(String id, String processInstanceId) {
+        jdbc.sql("UPDATE app.orders SET process_instance_id = :pi WHERE id = :id")
+                .param("pi", processInstanceId).param("id", id).update();
+    }
+
+    Optional<String> requestHash(String businessKey) {
+        return jdbc.sql("SELECT request_hash FROM app.orders WHERE business_key = :key")
+                .param("key", businessKey).query(String.class).optional();
+    }
+
+    public Optional<OrderRecord> find(String id) {
+        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(this::summaryRow).optional()
+                .map(this::withMilestones);
+    }
+
+    public Optional<OrderRecord> findByBusinessKey(String businessKey) {
+        return jdbc.sql(SELECT + " WHERE business_key = :key").param("key", businessKey)
+                .query(this::summaryRow).optional().map(this::withMilestones);
+    }
+
+    /** The order document; fails loudly when the id is unknown, since the process only holds ids we gave it. */
+    public OrderRecord get(String id) {
+        return find(id).orElseThrow(() -> new IllegalStateException("No order with id " + id));
+    }
+
+    public List<OrderRecord> list(OrderStatus status, int page, int size) {
+        String where = status == null ? "" : " WHERE status = :status";
+        var spec = jdbc.sql(SELECT + where + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
+                .param("limit", size).param("offset", (long) page * size);
+        if (status != null) {
+            spec = spec.param("status", status.name());
+        }
+        return spec.query(this::summaryRow).list();
+    }
+
+    public long count(OrderStatus status) {
+        String where = status == null ? "" : " WHERE status = :status";
+        var spec = jdbc.sql("SELECT COUNT(*) FROM app.orders" + where);
+        if (status != null) {
+            spec = spec.param("status", status.name());
+        }
+        return spec.query(Long.class).single();
+    }
+
+    /** Moves the order to a status and records the milestone once; a retried step records nothing new. */
+    @Transactional
+    public void advance(String id, OrderStatus status, String reason) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.sql("UPDATE app.orders SET status = :status, status_reason = :reason, updated_at = :now WHERE id = :id")
+                .param("status", status.name()).param("reason", clip(reason)).param("now", now).param("id", id)
+                .update();
+        insertMilestone(id, status, clip(reason), now);
+    }
+
+    @Transactional
+    public void recordSalesOrder(String id, String salesOrderRef) {
+        jdbc.sql("UPDATE app.orders SET sales_order_ref = :ref WHERE id = :id")
+                .param("ref", salesOrderRef).param("id", id).update();
+        advance(id, OrderStatus.COMMITTED, salesOrderRef);
+    }
+
+    @Transactional
+    public void recordInvoice(String id, String invoiceRef) {
+        jdbc.sql("UPDATE app.orders SET invoice_ref = :ref WHERE id = :id")
+                .param("ref", invoiceRef).param("id", id).update();
+        advance(id, OrderStatus.INVOICED, invoiceRef);
+    }
+
+    private void insertMilestone(String id, OrderStatus milestone, String detail, OffsetDateTime at) {
+        jdbc.sql("""
+                INSERT INTO app.order_milestones (order_id, milestone, detail, reached_at)
+                SELECT :id, :milestone, :detail, :at FROM (VALUES (1)) AS one(x)
+                 WHERE NOT EXISTS (SELECT 1 FROM app.order_milestones WHERE order_id = :id AND milestone = :milestone)
+                """)
+                .param("id", id).param("milestone", milestone.name()).param("detail", detail).param("at", at)
+                .update();
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= 2000 ? text : text.substring(0, 1997) + "...";
+    }
+
+    private OrderRecord summaryRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new OrderRecord(
+                rs.getString("id"),
+                rs.getString("business_key"),
+                read(rs.getString("document")),
+                OrderStatus.valueOf(rs.getString("status")),
+                rs.getString("status_reason"),
+                rs.getString("sales_order_ref"),
+                rs.getString("invoice_ref"),
+                rs.getString("process_instance_id"),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class),
+                List.of());
+    }
+
+    private OrderRecord withMilestones(OrderRecord r) {
+        List<OrderRecord.Milestone> milestones = jdbc.sql("""
+                        SELECT milestone, detail, reached_at FROM app.order_milestones
+                         WHERE order_id = :id ORDER BY reached_at, milestone
+                        """)
+                .param("id", r.id())
+                .query((rs, n) -> new OrderRecord.Milestone(OrderStatus.valueOf(rs.getString("milestone")),
+                        rs.getString("detail"), rs.getObject("reached_at", OffsetDateTime.class)))
+                .list();
+        return new OrderRecord(r.id(), r.businessKey(), r.order(), r.status(), r.statusReason(), r.salesOrderRef(),
+                r.invoiceRef(), r.processInstanceId(), r.createdAt(), r.updatedAt(), milestones);
+    }
+
+    private String write(Order order) {
+        try {
+            return json.writeValueAsString(order);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Order could not be serialised", e);
+        }
+    }
+
+    private Order read(String document) {
+        try {
+            return json.readValue(document, Order.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored order document is unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.ordergate.review;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The audit of every reviewer decision (who, when, what, why), and what it lets through. */
+@Repository
+public class ReviewDecisions {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ReviewDecisions(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public record Decision(String taskId, String gate, String reasons, String decision, String comment,
+                           String decidedBy, OffsetDateTime decidedAt) {
+    }
+
+    void record(String orderId, String taskId, String gate, String reasons, ReviewOutcome outcome, String comment,
+                String decidedBy) {
+        jdbc.sql("""
+                INSERT INTO app.order_reviews (id, order_id, task_id, gate, reasons, decision, comment, decided_by, decided_at)
+                VALUES (:id, :order, :task, :gate, :reasons, :decision, :comment, :by, :at)
+                """)
+                .param("id", UUID.randomUUID().toString()).param("order", orderId).param("task", taskId)
+                .param("gate", gate).param("reasons", reasons).param("decision", outcome.value())
+                .param("comment", comment).param("by", decidedBy).param("at", OffsetDateTime.now(clock))
+                .update();
+    }
+
+    /** Whether a reviewer has approved this gate's exception for the order, so the gate need not stop it again. */
+    public boolean approved(String orderId, String gate) {
+        return jdbc.sql("SELECT COUNT(*) FROM app.order_reviews WHERE order_id = :order AND gate = :gate AND decision = :d")
+                .param("order", orderId).param("gate", gate).param("d", ReviewOutcome.APPROVE.value())
+                .query(Long.class).single() > 0;
+    }
+
+    public List<Decision> forOrder(String orderId) {
+        return jdbc.sql("""
+                        SELECT task_id, gate, reasons, decision, comment, decided_by, decided_at
+                          FROM app.order_reviews WHERE order_id = :order ORDER BY decided_at
+                        """)
+                .param("order", orderId)
+                .query((rs, n) -> new Decision(rs.getString("task_id"), rs.getString("gate"), rs.getString("reasons"),
+                        rs.getString("decision"), rs.getString("comment"), rs.getString("decided_by"),
+                        rs.getObject("decided_at", OffsetDateTime.class)))
+                .list();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.ordergate.warehouse;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.ordergate.order.Address;
+import dev.ordergate.order.Order;
+import java.math.BigDecimal;
+import java.util.List;
+import org.springframework.cloud.openfeign.FeignClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+
+/**
+ * The WMS over REST (contract: {@code contracts/wms.yaml}). The release id is our business key, so a retried
+ * release is recognised by the WMS and ships nothing twice.
+ */
+@Component
+class WmsWarehouse implements Warehouse {
+
+    @FeignClient(name = "wms", url = "${ordergate.wms.url}")
+    interface WmsApi {
+
+        @PostMapping("/v1/releases")
+        ReleaseAck release(@RequestBody Release release);
+    }
+
+    record Release(String releaseId, String businessKey, Address shipTo, List<Line> lines) {
+    }
+
+    record Line(String lineRef, String sku, BigDecimal quantity) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ReleaseAck(String releaseId, String status) {
+    }
+
+    private final WmsApi api;
+
+    WmsWarehouse(WmsApi api) {
+        this.api = api;
+    }
+
+    @Override
+    public void release(Order order) {
+        api.release(new Release(order.businessKey(), order.businessKey(), order.shipTo(),
+                order.lines().stream().map(l -> new Line(l.lineRef(), l.sku(), l.quantity())).toList()));
+    }
+}
