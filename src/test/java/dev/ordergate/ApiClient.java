@@ -1,0 +1,56 @@
+package dev.ordergate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** Talks to the running test application over real HTTP, as a channel would. */
+public final class ApiClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    public record Response(int status, String contentType, JsonNode body, String raw) {
+    }
+
+    public static String base() {
+        return "http://localhost:" + System.getProperty("ordergate.test.port");
+    }
+
+    public Response post(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build());
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            String raw = response.body();
+            JsonNode body = raw == null || raw.isBlank() ? JSON.nullNode() : parse(raw);
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    body, raw);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(String raw) {
+        try {
+            return JSON.readTree(raw);
+        } catch (IOException notJson) {
+            return JSON.getNodeFactory().textNode(raw);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.ordergate;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The one application context the integration tests share: the whole application on H2 with the sandbox peers,
+ * served on a real port so the adapters reach the peers over HTTP. Classes that use exactly this annotation reuse
+ * one context (and one engine, one job executor).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Inherited
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = "server.port=${ordergate.test.port}")
+@ActiveProfiles("test")
+public @interface IntegrationTest {
+}

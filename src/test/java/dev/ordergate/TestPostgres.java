@@ -1,0 +1,62 @@
+package dev.ordergate;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A real PostgreSQL for the tests, once per JVM: the machine's own server at 127.0.0.1:5432 when there is one (CI
+ * and our development machines), else an embedded PostgreSQL started from its Maven artifact (a fresh machine).
+ * Each run gets a fresh database of its own.
+ */
+public final class TestPostgres {
+
+    private static String url;
+    private static EmbeddedPostgres embedded;
+
+    private TestPostgres() {
+    }
+
+    public static synchronized String jdbcUrl() {
+        if (url == null) {
+            url = fromEnvironment();
+        }
+        return url;
+    }
+
+    public static String username() {
+        return "postgres";
+    }
+
+    private static String fromEnvironment() {
+        String configured = System.getenv("ORDERGATE_TEST_PG_URL");
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        String database = "ordergate_test_" + ProcessHandle.current().pid();
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?connectTimeout=2",
+                "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database);
+            s.execute("CREATE DATABASE " + database);
+            return "jdbc:postgresql://127.0.0.1:5432/" + database;
+        } catch (SQLException noLocalServer) {
+            try {
+                embedded = EmbeddedPostgres.builder().start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        embedded.close();
+                    } catch (IOException ignored) {
+                        // the JVM is going away
+                    }
+                }));
+                return embedded.getJdbcUrl("postgres", "postgres");
+            } catch (IOException e) {
+                throw new IllegalStateException("Neither a local PostgreSQL nor an embedded one could be had", e);
+            }
+        }
+    }
+}
