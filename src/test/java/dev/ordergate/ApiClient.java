@@ -14,21 +14,27 @@ public final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    /** A client of the shared test application. */
+    public ApiClient() {
+        this(System.getProperty("ordergate.test.port"));
+    }
+
+    public ApiClient(String port) {
+        this.base = "http://localhost:" + port;
+    }
 
     public record Response(int status, String contentType, JsonNode body, String raw) {
     }
 
-    public static String base() {
-        return "http://localhost:" + System.getProperty("ordergate.test.port");
-    }
-
     public Response post(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
     private Response send(HttpRequest request) {

@@ -11,5 +11,8 @@ public class TestPortListener implements LauncherSessionListener {
         if (System.getProperty("ordergate.test.port") == null) {
             System.setProperty("ordergate.test.port", String.valueOf(FreePort.find()));
         }
+        if (System.getProperty("ordergate.test.pg-port") == null) {
+            System.setProperty("ordergate.test.pg-port", String.valueOf(FreePort.find()));
+        }
     }
 }
