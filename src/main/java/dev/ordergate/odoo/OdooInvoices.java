@@ -1,0 +1,79 @@
+package dev.ordergate.odoo;
+
+import static dev.ordergate.odoo.OdooValues.decimal;
+import static dev.ordergate.odoo.OdooValues.ids;
+import static dev.ordergate.odoo.OdooValues.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ordergate.invoicing.InvoiceRef;
+import dev.ordergate.invoicing.Invoices;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Invoices through Odoo's "Create Invoice" wizard on the sales order (the invoicing method itself is private). */
+@Component
+class OdooInvoices implements Invoices {
+
+    private static final Logger log = LoggerFactory.getLogger(OdooInvoices.class);
+
+    private static final List<String> INVOICE_FIELDS = List.of("name", "state", "amount_total");
+
+    private final OdooClient odoo;
+    private final OdooRecords records;
+
+    OdooInvoices(OdooClient odoo, OdooRecords records) {
+        this.odoo = odoo;
+        this.records = records;
+    }
+
+    /** An order that already has a live invoice answers it (posting it if a lost answer left it in draft). */
+    @Override
+    public InvoiceRef invoiceDelivered(String businessKey) {
+        JsonNode order = records.requireSalesOrder(businessKey, List.of("name", "invoice_ids"));
+        int orderId = order.get("id").intValue();
+        for (JsonNode invoice : odoo.read("account.move", ids(order.path("invoice_ids")), INVOICE_FIELDS)) {
+            switch (text(invoice.path("state"))) {
+                case "posted" -> {
+                    return ref(invoice);
+                }
+                case "draft" -> {
+                    return post(invoice.get("id").intValue());
+                }
+                default -> { }
+            }
+        }
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("active_model", "sale.order");
+        context.put("active_ids", List.of(orderId));
+        context.put("active_id", orderId);
+        Map<String, Object> vals = Map.of("advance_payment_method", "delivered",
+                "sale_order_ids", List.of(List.of(6, 0, List.of(orderId))));
+        int wizard = odoo.executeKw("sale.advance.payment.inv", "create", List.of(vals), Map.of("context", context))
+                .intValue();
+        JsonNode action = odoo.call("sale.advance.payment.inv", "create_invoices", List.of(wizard), context);
+        if (!action.path("res_id").isIntegralNumber()) {
+            throw new OdooProtocolException("create_invoices for " + businessKey
+                    + " did not answer a single invoice", null);
+        }
+        return post(action.path("res_id").intValue());
+    }
+
+    private InvoiceRef post(int invoiceId) {
+        // Odoo 18 answers false on success (transcript 64); failures come as errors.
+        odoo.call("account.move", "action_post", List.of(invoiceId), null);
+        JsonNode posted = odoo.read("account.move", List.of(invoiceId), INVOICE_FIELDS);
+        if (posted.isEmpty()) {
+            throw new OdooMissingRecordException("Odoo does not show invoice " + invoiceId + " it just posted", null);
+        }
+        log.info("Posted Odoo invoice {}", text(posted.get(0).path("name")));
+        return ref(posted.get(0));
+    }
+
+    private static InvoiceRef ref(JsonNode invoice) {
+        return new InvoiceRef(text(invoice.path("name")), decimal(invoice.path("amount_total"), "amount_total"));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.ordergate.odoo;
+
+import dev.ordergate.masterdata.Customer;
+import dev.ordergate.masterdata.MasterData;
+import dev.ordergate.masterdata.Product;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** Customers are Odoo contacts found by their internal reference; products are variants found by internal reference (SKU). */
+@Component
+class OdooMasterData implements MasterData {
+
+    private final OdooRecords records;
+
+    OdooMasterData(OdooRecords records) {
+        this.records = records;
+    }
+
+    @Override
+    public Optional<Customer> findCustomer(String customerRef) {
+        return records.partner(customerRef)
+                .map(p -> new Customer(p.ref(), p.name(), p.countryCode(), p.paymentTerm()));
+    }
+
+    @Override
+    public Map<String, Product> findProducts(Collection<String> skus) {
+        Map<String, Product> products = new LinkedHashMap<>();
+        records.products(skus).forEach((sku, p) ->
+                products.put(sku, new Product(sku, p.name(), p.uom(), p.storable())));
+        return products;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.ordergate.odoo;
+
+import static dev.ordergate.odoo.OdooValues.decimal;
+import static dev.ordergate.odoo.OdooValues.many2oneId;
+import static dev.ordergate.odoo.OdooValues.many2oneName;
+import static dev.ordergate.odoo.OdooValues.number;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ordergate.order.Order;
+import dev.ordergate.order.OrderLine;
+import dev.ordergate.pricing.PriceAuthority;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Odoo's price for each line, asked the way the web client asks it: {@code sale.order.line.onchange} on a
+ * line of an unsaved order (transcript 34). The pricelist engine itself is private over RPC (33), and
+ * onchange creates nothing.
+ */
+@Component
+class OdooPriceAuthority implements PriceAuthority {
+
+    private static final DateTimeFormatter ODOO_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** What the web client asks onchange to compute (transcript 34); we use price_unit. */
+    private static final Map<String, Object> LINE_FIELDS_SPEC = fieldsSpec();
+
+    private final OdooClient odoo;
+    private final OdooRecords records;
+    private final Clock clock;
+
+    OdooPriceAuthority(OdooClient odoo, OdooRecords records, ObjectProvider<Clock> clock) {
+        this.odoo = odoo;
+        this.records = records;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    @Override
+    public Map<String, BigDecimal> unitPrices(Order order) {
+        OdooRecords.Partner partner = records.requirePartner(order.customerRef());
+        Map<String, OdooRecords.Product> products =
+                records.requireProducts(order.lines().stream().map(OrderLine::sku).toList());
+        int companyId = records.companyId();
+
+        Map<String, Object> unsavedOrder = new LinkedHashMap<>();
+        unsavedOrder.put("id", false);
+        unsavedOrder.put("partner_id", partner.id());
+        if (partner.pricelistId() != null) {
+            unsavedOrder.put("pricelist_id", partner.pricelistId());
+        }
+        unsavedOrder.put("company_id", companyId);
+        unsavedOrder.put("currency_id", currencyId(partner, companyId, order.currency()));
+        // Odoo keeps datetimes in UTC; the date decides which pricelist rules apply.
+        unsavedOrder.put("date_order", LocalDateTime.now(clock.withZone(ZoneOffset.UTC))
+                .truncatedTo(ChronoUnit.SECONDS).format(ODOO_DATETIME));
+
+        Map<String, BigDecimal> prices = new LinkedHashMap<>();
+        for (OrderLine line : order.lines()) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("order_id", unsavedOrder);
+            values.put("product_id", products.get(line.sku()).id());
+            values.put("product_uom_qty", number(line.quantity()));
+            JsonNode result = odoo.executeKw("sale.order.line", "onchange",
+                    List.of(List.of(), values, List.of("product_id"), LINE_FIELDS_SPEC), null);
+            prices.put(line.lineRef(), decimal(result.path("value").path("price_unit"), "onchange price_unit"));
+        }
+        return prices;
+    }
+
+    /** Prices come in the pricelist's currency (the company's without one); quoting them in another would be wrong. */
+    private int currencyId(OdooRecords.Partner partner, int companyId, String orderCurrency) {
+        JsonNode currency = partner.pricelistId() != null
+                ? odoo.read("product.pricelist", List.of(partner.pricelistId()), List.of("currency_id"))
+                : odoo.read("res.company", List.of(companyId), List.of("currency_id"));
+        if (currency.isEmpty()) {
+            throw new OdooMissingRecordException("Odoo does not show the pricelist or company of contact '"
+                    + partner.ref() + "'", null);
+        }
+        JsonNode currencyId = currency.get(0).path("currency_id");
+        String code = many2oneName(currencyId);
+        if (orderCurrency != null && code != null && !orderCurrency.equalsIgnoreCase(code)) {
+            throw new OdooBusinessException("Odoo prices contact '" + partner.ref() + "' in " + code
+                    + ", the order is in " + orderCurrency);
+        }
+        return many2oneId(currencyId);
+    }
+
+    private static Map<String, Object> fieldsSpec() {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("order_id", Map.of("fields", Map.of("partner_id", Map.of(), "pricelist_id", Map.of())));
+        for (String field : List.of("product_id", "product_uom_qty", "product_uom", "price_unit", "discount", "tax_id",
+                "price_subtotal", "price_tax", "price_total", "name")) {
+            spec.put(field, Map.of());
+        }
+        return Map.copyOf(spec);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.ordergate.odoo;
+
+/** The exchange itself was broken: Odoo rejected the body as invalid JSON, or answered something that is not JSON-RPC. */
+final class OdooProtocolException extends OdooException {
+
+    OdooProtocolException(String message, Throwable cause) {
+        super(message, null, cause);
+    }
+
+    @Override
+    public boolean isRetryable() {
+        return false;
+    }
+}

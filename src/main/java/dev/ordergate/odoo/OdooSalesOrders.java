@@ -1,0 +1,170 @@
+package dev.ordergate.odoo;
+
+import static dev.ordergate.odoo.OdooValues.decimal;
+import static dev.ordergate.odoo.OdooValues.ids;
+import static dev.ordergate.odoo.OdooValues.many2oneId;
+import static dev.ordergate.odoo.OdooValues.map;
+import static dev.ordergate.odoo.OdooValues.number;
+import static dev.ordergate.odoo.OdooValues.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ordergate.order.Order;
+import dev.ordergate.order.OrderLine;
+import dev.ordergate.sales.SalesOrderRef;
+import dev.ordergate.sales.SalesOrders;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Sales orders in Odoo, found by our business key in {@code client_order_ref}. */
+@Component
+class OdooSalesOrders implements SalesOrders {
+
+    private static final Logger log = LoggerFactory.getLogger(OdooSalesOrders.class);
+
+    private static final List<String> ORDER_FIELDS = List.of("name", "state", "client_order_ref");
+    private static final Set<String> FINISHED = Set.of("done", "cancel");
+    /** Validation may ask a question or two before it is done; more than this is not a question we know. */
+    private static final int MAX_WIZARDS = 3;
+
+    private final OdooClient odoo;
+    private final OdooRecords records;
+
+    OdooSalesOrders(OdooClient odoo, OdooRecords records) {
+        this.odoo = odoo;
+        this.records = records;
+    }
+
+    /**
+     * Searches before it creates: when a create's answer was lost (timeout, reset, 5xx) the order may exist
+     * anyway, and the retry finds it here instead of creating a second one. Odoo does not keep
+     * {@code client_order_ref} unique, so this search is the only guard.
+     */
+    @Override
+    public SalesOrderRef commit(Order order) {
+        String key = order.businessKey();
+        var existing = records.salesOrder(key, ORDER_FIELDS);
+        if (existing.isPresent()) {
+            return confirmed(key, existing.get());
+        }
+        OdooRecords.Partner partner = records.requirePartner(order.customerRef());
+        Map<String, OdooRecords.Product> products =
+                records.requireProducts(order.lines().stream().map(OrderLine::sku).toList());
+        List<List<Object>> lines = order.lines().stream().map(line -> {
+            Map<String, Object> vals = new LinkedHashMap<>();
+            vals.put("product_id", products.get(line.sku()).id());
+            vals.put("product_uom_qty", number(line.quantity()));
+            // The price the order was accepted at (the price gate compared it with Odoo's); Odoo would otherwise recompute it.
+            vals.put("price_unit", number(line.unitPrice()));
+            return List.<Object>of(0, 0, vals);
+        }).toList();
+        Map<String, Object> vals = new LinkedHashMap<>();
+        vals.put("partner_id", partner.id());
+        vals.put("client_order_ref", key);
+        vals.put("order_line", lines);
+        int id = odoo.create("sale.order", vals);
+        odoo.call("sale.order", "action_confirm", List.of(id), null);
+        JsonNode created = odoo.read("sale.order", List.of(id), List.of("name"));
+        if (created.isEmpty()) {
+            throw new OdooMissingRecordException("Odoo does not show sales order " + id + " it just created", null);
+        }
+        log.info("Created and confirmed Odoo sales order {} for {}", text(created.get(0).path("name")), key);
+        return new SalesOrderRef(text(created.get(0).path("name")));
+    }
+
+    private SalesOrderRef confirmed(String key, JsonNode order) {
+        String name = text(order.path("name"));
+        switch (text(order.path("state"))) {
+            case "sale" -> { }
+            case "draft", "sent" -> odoo.call("sale.order", "action_confirm", List.of(order.get("id").intValue()), null);
+            case "cancel" -> throw new OdooBusinessException("Odoo sales order " + name + " for " + key
+                    + " is cancelled; it is not created again");
+            default -> throw new OdooBusinessException("Odoo sales order " + name + " for " + key + " is in state '"
+                    + text(order.path("state")) + "'");
+        }
+        return new SalesOrderRef(name);
+    }
+
+    /**
+     * Picks what was shipped on the open deliveries of the order and validates them; a short shipment leaves a
+     * backorder for the rest. Deliveries already done are left alone, so repeating a completed call does nothing.
+     */
+    @Override
+    public void recordDelivery(String businessKey, Map<String, BigDecimal> shippedBySku) {
+        JsonNode order = records.requireSalesOrder(businessKey, List.of("name", "state", "picking_ids"));
+        Map<Integer, String> skuByProductId = new HashMap<>();
+        records.products(shippedBySku.keySet()).forEach((sku, product) -> skuByProductId.put(product.id(), sku));
+        Map<String, BigDecimal> unassigned = new HashMap<>(shippedBySku);
+
+        JsonNode pickings = odoo.read("stock.picking", ids(order.path("picking_ids")), List.of("name", "state", "move_ids"));
+        for (JsonNode picking : pickings) {
+            if (FINISHED.contains(text(picking.path("state")))) {
+                continue;
+            }
+            if (pick(picking, skuByProductId, unassigned)) {
+                validate(picking.get("id").intValue());
+                log.info("Validated Odoo delivery {} of {}", text(picking.path("name")), businessKey);
+            }
+        }
+    }
+
+    /** Writes each move's shipped quantity (capped at its demand); false when nothing of this delivery shipped. */
+    private boolean pick(JsonNode picking, Map<Integer, String> skuByProductId, Map<String, BigDecimal> unassigned) {
+        JsonNode moves = odoo.read("stock.move", ids(picking.path("move_ids")),
+                List.of("product_id", "product_uom_qty", "quantity", "picked", "state"));
+        Map<Integer, BigDecimal> quantities = new LinkedHashMap<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (JsonNode move : moves) {
+            if (FINISHED.contains(text(move.path("state")))) {
+                continue;
+            }
+            String sku = skuByProductId.get(many2oneId(move.path("product_id")));
+            BigDecimal available = sku == null ? BigDecimal.ZERO : unassigned.getOrDefault(sku, BigDecimal.ZERO);
+            BigDecimal quantity = available.min(decimal(move.path("product_uom_qty"), "move demand")).max(BigDecimal.ZERO);
+            if (sku != null) {
+                unassigned.put(sku, available.subtract(quantity));
+            }
+            quantities.put(move.get("id").intValue(), quantity);
+            total = total.add(quantity);
+        }
+        if (total.signum() == 0) {
+            return false;
+        }
+        // A move with nothing shipped is picked with quantity 0 so that validation puts it on the backorder.
+        quantities.forEach((moveId, quantity) -> odoo.write("stock.move", List.of(moveId),
+                Map.of("quantity", number(quantity), "picked", true)));
+        return true;
+    }
+
+    /**
+     * {@code button_validate} answers true when done, or a wizard action when it has a question: the backorder
+     * confirmation for a short shipment (answered "create backorder") and, once per company unless
+     * {@code skip_sms} is in the context, whether to text the customer (answered "don't send").
+     */
+    private void validate(int pickingId) {
+        JsonNode result = odoo.call("stock.picking", "button_validate", List.of(pickingId), Map.of("skip_sms", true));
+        for (int wizards = 0; result.isObject(); wizards++) {
+            String model = text(result.path("res_model"));
+            if (wizards == MAX_WIZARDS) {
+                throw new OdooBusinessException("Odoo keeps asking questions while validating delivery "
+                        + pickingId + " (last: " + model + ")");
+            }
+            Map<String, Object> context = map(result.path("context"));
+            if ("stock.backorder.confirmation".equals(model)) {
+                int wizard = odoo.executeKw(model, "create", List.of(Map.of()), Map.of("context", context)).intValue();
+                result = odoo.call(model, "process", List.of(wizard), context);
+            } else if ("confirm.stock.sms".equals(model) && result.path("res_id").isIntegralNumber()) {
+                result = odoo.call(model, "dont_send_sms", List.of(result.path("res_id").intValue()), context);
+            } else {
+                throw new OdooBusinessException("Odoo asks '" + text(result.path("name")) + "' (" + model
+                        + ") before it validates delivery " + pickingId + "; a person has to answer it in Odoo");
+            }
+        }
+    }
+}
