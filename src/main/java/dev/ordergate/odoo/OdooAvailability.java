@@ -8,9 +8,9 @@ import dev.ordergate.inventory.Availability;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** Free quantity ({@code free_qty}: on hand minus reserved) in our Odoo user's default warehouse. */
@@ -30,7 +30,7 @@ class OdooAvailability implements Availability {
         if (skus.isEmpty()) {
             return free;
         }
-        for (JsonNode p : odoo.searchReadIn("product.product", "default_code", Set.copyOf(skus),
+        for (JsonNode p : odoo.searchReadIn("product.product", "default_code", new LinkedHashSet<>(skus),
                 List.of("default_code", "free_qty"))) {
             free.merge(text(p.path("default_code")), decimal(p.path("free_qty"), "free_qty"), BigDecimal::add);
         }

@@ -7,10 +7,10 @@ import static dev.ordergate.odoo.OdooValues.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** Finds the Odoo records behind our references: partners by {@code ref}, products by {@code default_code}, sales orders by {@code client_order_ref}. */
@@ -61,7 +61,7 @@ class OdooRecords {
         if (skus.isEmpty()) {
             return bySku;
         }
-        for (JsonNode p : odoo.searchReadIn("product.product", "default_code", Set.copyOf(skus), PRODUCT_FIELDS)) {
+        for (JsonNode p : odoo.searchReadIn("product.product", "default_code", new LinkedHashSet<>(skus), PRODUCT_FIELDS)) {
             Product product = new Product(p.get("id").intValue(), text(p.path("default_code")), text(p.path("name")),
                     many2oneName(p.path("uom_id")), text(p.path("type")), p.path("is_storable").asBoolean());
             if (bySku.put(product.sku(), product) != null) {

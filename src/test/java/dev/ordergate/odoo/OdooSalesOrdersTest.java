@@ -1,0 +1,147 @@
+package dev.ordergate.odoo;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static dev.ordergate.odoo.OdooFixtures.azureInterior;
+import static dev.ordergate.odoo.OdooFixtures.line;
+import static dev.ordergate.odoo.OdooFixtures.order;
+import static dev.ordergate.odoo.OdooFixtures.orderSearch;
+import static dev.ordergate.odoo.OdooFixtures.partnerSearch;
+import static dev.ordergate.odoo.OdooFixtures.product;
+import static dev.ordergate.odoo.OdooFixtures.productSearch;
+import static dev.ordergate.odoo.OdooFixtures.record;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ordergate.order.Order;
+import dev.ordergate.sales.SalesOrderRef;
+import dev.ordergate.sales.SalesOrders;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class OdooSalesOrdersTest extends OdooTest {
+
+    /** Transcripts 81/82: the second lab order, Azure Interior, 2 x FURN_0269 at 110. */
+    static final Order SECOND_ORDER = order("EXT-0002", "CUST-AZURE", line("1", "FURN_0269", "2", "110.00"));
+    static final String KEY = SECOND_ORDER.businessKey();
+    static final List<String> ORDER_FIELDS = List.of("name", "state", "client_order_ref");
+
+    @Autowired
+    SalesOrders salesOrders;
+
+    private final OdooExchange searchFindsNothing = OdooExchange.recorded(37).replacing("JAVA-EXT-0001", KEY);
+    private final OdooExchange create = OdooExchange.recorded(81).replacing("JAVA-EXT-0002", KEY);
+    private final OdooExchange confirm = OdooExchange.recorded(82);
+
+    private void odooKnowsTheCustomerAndProduct() {
+        stub(partnerSearch("CUST-AZURE", azureInterior()),
+                productSearch(List.of("FURN_0269"), product(25, "FURN_0269", "Office Chair Black")),
+                OdooExchange.executeKw("sale.order", "read", List.of(List.of(26)), Map.of("fields", List.of("name")))
+                        .answering(List.of(record("id", 26, "name", "S00026"))));
+    }
+
+    @Test
+    void commitSearchesByBusinessKeyThenCreatesWithTheQuotedPriceAndConfirms() {
+        odooKnowsTheCustomerAndProduct();
+        stub(searchFindsNothing, create, confirm);
+
+        SalesOrderRef ref = salesOrders.commit(SECOND_ORDER);
+
+        assertThat(ref).isEqualTo(new SalesOrderRef("S00026"));
+        ODOO.verify(exactly(1), searchFindsNothing.requested());
+        ODOO.verify(exactly(1), create.requested());
+        ODOO.verify(exactly(1), confirm.requested());
+    }
+
+    @Test
+    void aRetryAfterTheCreateAnswerWasLostFindsTheOrderInsteadOfCreatingItTwice() {
+        odooKnowsTheCustomerAndProduct();
+        ODOO.stubFor(searchFindsNothing.stub().inScenario("lost answer").whenScenarioStateIs(STARTED));
+        // Odoo created order 26, but the gateway lost its answer.
+        ODOO.stubFor(create.stub().inScenario("lost answer").whenScenarioStateIs(STARTED)
+                .willSetStateTo("created").willReturn(aResponse().withStatus(502).withBody("Bad Gateway")));
+        ODOO.stubFor(orderSearch(KEY, ORDER_FIELDS, record("id", 26, "name", "S00026", "state", "draft",
+                "client_order_ref", KEY)).stub().inScenario("lost answer").whenScenarioStateIs("created"));
+        stub(confirm);
+
+        assertThatThrownBy(() -> salesOrders.commit(SECOND_ORDER))
+                .isInstanceOf(OdooException.class)
+                .satisfies(e -> assertThat(((OdooException) e).isRetryable()).isTrue());
+        SalesOrderRef ref = salesOrders.commit(SECOND_ORDER);
+
+        assertThat(ref).isEqualTo(new SalesOrderRef("S00026"));
+        ODOO.verify(exactly(1), postRequestedFor(urlEqualTo("/jsonrpc"))
+                .withRequestBody(matchingJsonPath("$.params.args[4]", equalTo("create"))));
+        ODOO.verify(exactly(1), confirm.requested());
+    }
+
+    @Test
+    void anOrderAlreadyConfirmedIsAnsweredAsItIs() {
+        stub(orderSearch(KEY, ORDER_FIELDS, record("id", 26, "name", "S00026", "state", "sale", "client_order_ref", KEY)));
+
+        assertThat(salesOrders.commit(SECOND_ORDER)).isEqualTo(new SalesOrderRef("S00026"));
+        ODOO.verify(exactly(0), confirm.requested());
+        ODOO.verify(exactly(0), create.requested());
+    }
+
+    @Test
+    void aCancelledOrderIsABusinessErrorNotARecreation() {
+        stub(orderSearch(KEY, ORDER_FIELDS, record("id", 26, "name", "S00026", "state", "cancel", "client_order_ref", KEY)));
+
+        assertThatThrownBy(() -> salesOrders.commit(SECOND_ORDER))
+                .isInstanceOf(OdooBusinessException.class)
+                .hasMessageContaining("S00026")
+                .hasMessageContaining("cancelled");
+        ODOO.verify(exactly(0), create.requested());
+    }
+
+    @Test
+    void aPartialShipmentPicksWhatShippedValidatesAndLeavesABackorder() {
+        String key = "shop:EXT-0001";
+        stub(orderSearch(key, List.of("name", "state", "picking_ids"),
+                        record("id", 25, "name", "S00025", "state", "sale", "picking_ids", List.of(17))),
+                productSearch(List.of("E-COM07", "E-COM08"), product(17, "E-COM07", "Large Cabinet"),
+                        product(18, "E-COM08", "Storage Box")));
+        List<OdooExchange> walk = List.of(
+                OdooExchange.recorded(43).withFields("name", "state", "move_ids"),
+                OdooExchange.recorded(44).withFields("product_id", "product_uom_qty", "quantity", "picked", "state"),
+                OdooExchange.recorded(45),
+                OdooExchange.recorded(46),
+                // Recorded without a context; we ask Odoo not to raise the SMS question, and still answer it if it comes.
+                OdooExchange.recorded(47).withKwargs(Map.of("context", Map.of("skip_sms", true))),
+                OdooExchange.recorded(48),
+                OdooExchange.recorded(50),
+                OdooExchange.recorded(52));
+        walk.forEach(OdooTest::stub);
+        Map<String, BigDecimal> shipped = new LinkedHashMap<>();
+        shipped.put("E-COM07", new BigDecimal("5"));
+        shipped.put("E-COM08", new BigDecimal("10.000"));
+
+        salesOrders.recordDelivery(key, shipped);
+
+        walk.forEach(exchange -> ODOO.verify(exactly(1), exchange.requested()));
+    }
+
+    @Test
+    void aDeliveryAlreadyDoneIsLeftAlone() {
+        String key = "shop:EXT-0001";
+        stub(orderSearch(key, List.of("name", "state", "picking_ids"),
+                        record("id", 25, "name", "S00025", "state", "sale", "picking_ids", List.of(17))),
+                productSearch(List.of("E-COM07"), product(17, "E-COM07", "Large Cabinet")),
+                OdooExchange.recorded(53).withFields("name", "state", "move_ids"));
+
+        salesOrders.recordDelivery(key, Map.of("E-COM07", new BigDecimal("5")));
+
+        ODOO.verify(exactly(0), postRequestedFor(urlEqualTo("/jsonrpc"))
+                .withRequestBody(matchingJsonPath("$.params.args[3]", equalTo("stock.move"))));
+    }
+}
