@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import dev.ordergate.ApiClient;
 import dev.ordergate.IntegrationTest;
 import dev.ordergate.sandbox.SandboxFaults;
+import dev.ordergate.sandbox.SandboxOdoo;
 import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -52,6 +53,8 @@ class OrderFulfillmentProcessTest {
     @Autowired
     SandboxFaults faults;
     @Autowired
+    SandboxOdoo odoo;
+    @Autowired
     JdbcClient jdbc;
 
     @BeforeEach
@@ -81,7 +84,7 @@ class OrderFulfillmentProcessTest {
                 .activityId("reviewOrderException").count()).isZero();
         BpmnAwareTests.assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId())
                 .singleResult()).isNull();
-        assertThat(faults.salesOrderCount("b2b-portal:" + ref)).isEqualTo(1);
+        assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref).size()).isEqualTo(1);
     }
 
     @Test
@@ -167,14 +170,14 @@ class OrderFulfillmentProcessTest {
         Incident incident = await().atMost(PATIENCE).until(() -> runtime.createIncidentQuery()
                 .processInstanceId(processInstanceId(id)).singleResult(), i -> i != null);
         assertThat(incident.getActivityId()).isEqualTo("commitSalesOrder");
-        assertThat(faults.salesOrderCount("b2b-portal:" + ref)).isZero();
+        assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref).size()).isZero();
         assertThat(status(id)).isEqualTo("VALIDATED");
 
         faults.reset();
         management.setJobRetries(incident.getConfiguration(), 1);
 
         awaitStatus(id, "COMPLETED");
-        assertThat(faults.salesOrderCount("b2b-portal:" + ref)).isEqualTo(1);
+        assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref).size()).isEqualTo(1);
     }
 
     @Test
@@ -184,7 +187,7 @@ class OrderFulfillmentProcessTest {
         String id = submit(sample(ref));
 
         awaitStatus(id, "COMPLETED");
-        assertThat(faults.salesOrderCount("b2b-portal:" + ref)).isEqualTo(1);
+        assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref).size()).isEqualTo(1);
     }
 
     @Test
