@@ -70,8 +70,8 @@ final class SandboxSeed {
 
     private void customer(int id, String name, String ref, String street, String city, String zip, int pricelist,
                           int paymentTerm, double creditLimit, double credit) {
-        String slug = name.toLowerCase().replaceAll("[^a-z]+", "-");
-        row("res.partner", id, "name", name, "ref", ref, "vat", "US%08d".formatted(12345600 + id), "email", "ap@" + slug + "example.com",
+        String slug = name.toLowerCase().replaceAll("[^a-z]+", "-").replaceAll("-$", "");
+        row("res.partner", id, "name", name, "ref", ref, "vat", "US%08d".formatted(12345600 + id), "email", "ap@" + slug + ".example.com",
                 "phone", "(555)-010-%04d".formatted(id), "is_company", true, "customer_rank", 5, "supplier_rank", 0,
                 "country_id", 233, "street", street, "city", city, "zip", zip,
                 "property_product_pricelist", pricelist, "property_payment_term_id", paymentTerm,
