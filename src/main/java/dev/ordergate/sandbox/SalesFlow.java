@@ -1,0 +1,198 @@
+package dev.ordergate.sandbox;
+
+import static dev.ordergate.sandbox.OdooValues.id;
+import static dev.ordergate.sandbox.OdooValues.ids;
+import static dev.ordergate.sandbox.OdooValues.map;
+import static dev.ordergate.sandbox.OdooValues.number;
+import static dev.ordergate.sandbox.OdooValues.round2;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Quotations and sales orders: pricelist prices, the line onchange, confirmation and cancellation. */
+final class SalesFlow {
+
+    private final OdooDatabase db;
+    private final DeliveryFlow deliveries;
+
+    SalesFlow(OdooDatabase db, DeliveryFlow deliveries) {
+        this.db = db;
+        this.deliveries = deliveries;
+    }
+
+    void register() {
+        db.model("sale.order").defaults(this::orderDefaults)
+                .method("action_confirm", this::confirm)
+                .method("action_cancel", this::cancel)
+                .method("unlink", this::unlink);
+        db.model("sale.order.line").defaults(this::lineDefaults).method("onchange", this::onchange);
+        db.model("sale.order.cancel").method("action_cancel", call -> {
+            for (Integer wizard : call.ids()) {
+                cancelOrder(id(db.row("sale.order.cancel", wizard).get("order_id")));
+            }
+            return true;
+        });
+    }
+
+    /** The pricelist engine, reduced to what the sandbox seeds: variant rules before global ones, fixed or percentage. */
+    double price(Integer pricelistId, int productId, double quantity) {
+        double listPrice = number(db.row("product.product", productId).get("list_price"));
+        if (pricelistId == null) {
+            return listPrice;
+        }
+        List<Map<String, Object>> items = new ArrayList<>(db.model("product.pricelist.item").rows.values().stream()
+                .filter(item -> Objects.equals(id(item.get("pricelist_id")), pricelistId)).toList());
+        items.sort(Comparator.comparing(item -> String.valueOf(item.get("applied_on"))));
+        for (Map<String, Object> item : items) {
+            boolean forProduct = "0_product_variant".equals(item.get("applied_on"))
+                    ? Objects.equals(id(item.get("product_id")), productId)
+                    : "3_global".equals(item.get("applied_on"));
+            if (!forProduct || quantity < number(item.get("min_quantity"))) {
+                continue;
+            }
+            return "fixed".equals(item.get("compute_price"))
+                    ? number(item.get("fixed_price"))
+                    : round2(listPrice * (1 - number(item.get("percent_price")) / 100));
+        }
+        return listPrice;
+    }
+
+    private void orderDefaults(Map<String, Object> vals, Map<String, Object> context) {
+        Integer partnerId = id(vals.get("partner_id"));
+        if (partnerId == null) {
+            return;
+        }
+        Map<String, Object> partner = db.row("res.partner", partnerId);
+        vals.putIfAbsent("pricelist_id", Objects.requireNonNullElse(id(partner.get("property_product_pricelist")),
+                OdooSchema.DEFAULT_PRICELIST));
+        vals.putIfAbsent("payment_term_id", partner.get("property_payment_term_id"));
+        vals.putIfAbsent("currency_id", db.row("product.pricelist", id(vals.get("pricelist_id"))).get("currency_id"));
+        vals.putIfAbsent("name", "S%05d".formatted(db.next("S")));
+        vals.putIfAbsent("state", "draft");
+        vals.putIfAbsent("date_order", OdooSchema.now());
+        vals.putIfAbsent("warehouse_id", 1);
+        vals.putIfAbsent("user_id", db.uid());
+        vals.putIfAbsent("team_id", 1);
+        vals.putIfAbsent("company_id", OdooSchema.COMPANY);
+        vals.putIfAbsent("locked", false);
+    }
+
+    private void lineDefaults(Map<String, Object> vals, Map<String, Object> context) {
+        Integer productId = id(vals.get("product_id"));
+        if (productId == null) {
+            return;
+        }
+        Map<String, Object> product = db.row("product.product", productId);
+        vals.putIfAbsent("product_uom_qty", 1.0);
+        vals.putIfAbsent("name", OdooSchema.productDisplayName(product));
+        vals.putIfAbsent("product_uom", product.get("uom_id"));
+        vals.putIfAbsent("discount", 0.0);
+        vals.putIfAbsent("customer_lead", 0.0);
+        vals.putIfAbsent("tax_id", List.of(List.of(6, 0, product.getOrDefault("taxes_id", List.of()))));
+        if (!vals.containsKey("price_unit")) {
+            Integer orderId = id(vals.get("order_id"));
+            Integer pricelist = orderId == null ? null : id(db.row("sale.order", orderId).get("pricelist_id"));
+            vals.put("price_unit", price(pricelist, productId, number(vals.get("product_uom_qty"))));
+        }
+    }
+
+    /** {@code onchange(values, field_names, fields_spec)} of a new line: the computed price without creating anything. */
+    private Object onchange(OdooCall call) {
+        Map<String, Object> values = map(call.arg(1, "values", Map.of()));
+        Map<String, Object> spec = map(call.arg(3, "fields_spec", Map.of()));
+        Integer productId = id(values.get("product_id"));
+        Map<String, Object> value = new LinkedHashMap<>();
+        if (productId != null) {
+            Map<String, Object> product = db.row("product.product", productId);
+            double quantity = values.containsKey("product_uom_qty") ? number(values.get("product_uom_qty")) : 1.0;
+            Integer pricelist = id(map(values.get("order_id")).get("pricelist_id"));
+            double priceUnit = price(pricelist, productId, quantity);
+            List<Integer> taxes = ids(product.getOrDefault("taxes_id", List.of()));
+            double subtotal = round2(quantity * priceUnit);
+            double rate = taxes.stream().mapToDouble(tax -> number(db.get("account.tax", tax, "amount"))).sum() / 100;
+            double total = round2(subtotal + round2(subtotal * rate));
+            value.put("product_uom", id(product.get("uom_id")));
+            value.put("price_unit", priceUnit);
+            value.put("price_subtotal", subtotal);
+            value.put("price_tax", total - subtotal);
+            value.put("price_total", total);
+            value.put("name", OdooSchema.productDisplayName(product));
+            value.put("tax_id", taxes.stream().map(tax -> List.of(4, tax, Map.of("id", tax))).toList());
+            value.keySet().retainAll(spec.keySet());
+        }
+        return Map.of("value", value);
+    }
+
+    private Object confirm(OdooCall call) {
+        List<Integer> ids = call.ids();
+        for (Integer id : ids) {
+            Object state = db.row("sale.order", id).get("state");
+            if (!"draft".equals(state) && !"sent".equals(state)) {
+                throw OdooFault.userError("Some orders are not in a state requiring confirmation.");
+            }
+        }
+        for (Integer id : ids) {
+            db.write("sale.order", id, Map.of("state", "sale", "date_order", OdooSchema.now()));
+            deliveries.createDelivery(id);
+        }
+        return true;
+    }
+
+    /** Without {@code disable_cancel_warning} a confirmed order answers with the cancel wizard, as Odoo's UI does. */
+    private Object cancel(OdooCall call) {
+        List<Integer> ids = call.ids();
+        boolean warn = !call.flag("disable_cancel_warning")
+                && ids.stream().anyMatch(id -> !"draft".equals(db.row("sale.order", id).get("state")));
+        if (warn) {
+            Map<String, Object> context = new LinkedHashMap<>();
+            context.put("default_template_id", 14);
+            context.put("default_order_id", ids.get(0));
+            context.put("mark_so_as_canceled", true);
+            context.put("default_email_layout_xmlid", "mail.mail_notification_layout_with_responsible_signature");
+            context.put("model_description", "Sales Order");
+            Map<String, Object> action = new LinkedHashMap<>();
+            action.put("name", "Cancel Sales Order");
+            action.put("view_mode", "form");
+            action.put("res_model", "sale.order.cancel");
+            action.put("view_id", 1125);
+            action.put("type", "ir.actions.act_window");
+            action.put("context", context);
+            action.put("target", "new");
+            return action;
+        }
+        ids.forEach(this::cancelOrder);
+        return true;
+    }
+
+    private void cancelOrder(int orderId) {
+        for (Integer picking : ids(db.get("sale.order", orderId, "picking_ids"))) {
+            deliveries.cancelPicking(picking);
+        }
+        for (Integer invoice : ids(db.row("sale.order", orderId).getOrDefault("invoice_ids", List.of()))) {
+            if ("draft".equals(db.row("account.move", invoice).get("state"))) {
+                db.write("account.move", invoice, Map.of("state", "cancel"));
+            }
+        }
+        db.write("sale.order", orderId, Map.of("state", "cancel"));
+    }
+
+    private Object unlink(OdooCall call) {
+        for (Integer id : call.ids()) {
+            Object state = db.row("sale.order", id).get("state");
+            if (!"draft".equals(state) && !"cancel".equals(state)) {
+                throw OdooFault.userError(
+                        "You can not delete a sent quotation or a confirmed sales order. You must first cancel it.");
+            }
+        }
+        OdooModel lines = db.model("sale.order.line");
+        for (Integer id : call.ids()) {
+            lines.rows.values().removeIf(line -> Objects.equals(id(line.get("order_id")), id));
+            db.model("sale.order").rows.remove(id);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.ordergate.sandbox;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Fault injection and call counting for the simulated Odoo, for tests of retries and idempotency.
+ * <p>
+ * Calls are keyed by model and method ({@code "sale.order", "create"}); calls to the {@code common} and
+ * {@code db} services use the service name as the model ({@code "common", "authenticate"}). A method of
+ * {@code "*"} matches every method of the model. Every call that reaches the endpoint is counted, including
+ * the ones answered with a fault.
+ * <ul>
+ *   <li>{@link #failNext} makes the next {@code times} matching calls fail with the given {@link Fault};</li>
+ *   <li>{@link #callCount} and {@link #callCounts} tell how often a method was called;</li>
+ *   <li>{@link #reset} forgets pending faults and counts.</li>
+ * </ul>
+ */
+@Component
+@ConditionalOnSandbox
+public class SandboxFaults {
+
+    /** What the endpoint does instead of answering normally. */
+    public enum Fault {
+        /** Does not perform the call; answers HTTP 200 with a JSON-RPC {@code psycopg2.OperationalError}. */
+        SERVER_ERROR,
+        /** Does not perform the call; answers HTTP 503. */
+        HTTP_503,
+        /** Performs the call, then answers HTTP 502 so the caller never sees the result. */
+        LOSE_RESPONSE
+    }
+
+    private final Map<String, Deque<Fault>> pending = new HashMap<>();
+    private final Map<String, Integer> counts = new TreeMap<>();
+
+    public synchronized void failNext(String model, String method, int times, Fault fault) {
+        Deque<Fault> queue = pending.computeIfAbsent(key(model, method), key -> new ArrayDeque<>());
+        for (int i = 0; i < times; i++) {
+            queue.add(fault);
+        }
+    }
+
+    public synchronized void reset() {
+        pending.clear();
+        counts.clear();
+    }
+
+    public synchronized int callCount(String model, String method) {
+        return counts.getOrDefault(key(model, method), 0);
+    }
+
+    /** Calls so far by {@code "model/method"}. */
+    public synchronized Map<String, Integer> callCounts() {
+        return Map.copyOf(counts);
+    }
+
+    /** Counts a call and hands out the fault planned for it, if any. */
+    synchronized Fault onCall(String model, String method) {
+        counts.merge(key(model, method), 1, Integer::sum);
+        for (String key : new String[] {key(model, method), key(model, "*")}) {
+            Deque<Fault> queue = pending.get(key);
+            if (queue != null && !queue.isEmpty()) {
+                return queue.poll();
+            }
+        }
+        return null;
+    }
+
+    private static String key(String model, String method) {
+        return model + "/" + method;
+    }
+}

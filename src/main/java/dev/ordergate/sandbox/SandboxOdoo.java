@@ -1,0 +1,143 @@
+package dev.ordergate.sandbox;
+
+import static dev.ordergate.sandbox.OdooValues.id;
+import static dev.ordergate.sandbox.OdooValues.list;
+import static dev.ordergate.sandbox.OdooValues.map;
+import static dev.ordergate.sandbox.OdooValues.number;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The simulated Odoo 18 behind {@code POST /sandbox/odoo/jsonrpc}: database {@code sandbox}, user {@code admin}
+ * (uid 2) with password {@code admin} or API key {@code sandbox-admin-key}.
+ * <p>
+ * For tests, {@link #reset()} puts the seed data back and {@link #salesOrdersByClientRef(String)} shows what
+ * reached Odoo. Every call is serialised on this object.
+ */
+@Component
+@ConditionalOnSandbox
+public class SandboxOdoo {
+
+    static final String DATABASE = "sandbox";
+    static final int UID = 2;
+    private static final Set<String> SECRETS = Set.of("admin", "sandbox-admin-key");
+    private static final List<String> EXECUTE_KW_PARAMETERS = List.of("db", "uid", "password", "model", "method", "args");
+
+    private OdooDatabase db;
+
+    public SandboxOdoo() {
+        reset();
+    }
+
+    /** Forgets every order, delivery and invoice and restores the seed data. */
+    public final synchronized void reset() {
+        OdooDatabase fresh = new OdooDatabase();
+        OdooSchema schema = new OdooSchema(fresh);
+        schema.define();
+        DeliveryFlow deliveries = new DeliveryFlow(fresh, schema);
+        deliveries.register();
+        new SalesFlow(fresh, deliveries).register();
+        new InvoicingFlow(fresh).register();
+        new SandboxSeed(fresh).seed();
+        db = fresh;
+    }
+
+    /** The sales orders whose {@code client_order_ref} is {@code ref}; Odoo does not keep it unique, neither do we. */
+    public synchronized List<SandboxSaleOrder> salesOrdersByClientRef(String ref) {
+        OdooModel orders = db.model("sale.order");
+        List<SandboxSaleOrder> found = new ArrayList<>();
+        for (Integer id : db.search("sale.order", List.of(List.of("client_order_ref", "=", ref)))) {
+            Map<String, Object> row = orders.rows.get(id);
+            found.add(new SandboxSaleOrder(id, String.valueOf(row.get("name")), String.valueOf(row.get("state")), ref,
+                    number(db.get(orders, row, "amount_total"))));
+        }
+        return found;
+    }
+
+    /** One JSON-RPC {@code call}: a service, a method and its positional arguments. */
+    synchronized Object call(String service, String method, List<Object> args) {
+        return switch (service) {
+            case "common" -> common(method, args);
+            case "db" -> switch (method) {
+                case "list" -> List.of(DATABASE);
+                case "server_version" -> SandboxOdooVersion.SERVER_VERSION;
+                default -> throw OdooFault.accessDenied();
+            };
+            case "object" -> {
+                if (!method.equals("execute_kw") && !method.equals("execute")) {
+                    throw OdooFault.attributeError("module 'odoo.service.model' has no attribute 'exp_%s'".formatted(method));
+                }
+                yield executeKw(method.equals("execute") ? asExecuteKw(args) : args);
+            }
+            default -> throw OdooFault.keyError(service);
+        };
+    }
+
+    private Object common(String method, List<Object> args) {
+        return switch (method) {
+            case "version" -> SandboxOdooVersion.version();
+            case "login", "authenticate" -> {
+                if (args.size() < 3) {
+                    throw OdooFault.typeError("exp_%s() missing required positional arguments".formatted(method));
+                }
+                checkDatabase(args.get(0));
+                yield "admin".equals(args.get(1)) && SECRETS.contains(String.valueOf(args.get(2))) ? UID : false;
+            }
+            default -> throw OdooFault.attributeError("module 'odoo.service.common' has no attribute 'exp_%s'".formatted(method));
+        };
+    }
+
+    private static List<Object> asExecuteKw(List<Object> args) {
+        List<Object> converted = new ArrayList<>(args.subList(0, Math.min(5, args.size())));
+        converted.add(args.size() > 5 ? new ArrayList<>(args.subList(5, args.size())) : List.of());
+        return converted;
+    }
+
+    private Object executeKw(List<Object> args) {
+        if (args.size() < 6) {
+            throw OdooFault.typeError(missingArguments(EXECUTE_KW_PARAMETERS.subList(args.size(), 6)));
+        }
+        checkDatabase(args.get(0));
+        Integer uid = id(args.get(1));
+        if (uid == null || !db.model("res.users").rows.containsKey(uid)) {
+            throw OdooFault.missing("res.users", args.get(1), uid == null ? 0 : uid);
+        }
+        if (uid != UID || !SECRETS.contains(String.valueOf(args.get(2)))) {
+            throw OdooFault.accessDenied();
+        }
+        String method = String.valueOf(args.get(4));
+        if (method.startsWith("_")) {
+            throw OdooFault.accessError("Private methods (such as %s) cannot be called remotely.".formatted(method));
+        }
+        OdooModel model = db.model(String.valueOf(args.get(3)));
+        if (!db.hasMethod(model, method)) {
+            throw OdooFault.attributeError("The method '%s' does not exist on the model '%s'".formatted(method, model.name));
+        }
+        Map<String, Object> kwargs = new LinkedHashMap<>(args.size() > 6 ? map(args.get(6)) : Map.of());
+        Map<String, Object> context = new LinkedHashMap<>(map(kwargs.remove("context")));
+        return db.dispatch(new OdooCall(model, method, list(args.get(5)), kwargs, context, uid));
+    }
+
+    private static void checkDatabase(Object name) {
+        if (!DATABASE.equals(name)) {
+            throw OdooFault.database("psycopg2.OperationalError", ("connection to server at \"127.0.0.1\", port 5432 failed: "
+                    + "FATAL:  database \"%s\" does not exist\n").formatted(name));
+        }
+    }
+
+    /** Python's wording for missing positional arguments. */
+    private static String missingArguments(List<String> names) {
+        List<String> quoted = names.stream().map(name -> "'" + name + "'").toList();
+        String joined = quoted.size() == 1 ? quoted.get(0)
+                : quoted.size() == 2 ? quoted.get(0) + " and " + quoted.get(1)
+                : String.join(", ", quoted.subList(0, quoted.size() - 1)) + ", and " + quoted.get(quoted.size() - 1);
+        return "execute_kw() missing %d required positional argument%s: %s"
+                .formatted(names.size(), names.size() == 1 ? "" : "s", joined);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.ordergate.sandbox;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the simulated peers.
+ *
+ * @param enabled whether the sandbox controllers exist at all
+ * @param wms     how the simulated warehouse confirms shipments
+ */
+@ConfigurationProperties("ordergate.sandbox")
+record SandboxProperties(boolean enabled, @DefaultValue Wms wms) {
+
+    /**
+     * @param callbackUrl   base URL of our own API, where shipment confirmations are posted
+     * @param shipmentDelay how long after a release the shipment is confirmed
+     * @param autoShip      off in tests that want to decide themselves when (or whether) goods ship
+     * @param maxAttempts   confirmation attempts before the warehouse gives up
+     * @param retryBackoff  wait before the second attempt; doubles after each failure
+     */
+    record Wms(
+            URI callbackUrl,
+            @DefaultValue("PT1S") Duration shipmentDelay,
+            @DefaultValue("true") boolean autoShip,
+            @DefaultValue("5") int maxAttempts,
+            @DefaultValue("PT1S") Duration retryBackoff) {
+    }
+}

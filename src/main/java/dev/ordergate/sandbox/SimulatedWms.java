@@ -1,0 +1,114 @@
+package dev.ordergate.sandbox;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * The simulated warehouse: it accepts each release once and, after the configured delay, ships everything
+ * and posts one shipment confirmation to our own API, retrying with back-off while that fails.
+ */
+@Component
+@ConditionalOnSandbox
+class SimulatedWms implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(SimulatedWms.class);
+
+    record Release(String releaseId, String businessKey, Map<String, Object> shipTo, List<ReleaseLine> lines) {
+    }
+
+    record ReleaseLine(String lineRef, String sku, BigDecimal quantity) {
+    }
+
+    record ShippedLine(String sku, BigDecimal quantity) {
+    }
+
+    record ShipmentConfirmation(String shipmentId, String businessKey, List<ShippedLine> lines, boolean complete) {
+    }
+
+    /** A release and how far its confirmation got. */
+    record Tracked(Release release, String status, boolean confirmationDelivered, int attempts) {
+    }
+
+    private final SandboxProperties.Wms settings;
+    private final RestClient client;
+    private final Map<String, Tracked> releases = new LinkedHashMap<>();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "sandbox-wms");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    SimulatedWms(SandboxProperties properties, RestClient.Builder builder) {
+        this.settings = properties.wms();
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(Duration.ofSeconds(2));
+        requests.setReadTimeout(Duration.ofSeconds(10));
+        this.client = builder.requestFactory(requests).build();
+    }
+
+    /** Registers a release; false when it was already known, in which case nothing new happens. */
+    synchronized boolean accept(Release release) {
+        if (releases.containsKey(release.releaseId())) {
+            return false;
+        }
+        releases.put(release.releaseId(), new Tracked(release, "ACCEPTED", false, 0));
+        if (settings.autoShip()) {
+            scheduler.schedule(() -> confirm(release.releaseId(), 1), settings.shipmentDelay().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        return true;
+    }
+
+    synchronized Optional<Tracked> find(String releaseId) {
+        return Optional.ofNullable(releases.get(releaseId));
+    }
+
+    private void confirm(String releaseId, int attempt) {
+        Tracked tracked = find(releaseId).orElseThrow();
+        Release release = tracked.release();
+        ShipmentConfirmation confirmation = new ShipmentConfirmation(releaseId + "/1", release.businessKey(),
+                release.lines().stream().map(line -> new ShippedLine(line.sku(), line.quantity())).toList(), true);
+        URI target = URI.create(settings.callbackUrl().toString().replaceAll("/+$", "") + "/api/v1/shipments");
+        try {
+            client.post().uri(target).contentType(MediaType.APPLICATION_JSON).body(confirmation).retrieve().toBodilessEntity();
+            record(releaseId, "SHIPPED", true, attempt);
+            log.info("Sandbox WMS confirmed shipment {} to {}", confirmation.shipmentId(), target);
+        } catch (RestClientException failed) {
+            record(releaseId, "SHIPPED", false, attempt);
+            if (attempt >= settings.maxAttempts()) {
+                log.warn("Sandbox WMS gives up confirming shipment {} after {} attempts: {}",
+                        confirmation.shipmentId(), attempt, failed.getMessage());
+                return;
+            }
+            long backoff = settings.retryBackoff().toMillis() << (attempt - 1);
+            log.info("Sandbox WMS could not confirm shipment {} (attempt {}), retrying in {} ms: {}",
+                    confirmation.shipmentId(), attempt, backoff, failed.getMessage());
+            scheduler.schedule(() -> confirm(releaseId, attempt + 1), backoff, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void record(String releaseId, String status, boolean delivered, int attempts) {
+        releases.computeIfPresent(releaseId, (id, tracked) -> new Tracked(tracked.release(), status, delivered, attempts));
+    }
+
+    @Override
+    public void destroy() {
+        scheduler.shutdownNow();
+    }
+}

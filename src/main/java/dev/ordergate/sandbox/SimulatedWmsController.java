@@ -1,0 +1,88 @@
+package dev.ordergate.sandbox;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+import dev.ordergate.sandbox.SimulatedWms.Release;
+import dev.ordergate.sandbox.SimulatedWms.ReleaseLine;
+import dev.ordergate.sandbox.SimulatedWms.Tracked;
+
+/** The simulated WMS's release API: 202 for a new release, 200 with the same answer for a repeated one. */
+@RestController
+@ConditionalOnSandbox
+class SimulatedWmsController {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ReleaseRequest(@NotBlank String releaseId, @NotBlank String businessKey, Map<String, Object> shipTo,
+                          @NotEmpty List<@Valid Line> lines) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Line(String lineRef, @NotBlank String sku, @NotNull @Positive BigDecimal quantity) {
+    }
+
+    record Accepted(String releaseId, String status) {
+    }
+
+    record ReleaseView(String releaseId, String businessKey, String status, boolean confirmationDelivered,
+                       int confirmationAttempts, List<ReleaseLine> lines) {
+    }
+
+    private final SimulatedWms wms;
+
+    SimulatedWmsController(SimulatedWms wms) {
+        this.wms = wms;
+    }
+
+    @PostMapping("/sandbox/wms/v1/releases")
+    ResponseEntity<Accepted> release(@Validated @RequestBody ReleaseRequest request) {
+        Release release = new Release(request.releaseId(), request.businessKey(),
+                request.shipTo() == null ? Map.of() : request.shipTo(),
+                request.lines().stream().map(line -> new ReleaseLine(line.lineRef(), line.sku(), line.quantity())).toList());
+        boolean fresh = wms.accept(release);
+        return ResponseEntity.status(fresh ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .body(new Accepted(request.releaseId(), "ACCEPTED"));
+    }
+
+    @GetMapping("/sandbox/wms/v1/releases/{releaseId}")
+    ResponseEntity<?> find(@PathVariable String releaseId) {
+        return wms.find(releaseId).<ResponseEntity<?>>map(tracked -> ResponseEntity.ok(view(tracked)))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatusAndDetail(
+                        HttpStatus.NOT_FOUND, "No release %s".formatted(releaseId))));
+    }
+
+    private static ReleaseView view(Tracked tracked) {
+        Release release = tracked.release();
+        return new ReleaseView(release.releaseId(), release.businessKey(), tracked.status(),
+                tracked.confirmationDelivered(), tracked.attempts(), release.lines());
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentNotValidException.class})
+    ProblemDetail malformed(Exception malformed) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The body is not a release request");
+        problem.setTitle("Malformed release request");
+        return problem;
+    }
+}
