@@ -46,7 +46,7 @@ final class OdooSchema {
     }
 
     void define() {
-        db.define("res.users", "User").chars("name", "login").booleans("active");
+        db.define("res.users", "User").chars("name", "login").booleans("active").many2one("company_id", "res.company");
         db.define("res.company", "Companies").chars("name").many2one("currency_id", "res.currency");
         db.define("res.currency", "Currency").chars("name", "symbol").booleans("active");
         db.define("res.country", "Country").chars("name", "code");

@@ -24,7 +24,7 @@ final class SandboxSeed {
         row("res.country", 233, "name", "United States", "code", "US");
         row("res.country", 57, "name", "Germany", "code", "DE");
         row("res.country", 38, "name", "Canada", "code", "CA");
-        row("res.users", 2, "name", "Mitchell Admin", "login", "admin", "active", true);
+        row("res.users", 2, "name", "Mitchell Admin", "login", "admin", "active", true, "company_id", 1);
         row("crm.team", 1, "name", "Sales");
         row("uom.uom", 1, "name", "Units", "factor", 1.0, "uom_type", "reference");
         row("uom.uom", 2, "name", "Dozens", "factor", 1.0 / 12, "uom_type", "bigger");

@@ -107,8 +107,8 @@ class OrderFulfillmentProcessTest {
 
     @Test
     void anOrderOverTheCreditLimitWaitsForACreditController() {
-        // Deco Addict has 2,500 of 3,000 used; the sandbox's Default pricelist sells at list price.
-        Task task = awaitReview(submit(order(uniqueRef(), "C-20077", "US", "93701", line("1", "E-COM07", "5", "320.00"))));
+        // Deco Addict has 2,500 of 3,000 used and buys on Distributor Tier A (E-COM07 at 280).
+        Task task = awaitReview(submit(order(uniqueRef(), "C-20077", "US", "93701", line("1", "E-COM07", "5", "280.00"))));
         assertReview(task, "credit", "credit-controllers", "exceeds the credit limit");
     }
 

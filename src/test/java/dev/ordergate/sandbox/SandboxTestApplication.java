@@ -19,6 +19,8 @@ import org.springframework.context.annotation.ComponentScan;
  * peers can be tested over a real port while the rest of the application is still being written.
  */
 @SpringBootConfiguration
+// Kept out of the full application's component scan in the shared test context.
+@org.springframework.boot.test.context.TestComponent
 @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ServletWebServerFactoryAutoConfiguration.class,
         DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
         JacksonAutoConfiguration.class, RestClientAutoConfiguration.class, ValidationAutoConfiguration.class,
