@@ -1,7 +1,7 @@
 package dev.ordergate.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -35,7 +35,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 class OdooContractReplayTest {
 
     private static final Path TRANSCRIPTS = Path.of(System.getProperty("ordergate.odoo-contract",
-            "../shared/odoo-contract/18.0"));
+            "src/test/resources/odoo-contract/18.0"));
     /** Error texts that do not depend on ids or timing, and must match word for word. */
     private static final Set<String> EXACT_ERROR_TEXT = Set.of("22", "33", "91", "92", "93", "94", "95", "96", "97",
             "98", "99", "100", "102", "103", "104", "109", "110");
@@ -49,7 +49,7 @@ class OdooContractReplayTest {
 
     @BeforeEach
     void freshSandbox() {
-        assumeTrue(Files.isDirectory(TRANSCRIPTS), "Odoo 18 transcripts not found at " + TRANSCRIPTS.toAbsolutePath());
+        assertTrue(Files.isDirectory(TRANSCRIPTS), "Odoo 18 transcripts not found at " + TRANSCRIPTS.toAbsolutePath());
         odoo.reset();
         http = new SandboxHttp(port);
     }
