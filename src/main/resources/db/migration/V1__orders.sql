@@ -28,7 +28,7 @@ CREATE TABLE order_milestones (
     CONSTRAINT order_milestones_pk PRIMARY KEY (order_id, milestone)
 );
 
--- Every reviewer decision: who, when, what, why.
+-- Every reviewer decision: who, when, what, why, and the facts the reviewer was shown.
 CREATE TABLE order_reviews (
     id          VARCHAR(36)   PRIMARY KEY,
     order_id    VARCHAR(36)   NOT NULL REFERENCES orders (id),
@@ -36,6 +36,8 @@ CREATE TABLE order_reviews (
     gate        VARCHAR(32)   NOT NULL,
     reasons     VARCHAR(4000) NOT NULL,
     decision    VARCHAR(32)   NOT NULL,
+    -- Whether the decision lets the order through this gate from now on.
+    accepts     BOOLEAN       NOT NULL,
     comment     VARCHAR(2000),
     decided_by  VARCHAR(128),
     decided_at  TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -53,3 +55,17 @@ CREATE TABLE shipments (
 );
 
 CREATE INDEX shipments_pending_idx ON shipments (correlated_at, received_at);
+
+-- Mail waits here, written in the same transaction as what caused it, until the sender has handed it to SMTP.
+CREATE TABLE mail_outbox (
+    id          VARCHAR(36)   PRIMARY KEY,
+    recipients  VARCHAR(1000) NOT NULL,
+    subject     VARCHAR(300)  NOT NULL,
+    body        TEXT          NOT NULL,
+    created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    attempts    INTEGER       NOT NULL,
+    last_error  VARCHAR(1000),
+    sent_at     TIMESTAMP WITH TIME ZONE
+);
+
+CREATE INDEX mail_outbox_pending_idx ON mail_outbox (sent_at, created_at);

@@ -6,36 +6,37 @@ import dev.ordergate.masterdata.MasterDataGate;
 import dev.ordergate.order.Orders;
 import dev.ordergate.pricing.PriceGate;
 import dev.ordergate.review.ReviewDecisions;
+import dev.ordergate.rules.DecisionTables;
 import dev.ordergate.tax.TaxGate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The five gates as the BPMN names them ({@code ${checkMasterData}} ...), each with the group that reviews it. */
+/** The five gates as the BPMN names them ({@code ${checkMasterData}} ...); who reviews each is in reviewer-routing.dmn. */
 @Configuration
 class GateDelegates {
 
     @Bean
-    GateDelegate checkMasterData(Orders orders, ReviewDecisions decisions, MasterDataGate gate) {
-        return new GateDelegate(orders, decisions, "master-data", "master-data-stewards", gate::check);
+    GateDelegate checkMasterData(Orders orders, ReviewDecisions decisions, DecisionTables tables, MasterDataGate gate) {
+        return new GateDelegate(orders, decisions, tables, "master-data", gate::check);
     }
 
     @Bean
-    GateDelegate checkPrices(Orders orders, ReviewDecisions decisions, PriceGate gate) {
-        return new GateDelegate(orders, decisions, "pricing", "pricing-stewards", gate::check);
+    GateDelegate checkPrices(Orders orders, ReviewDecisions decisions, DecisionTables tables, PriceGate gate) {
+        return new GateDelegate(orders, decisions, tables, "pricing", gate::check);
     }
 
     @Bean
-    GateDelegate checkCredit(Orders orders, ReviewDecisions decisions, CreditGate gate) {
-        return new GateDelegate(orders, decisions, "credit", "credit-controllers", gate::check);
+    GateDelegate checkCredit(Orders orders, ReviewDecisions decisions, DecisionTables tables, CreditGate gate) {
+        return new GateDelegate(orders, decisions, tables, "credit", gate::check);
     }
 
     @Bean
-    GateDelegate determineTax(Orders orders, ReviewDecisions decisions, TaxGate gate) {
-        return new GateDelegate(orders, decisions, "tax", "customer-service", gate::check);
+    GateDelegate determineTax(Orders orders, ReviewDecisions decisions, DecisionTables tables, TaxGate gate) {
+        return new GateDelegate(orders, decisions, tables, "tax", gate::check);
     }
 
     @Bean
-    GateDelegate checkAvailability(Orders orders, ReviewDecisions decisions, AvailabilityGate gate) {
-        return new GateDelegate(orders, decisions, "availability", "customer-service", gate::check);
+    GateDelegate checkAvailability(Orders orders, ReviewDecisions decisions, DecisionTables tables, AvailabilityGate gate) {
+        return new GateDelegate(orders, decisions, tables, "availability", gate::check);
     }
 }

@@ -20,8 +20,6 @@ public class OrderMilestones {
     }
 
     public void reached(DelegateExecution execution, String status) {
-        String reason = OrderStatus.valueOf(status) == OrderStatus.REJECTED
-                ? (String) execution.getVariable(GateDelegate.REASON) : null;
-        orders.advance((String) execution.getVariable(OrderIntake.ORDER_ID), OrderStatus.valueOf(status), reason);
+        orders.advance((String) execution.getVariable(OrderIntake.ORDER_ID), OrderStatus.valueOf(status), null);
     }
 }

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
-/** The availability gate: every stocked product must be free to promise in the quantity ordered. */
+/**
+ * The availability gate: every stocked product must be free to promise in the quantity ordered; a shortfall says
+ * whether the product is partly or not at all available.
+ */
 @Service
 public class AvailabilityGate {
 
@@ -40,8 +43,9 @@ public class AvailabilityGate {
         demand.forEach((sku, wanted) -> {
             BigDecimal available = free.getOrDefault(sku, BigDecimal.ZERO);
             if (available.compareTo(wanted) < 0) {
+                String kind = available.signum() <= 0 ? "none available" : "partly available";
                 reasons.add(sku + ": ordered " + wanted.stripTrailingZeros().toPlainString() + ", available "
-                        + available.stripTrailingZeros().toPlainString());
+                        + available.max(BigDecimal.ZERO).stripTrailingZeros().toPlainString() + " (" + kind + ")");
             }
         });
         return Verdict.of(reasons);

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
-/** The master-data gate: the customer and every product must be known, in the unit of measure we sell them in. */
+/**
+ * The master-data gate: the customer must be known exactly once, every product known and ordered in the unit it
+ * is sold in, and what the channel says about the customer must not contradict the system of record.
+ */
 @Service
 public class MasterDataGate {
 
@@ -19,8 +22,14 @@ public class MasterDataGate {
 
     public Verdict check(Order order) {
         List<String> reasons = new ArrayList<>();
-        if (masterData.findCustomer(order.customerRef()).isEmpty()) {
+        List<Customer> customers = masterData.findCustomers(order.customerRef());
+        if (customers.isEmpty()) {
             reasons.add("Unknown customer " + order.customerRef());
+        } else if (customers.size() > 1) {
+            reasons.add("Ambiguous customer " + order.customerRef() + ": " + customers.stream().map(Customer::name)
+                    .toList() + " all carry this reference");
+        } else {
+            reasons.addAll(conflicts(order, customers.get(0)));
         }
         var products = masterData.findProducts(order.lines().stream().map(OrderLine::sku).distinct().toList());
         for (OrderLine line : order.lines()) {
@@ -28,10 +37,21 @@ public class MasterDataGate {
             if (product == null) {
                 reasons.add("Line " + line.lineRef() + ": unknown product " + line.sku());
             } else if (!product.uom().equalsIgnoreCase(line.uom())) {
-                reasons.add("Line " + line.lineRef() + ": " + line.sku() + " is sold in " + product.uom()
-                        + ", not " + line.uom());
+                reasons.add("Line " + line.lineRef() + " " + line.sku() + ": unit of measure: channel '" + line.uom()
+                        + "', system of record '" + product.uom() + "'");
             }
         }
         return Verdict.of(reasons);
+    }
+
+    /** Fields the channel sent that the system of record holds otherwise: field, channel value, recorded value. */
+    private static List<String> conflicts(Order order, Customer customer) {
+        List<String> conflicts = new ArrayList<>();
+        if (order.paymentTerms() != null && customer.paymentTerms() != null
+                && !order.paymentTerms().equalsIgnoreCase(customer.paymentTerms())) {
+            conflicts.add("Payment terms: channel '" + order.paymentTerms() + "', system of record '"
+                    + customer.paymentTerms() + "'");
+        }
+        return conflicts;
     }
 }

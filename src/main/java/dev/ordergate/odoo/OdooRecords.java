@@ -17,15 +17,17 @@ import org.springframework.stereotype.Component;
 @Component
 class OdooRecords {
 
-    record Partner(int id, String name, String ref, String countryCode, String paymentTerm, Integer pricelistId) {
+    record Partner(int id, String name, String ref, String countryCode, String paymentTerm, Integer pricelistId,
+                   String pricelistName) {
     }
 
-    record Product(int id, String sku, String name, String uom, String type, boolean storable) {
+    record Product(int id, String sku, String name, String uom, String type, boolean storable, String category) {
     }
 
     private static final List<String> PARTNER_FIELDS = List.of(
             "name", "ref", "country_code", "property_payment_term_id", "property_product_pricelist");
-    private static final List<String> PRODUCT_FIELDS = List.of("default_code", "name", "uom_id", "type", "is_storable");
+    private static final List<String> PRODUCT_FIELDS = List.of("default_code", "name", "uom_id", "type", "is_storable",
+            "categ_id");
 
     private final OdooClient odoo;
     private volatile Integer companyId;
@@ -36,18 +38,25 @@ class OdooRecords {
 
     /** Odoo does not keep {@code ref} unique, so two partners with our reference are a data problem for a person. */
     Optional<Partner> partner(String customerRef) {
-        JsonNode found = odoo.searchRead("res.partner", List.of(List.of("ref", "=", customerRef)), PARTNER_FIELDS,
-                2, 0, null);
+        List<Partner> found = partners(customerRef);
         if (found.size() > 1) {
             throw new OdooBusinessException("More than one Odoo contact has the reference '" + customerRef + "'");
         }
-        if (found.isEmpty()) {
-            return Optional.empty();
+        return found.stream().findFirst();
+    }
+
+    /** Up to two partners with the reference: enough to tell none, one and ambiguous apart. */
+    List<Partner> partners(String customerRef) {
+        JsonNode found = odoo.searchRead("res.partner", List.of(List.of("ref", "=", customerRef)), PARTNER_FIELDS,
+                2, 0, null);
+        List<Partner> partners = new java.util.ArrayList<>();
+        for (JsonNode p : found) {
+            partners.add(new Partner(p.get("id").intValue(), text(p.path("name")), text(p.path("ref")),
+                    text(p.path("country_code")), many2oneName(p.path("property_payment_term_id")),
+                    many2oneId(p.path("property_product_pricelist")),
+                    withoutCurrency(many2oneName(p.path("property_product_pricelist")))));
         }
-        JsonNode p = found.get(0);
-        return Optional.of(new Partner(p.get("id").intValue(), text(p.path("name")), text(p.path("ref")),
-                text(p.path("country_code")), many2oneName(p.path("property_payment_term_id")),
-                many2oneId(p.path("property_product_pricelist"))));
+        return partners;
     }
 
     Partner requirePartner(String customerRef) {
@@ -63,7 +72,8 @@ class OdooRecords {
         }
         for (JsonNode p : odoo.searchReadIn("product.product", "default_code", new LinkedHashSet<>(skus), PRODUCT_FIELDS)) {
             Product product = new Product(p.get("id").intValue(), text(p.path("default_code")), text(p.path("name")),
-                    many2oneName(p.path("uom_id")), text(p.path("type")), p.path("is_storable").asBoolean());
+                    many2oneName(p.path("uom_id")), text(p.path("type")), p.path("is_storable").asBoolean(),
+                    leaf(many2oneName(p.path("categ_id"))));
             if (bySku.put(product.sku(), product) != null) {
                 throw new OdooBusinessException("More than one Odoo product has the internal reference '"
                         + product.sku() + "'");
@@ -110,5 +120,19 @@ class OdooRecords {
             companyId = known;
         }
         return known;
+    }
+
+    /** A pricelist's display name carries its currency ("Distributor Tier A (USD)"); rules speak of the name. */
+    private static String withoutCurrency(String pricelistName) {
+        return pricelistName == null ? null : pricelistName.replaceFirst(" \\([A-Z]{3}\\)$", "");
+    }
+
+    /** Odoo names categories by their path ("All / Saleable / Office Furniture"); rules speak of the last part. */
+    private static String leaf(String categoryPath) {
+        if (categoryPath == null) {
+            return null;
+        }
+        int slash = categoryPath.lastIndexOf(" / ");
+        return slash < 0 ? categoryPath : categoryPath.substring(slash + 3);
     }
 }

@@ -123,6 +123,15 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 Map.of("errors", List.of(new InvalidRequestException.Violation(ex.getName(), message))));
     }
 
+    /** A lock or timeout the caller can simply retry: 503 with Retry-After, nothing half-written (the transaction rolled back). */
+    @ExceptionHandler(org.springframework.dao.TransientDataAccessException.class)
+    ResponseEntity<Object> busy(org.springframework.dao.TransientDataAccessException ex) {
+        ResponseEntity<Object> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy, try again",
+                "The request could not be completed now; nothing was stored. Send it again.", Map.of());
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "1").body(problem.getBody());
+    }
+
     @ExceptionHandler(OrderConflictException.class)
     ResponseEntity<Object> conflict(OrderConflictException ex) {
         return problem(HttpStatus.CONFLICT, "order-conflict", "Order reference already used", ex.getMessage(),

@@ -1,5 +1,7 @@
 package dev.ordergate.order;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.ordergate.review.ReviewDecisions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,11 +26,17 @@ class OrderController {
     private final OrderIntake intake;
     private final Orders orders;
     private final IntakeProperties limits;
+    private final ReviewDecisions reviews;
 
-    OrderController(OrderIntake intake, Orders orders, IntakeProperties limits) {
+    OrderController(OrderIntake intake, Orders orders, IntakeProperties limits, ReviewDecisions reviews) {
         this.intake = intake;
         this.orders = orders;
         this.limits = limits;
+        this.reviews = reviews;
+    }
+
+    /** An order with every reviewer decision taken on it: who, when, what, why, on which facts. */
+    record OrderDetails(@JsonUnwrapped OrderRecord order, List<ReviewDecisions.Decision> reviews) {
     }
 
     @PostMapping
@@ -45,8 +53,8 @@ class OrderController {
     }
 
     @GetMapping("/{id}")
-    OrderRecord get(@PathVariable String id) {
-        return orders.find(id).orElseThrow(() -> new OrderNotFoundException(id));
+    OrderDetails get(@PathVariable String id) {
+        return new OrderDetails(orders.find(id).orElseThrow(() -> new OrderNotFoundException(id)), reviews.forOrder(id));
     }
 
     @GetMapping

@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -56,9 +58,14 @@ public class OrderIntake {
                 var instance = runtime.startProcessInstanceByKey(PROCESS_KEY, order.businessKey(), Map.of(ORDER_ID, id));
                 orders.attachProcess(id, instance.getId());
             });
-        } catch (DuplicateKeyException raced) {
-            // Another request with the same key committed first: answer as for any duplicate.
-            return existing(order.businessKey(), hash);
+        } catch (DuplicateKeyException | PessimisticLockingFailureException | QueryTimeoutException raced) {
+            // Another request with the same key got there first (on H2 the loser may time out waiting for the
+            // winner's lock instead of seeing the duplicate): answer as for any duplicate once the winner is in.
+            Receipt winner = existing(order.businessKey(), hash);
+            if (winner == null) {
+                throw raced;
+            }
+            return winner;
         }
         return new Receipt(orders.get(id), true);
     }

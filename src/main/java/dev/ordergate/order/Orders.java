@@ -104,6 +104,15 @@ public class Orders {
         insertMilestone(id, status, clip(reason), now);
     }
 
+    /** The order with corrected lines (a reviewer's decision); the channel's request hash stays, so a resend is still recognised. */
+    public void replaceLines(String id, List<OrderLine> lines) {
+        Order o = get(id).order();
+        Order corrected = new Order(o.channel(), o.channelOrderRef(), o.customerRef(), o.shipTo(), o.requestedDate(),
+                o.currency(), o.paymentTerms(), lines, o.allowSubstitutes(), o.allowPartialShipment());
+        jdbc.sql("UPDATE app.orders SET document = :document, updated_at = :now WHERE id = :id")
+                .param("document", write(corrected)).param("now", OffsetDateTime.now(clock)).param("id", id).update();
+    }
+
     @Transactional
     public void recordSalesOrder(String id, String salesOrderRef) {
         jdbc.sql("UPDATE app.orders SET sales_order_ref = :ref WHERE id = :id")

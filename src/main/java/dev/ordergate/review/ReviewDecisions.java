@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The audit of every reviewer decision (who, when, what, why), and what it lets through. */
+/** The audit of every reviewer decision (who, when, what, why, on which facts), and what it lets through. */
 @Repository
 public class ReviewDecisions {
 
@@ -19,27 +19,28 @@ public class ReviewDecisions {
         this.clock = clock;
     }
 
-    public record Decision(String taskId, String gate, String reasons, String decision, String comment,
+    public record Decision(String taskId, String gate, String facts, String decision, String comment,
                            String decidedBy, OffsetDateTime decidedAt) {
     }
 
-    void record(String orderId, String taskId, String gate, String reasons, ReviewOutcome outcome, String comment,
+    void record(String orderId, String taskId, String gate, String facts, ReviewOption option, String comment,
                 String decidedBy) {
         jdbc.sql("""
-                INSERT INTO app.order_reviews (id, order_id, task_id, gate, reasons, decision, comment, decided_by, decided_at)
-                VALUES (:id, :order, :task, :gate, :reasons, :decision, :comment, :by, :at)
+                INSERT INTO app.order_reviews (id, order_id, task_id, gate, reasons, decision, accepts, comment,
+                                               decided_by, decided_at)
+                VALUES (:id, :order, :task, :gate, :reasons, :decision, :accepts, :comment, :by, :at)
                 """)
                 .param("id", UUID.randomUUID().toString()).param("order", orderId).param("task", taskId)
-                .param("gate", gate).param("reasons", reasons).param("decision", outcome.value())
-                .param("comment", comment).param("by", decidedBy).param("at", OffsetDateTime.now(clock))
+                .param("gate", gate).param("reasons", facts == null ? "" : facts).param("decision", option.value())
+                .param("accepts", option.accepts()).param("comment", comment).param("by", decidedBy)
+                .param("at", OffsetDateTime.now(clock))
                 .update();
     }
 
-    /** Whether a reviewer has approved this gate's exception for the order, so the gate need not stop it again. */
-    public boolean approved(String orderId, String gate) {
-        return jdbc.sql("SELECT COUNT(*) FROM app.order_reviews WHERE order_id = :order AND gate = :gate AND decision = :d")
-                .param("order", orderId).param("gate", gate).param("d", ReviewOutcome.APPROVE.value())
-                .query(Long.class).single() > 0;
+    /** Whether a reviewer has accepted this gate's exception for the order, so the gate need not stop it again. */
+    public boolean accepted(String orderId, String gate) {
+        return jdbc.sql("SELECT COUNT(*) FROM app.order_reviews WHERE order_id = :order AND gate = :gate AND accepts")
+                .param("order", orderId).param("gate", gate).query(Long.class).single() > 0;
     }
 
     public List<Decision> forOrder(String orderId) {

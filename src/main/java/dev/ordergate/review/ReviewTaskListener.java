@@ -1,7 +1,6 @@
 package dev.ordergate.review;
 
-import dev.ordergate.order.OrderStatus;
-import dev.ordergate.order.Orders;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -9,9 +8,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The review task's listener ({@code ${reviewTask}}): on create the order shows IN_REVIEW; on complete the decision
- * is checked on the server (a form cannot send an outcome the process does not know, nor approve without a
- * reason) and audited.
+ * The review tasks' listener ({@code ${reviewTask}}): a new task starts with no decision; on complete the decision is checked on the server
+ * (a form cannot send an outcome the process does not know for this exception, nor skip a required comment) and
+ * audited with the facts the reviewer was shown.
  */
 @Component("reviewTask")
 class ReviewTaskListener implements TaskListener {
@@ -19,32 +18,33 @@ class ReviewTaskListener implements TaskListener {
     static final String DECISION = "decision";
     static final String COMMENT = "decisionComment";
 
-    private final Orders orders;
     private final ReviewDecisions decisions;
     private final IdentityService identity;
 
-    ReviewTaskListener(Orders orders, ReviewDecisions decisions, IdentityService identity) {
-        this.orders = orders;
+    ReviewTaskListener(ReviewDecisions decisions, IdentityService identity) {
         this.decisions = decisions;
         this.identity = identity;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        String orderId = (String) task.getVariable("orderId");
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            orders.advance(orderId, OrderStatus.IN_REVIEW, (String) task.getVariable("exceptionReason"));
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            ReviewOutcome outcome = ReviewOutcome.of(task.getVariable(DECISION)).orElseThrow(() ->
-                    new ProcessEngineException("decision must be one of 'approve' or 'reject', was '"
-                            + task.getVariable(DECISION) + "'"));
-            String comment = (String) task.getVariable(COMMENT);
-            if (outcome == ReviewOutcome.APPROVE && (comment == null || comment.isBlank())) {
-                throw new ProcessEngineException("approving an order exception needs a comment saying why");
-            }
-            decisions.record(orderId, task.getId(), (String) task.getVariable("exceptionGate"),
-                    (String) task.getVariable("exceptionReason"), outcome, comment, decidedBy(task));
+            // A new review starts blank: the last reviewer's decision must not be pre-filled on this form.
+            task.getExecution().removeVariable(DECISION);
+            task.getExecution().removeVariable(COMMENT);
+            return;
         }
+        String gate = (String) task.getVariable("exceptionGate");
+        Object value = task.getVariable(DECISION);
+        ReviewOption option = ReviewOption.of(gate, value).orElseThrow(() -> new ProcessEngineException(
+                "decision must be one of " + ReviewOption.forGate(gate).stream().map(ReviewOption::value)
+                        .collect(Collectors.joining(", ", "[", "]")) + " for a " + gate + " exception, was '" + value + "'"));
+        String comment = (String) task.getVariable(COMMENT);
+        if (option.commentRequired() && (comment == null || comment.isBlank())) {
+            throw new ProcessEngineException("decision '" + option.value() + "' needs a comment saying why");
+        }
+        decisions.record((String) task.getVariable("orderId"), task.getId(), gate,
+                (String) task.getVariable("exceptionReason"), option, comment, decidedBy(task));
     }
 
     private String decidedBy(DelegateTask task) {

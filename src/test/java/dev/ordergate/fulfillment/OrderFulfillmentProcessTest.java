@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import dev.ordergate.ApiClient;
 import dev.ordergate.IntegrationTest;
 import dev.ordergate.sandbox.SandboxFaults;
+import dev.ordergate.sandbox.SandboxMail;
 import dev.ordergate.sandbox.SandboxOdoo;
 import java.time.Duration;
 import java.util.Map;
@@ -56,6 +57,8 @@ class OrderFulfillmentProcessTest {
     SandboxOdoo odoo;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    SandboxMail.Mailbox mailbox;
 
     @BeforeEach
     void init() {
@@ -80,8 +83,7 @@ class OrderFulfillmentProcessTest {
                 "RECEIVED", "VALIDATED", "COMMITTED", "RELEASED", "SHIPPED", "INVOICED", "COMPLETED");
         var instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("b2b-portal:" + ref)
                 .singleResult();
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
-                .activityId("reviewOrderException").count()).isZero();
+        assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
         BpmnAwareTests.assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId())
                 .singleResult()).isNull();
         assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref).size()).isEqualTo(1);
@@ -90,38 +92,40 @@ class OrderFulfillmentProcessTest {
     @Test
     void anUnknownCustomerWaitsForAMasterDataSteward() {
         Task task = awaitReview(submit(order(uniqueRef(), "C-99999", "US", "93701", line("1", "FURN_0269", "1", "299.00"))));
-        assertReview(task, "master-data", "master-data-stewards", "Unknown customer C-99999");
+        assertReview(task, "reviewMasterData", "master-data", "master-data-stewards", "Unknown customer C-99999");
     }
 
     @Test
     void anUnknownProductWaitsForAMasterDataSteward() {
         Task task = awaitReview(submit(order(uniqueRef(), "C-10042", "US", "93701", line("1", "NOPE-1", "1", "1.00"))));
-        assertReview(task, "master-data", "master-data-stewards", "unknown product NOPE-1");
+        assertReview(task, "reviewMasterData", "master-data", "master-data-stewards", "unknown product NOPE-1");
     }
 
     @Test
     void aPriceBelowTheAuthorityWaitsForAPricingSteward() {
         Task task = awaitReview(submit(order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00"))));
-        assertReview(task, "pricing", "pricing-stewards", "submitted 250.00, authority 299.00");
+        assertReview(task, "reviewPriceMismatch", "pricing", "pricing-stewards",
+                "submitted 250.00, authority 299.00, difference -49.00 per unit (-16.39%), margin impact -98.00");
     }
 
     @Test
     void anOrderOverTheCreditLimitWaitsForACreditController() {
         // Deco Addict has 2,500 of 3,000 used and buys on Distributor Tier A (E-COM07 at 280).
         Task task = awaitReview(submit(order(uniqueRef(), "C-20077", "US", "93701", line("1", "E-COM07", "5", "280.00"))));
-        assertReview(task, "credit", "credit-controllers", "exceeds the credit limit");
+        assertReview(task, "reviewCreditHold", "credit", "credit-controllers", "exceeds the credit limit");
     }
 
     @Test
     void aShipToWithoutTaxJurisdictionWaitsForCustomerService() {
         Task task = awaitReview(submit(order(uniqueRef(), "C-10042", "ZZ", "0000", line("1", "FURN_0269", "1", "299.00"))));
-        assertReview(task, "tax", "customer-service", "ZZ");
+        assertReview(task, "reviewTaxProblem", "tax", "customer-service", "ZZ");
     }
 
     @Test
     void aShortfallWaitsForCustomerService() {
         Task task = awaitReview(submit(order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_8888", "5", "36.00"))));
-        assertReview(task, "availability", "customer-service", "FURN_8888: ordered 5, available 3");
+        assertReview(task, "reviewShortfall", "availability", "customer-service",
+                "FURN_8888: ordered 5, available 3 (partly available)");
     }
 
     @Test
@@ -129,36 +133,122 @@ class OrderFulfillmentProcessTest {
         String id = submit(order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00")));
         Task task = awaitReview(id);
 
-        tasks.complete(task.getId(), Map.of("decision", "approve", "decisionComment", "Agreed promo price"));
+        tasks.complete(task.getId(), Map.of("decision", "accept-submitted", "decisionComment", "Agreed promo price"));
 
-        awaitStatus(id, "COMPLETED");
-        var audit = jdbc.sql("SELECT gate, decision, comment FROM app.order_reviews WHERE order_id = :id")
-                .param("id", id).query().singleRow();
-        assertThat(audit).containsEntry("GATE", "pricing").containsEntry("DECISION", "approve")
-                .containsEntry("COMMENT", "Agreed promo price");
+        var completed = awaitStatus(id, "COMPLETED");
+        var review = completed.path("reviews").get(0);
+        assertThat(review.path("gate").asText()).isEqualTo("pricing");
+        assertThat(review.path("decision").asText()).isEqualTo("accept-submitted");
+        assertThat(review.path("comment").asText()).isEqualTo("Agreed promo price");
+        assertThat(review.path("facts").asText()).contains("submitted 250.00, authority 299.00");
+        assertThat(review.path("decidedAt").asText()).isNotBlank();
+        assertThat(completed.path("order").path("lines").get(0).path("unitPrice").decimalValue()).isEqualByComparingTo("250.00");
     }
 
     @Test
     void aRejectedExceptionEndsTheOrderRejected() {
-        String id = submit(order(uniqueRef(), "C-30099", "US", "93701", line("1", "E-COM08", "1", "15.80")));
+        String id = submit(blockedBuyerOrder());
         Task task = awaitReview(id);
 
+        assertReview(task, "reviewCreditHold", "credit", "credit-controllers", "blocked for credit");
         tasks.complete(task.getId(), Map.of("decision", "reject", "decisionComment", "Customer blocked"));
 
         var rejected = awaitStatus(id, "REJECTED");
         assertThat(rejected.path("statusReason").asText()).contains("blocked");
         assertThat(rejected.path("salesOrderRef").isMissingNode()).isTrue();
+        awaitMail("customer-service@localhost", "Order b2b-portal:" + rejected.path("order").path("channelOrderRef").asText()
+                + " was rejected");
     }
 
     @Test
     void aDecisionTheProcessDoesNotKnowIsRefusedAndTheTaskStays() {
-        Task task = awaitReview(submit(order(uniqueRef(), "C-30099", "US", "93701", line("1", "E-COM08", "1", "15.80"))));
+        Task task = awaitReview(submit(blockedBuyerOrder()));
 
         assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("decision", "maybe")))
+                .isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("decision must be one of [approve-once, hold-for-payment, reject]");
+        // A decision that exists, but for another kind of exception.
+        assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("decision", "accept-submitted", "decisionComment", "x")))
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("decision must be one of");
-        assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("decision", "approve")))
+        assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("decision", "approve-once")))
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("needs a comment");
         assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+    }
+
+    @Test
+    void applyingTheAuthorityPriceCorrectsTheLineAndTheOrderContinues() {
+        String id = submit(order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00")));
+        Task task = awaitReview(id);
+
+        tasks.complete(task.getId(), Map.of("decision", "apply-authority"));
+
+        var completed = awaitStatus(id, "COMPLETED");
+        assertThat(completed.path("order").path("lines").get(0).path("unitPrice").decimalValue()).isEqualByComparingTo("299");
+        assertThat(completed.path("reviews").get(0).path("decision").asText()).isEqualTo("apply-authority");
+    }
+
+    @Test
+    void aReviewTaskMailsItsGroupWithoutPricesInTheSubject() {
+        String ref = uniqueRef();
+        awaitReview(submit(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00"))));
+
+        awaitMail("pricing-stewards@localhost", "Order b2b-portal:" + ref + " needs a pricing review");
+        var mail = mailbox.received().stream().filter(m -> m.subject().contains(ref)).findFirst().orElseThrow();
+        assertThat(mail.subject()).doesNotContain("250").doesNotContain("299");
+        assertThat(mail.body()).contains("submitted 250.00, authority 299.00");
+    }
+
+    @Test
+    void anOverdueReviewEscalatesToTheSupervisorsAndTellsThem() {
+        String ref = uniqueRef();
+        String id = submit(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00")));
+        Task task = awaitReview(id);
+
+        fireTimer(processInstanceId(id), "remindPrices");
+        awaitMail("pricing-stewards@localhost", "Reminder: order b2b-portal:" + ref + " still waits for a pricing review");
+        fireTimer(processInstanceId(id), "escalatePrices");
+
+        assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(l -> l.getGroupId())
+                .contains("pricing-stewards", "order-supervisors");
+        awaitMail("order-supervisors@localhost", "Escalated: pricing review of order b2b-portal:" + ref + " is overdue");
+        assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the review itself stays open").isEqualTo(1);
+    }
+
+    @Test
+    void aShortfallWaitingForStockIsCheckedAgainAfterTheWait() {
+        String id = submit(order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_8888", "5", "36.00")));
+        Task task = awaitReview(id);
+
+        tasks.complete(task.getId(), Map.of("decision", "wait-for-stock"));
+        fireTimer(processInstanceId(id), "waitForStock");
+
+        Task again = awaitReview(id);
+        assertThat(again.getId()).isNotEqualTo(task.getId());
+        assertThat(again.getTaskDefinitionKey()).isEqualTo("reviewShortfall");
+        assertThat(tasks.getVariable(again.getId(), "decision")).as("a new review starts blank").isNull();
+    }
+
+    @Test
+    void cancellingShortLinesShipsTheRest() {
+        String id = submit(order(uniqueRef(), "C-10042", "US", "93701",
+                line("1", "FURN_8888", "5", "36.00") + "," + line("2", "E-COM08", "3", "14.22")));
+        Task task = awaitReview(id);
+
+        tasks.complete(task.getId(), Map.of("decision", "cancel-short-lines", "decisionComment", "Customer agreed"));
+
+        var completed = awaitStatus(id, "COMPLETED");
+        assertThat(completed.path("order").path("lines")).hasSize(1);
+        assertThat(completed.path("order").path("lines").get(0).path("sku").asText()).isEqualTo("E-COM08");
+    }
+
+    @Test
+    void anOrderFarOverTheCreditLimitIsRejectedByPolicyWithoutAReview() {
+        // Deco Addict: 2,500 used of 3,000; this order adds 5,600, utilisation 2.7 is in the reject band.
+        String id = submit(order(uniqueRef(), "C-20077", "US", "93701", line("1", "E-COM07", "20", "280.00")));
+
+        var rejected = awaitStatus(id, "REJECTED");
+        assertThat(rejected.path("statusReason").asText()).contains("exceeds the credit limit");
+        assertThat(tasks.createTaskQuery().processInstanceId(processInstanceId(id)).count()).isZero();
     }
 
     @Test
@@ -216,6 +306,12 @@ class OrderFulfillmentProcessTest {
         assertThat(response.contentType()).startsWith("application/problem+json");
     }
 
+    /** Blocked Buyer Inc pays immediately (anything else would be a master-data conflict first). */
+    private static String blockedBuyerOrder() {
+        return order(uniqueRef(), "C-30099", "US", "93701", line("1", "E-COM08", "1", "15.80"))
+                .replace("\"30 Days\"", "\"Immediate Payment\"");
+    }
+
     private String submit(String body) {
         var response = api.post("/api/v1/orders", body);
         assertThat(response.status()).as(response.raw()).isEqualTo(201);
@@ -238,12 +334,24 @@ class OrderFulfillmentProcessTest {
     private Task awaitReview(String id) {
         String pi = processInstanceId(id);
         Task task = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceId(pi)
-                .taskDefinitionKey("reviewOrderException").singleResult(), t -> t != null);
+                .singleResult(), t -> t != null);
         assertThat(status(id)).isEqualTo("IN_REVIEW");
         return task;
     }
 
-    private void assertReview(Task task, String gate, String group, String reasonPart) {
+    private void awaitMail(String to, String subject) {
+        await().atMost(PATIENCE).until(() -> mailbox.received().stream()
+                .anyMatch(m -> m.to().contains(to) && m.subject().equals(subject)));
+    }
+
+    private void fireTimer(String processInstanceId, String activityId) {
+        var job = management.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).singleResult();
+        assertThat(job).as("timer at " + activityId).isNotNull();
+        management.executeJob(job.getId());
+    }
+
+    private void assertReview(Task task, String taskKey, String gate, String group, String reasonPart) {
+        assertThat(task.getTaskDefinitionKey()).isEqualTo(taskKey);
         assertThat(tasks.getVariable(task.getId(), "exceptionGate")).isEqualTo(gate);
         assertThat((String) tasks.getVariable(task.getId(), "exceptionReason")).contains(reasonPart);
         assertThat(tasks.getIdentityLinksForTask(task.getId()))

@@ -1,0 +1,75 @@
+package dev.ordergate.fulfillment;
+
+import dev.ordergate.inventory.Availability;
+import dev.ordergate.masterdata.MasterData;
+import dev.ordergate.masterdata.Product;
+import dev.ordergate.order.Order;
+import dev.ordergate.order.OrderIntake;
+import dev.ordergate.order.OrderLine;
+import dev.ordergate.order.Orders;
+import dev.ordergate.pricing.PriceAuthority;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a reviewer's decision changes on the order before its gate is checked again, as service tasks in the BPMN
+ * ({@code ${reviewActions.applyAuthorityPrices(execution)}}). The channel's original document stays in the review
+ * audit; the order carries the corrected lines.
+ */
+@Component("reviewActions")
+public class ReviewActions {
+
+    private final Orders orders;
+    private final PriceAuthority prices;
+    private final Availability availability;
+    private final MasterData masterData;
+
+    ReviewActions(Orders orders, PriceAuthority prices, Availability availability, MasterData masterData) {
+        this.orders = orders;
+        this.prices = prices;
+        this.availability = availability;
+        this.masterData = masterData;
+    }
+
+    /** Every line at the pricing authority's unit price. */
+    public void applyAuthorityPrices(DelegateExecution execution) {
+        String orderId = (String) execution.getVariable(OrderIntake.ORDER_ID);
+        Order order = orders.get(orderId).order();
+        Map<String, BigDecimal> authority = prices.unitPrices(order);
+        orders.replaceLines(orderId, order.lines().stream()
+                .map(l -> new OrderLine(l.lineRef(), l.sku(), l.quantity(), l.uom(),
+                        authority.getOrDefault(l.lineRef(), l.unitPrice())))
+                .toList());
+    }
+
+    /**
+     * Drops the lines that cannot be served in full now; sets {@code linesLeft} so the process can reject an order
+     * with nothing left.
+     */
+    public void cancelShortLines(DelegateExecution execution) {
+        String orderId = (String) execution.getVariable(OrderIntake.ORDER_ID);
+        Order order = orders.get(orderId).order();
+        Map<String, Product> products = masterData.findProducts(order.lines().stream().map(OrderLine::sku).toList());
+        Map<String, BigDecimal> free = new LinkedHashMap<>(availability.freeQuantities(products.keySet()));
+        List<OrderLine> kept = new ArrayList<>();
+        for (OrderLine line : order.lines()) {
+            Product product = products.get(line.sku());
+            BigDecimal available = free.getOrDefault(line.sku(), BigDecimal.ZERO);
+            if (product != null && !product.storable()) {
+                kept.add(line);
+            } else if (available.compareTo(line.quantity()) >= 0) {
+                kept.add(line);
+                free.put(line.sku(), available.subtract(line.quantity()));
+            }
+        }
+        if (!kept.isEmpty()) {
+            orders.replaceLines(orderId, kept);
+        }
+        execution.setVariable("linesLeft", !kept.isEmpty());
+    }
+}

@@ -1,0 +1,83 @@
+package dev.ordergate.fulfillment;
+
+import dev.ordergate.notify.Notifications;
+import dev.ordergate.order.OrderIntake;
+import dev.ordergate.order.OrderStatus;
+import dev.ordergate.order.Orders;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the BPMN says around a review, as expression listeners and delegates ({@code ${reviewNotices.opened(task)}},
+ * {@code ${reviewNotices.escalate(execution)}} ...): the order's status, mail to the right group, and the
+ * supervisor group added to an overdue task.
+ */
+@Component("reviewNotices")
+public class ReviewNotices {
+
+    private final Orders orders;
+    private final Notifications mail;
+    private final TaskService tasks;
+    private final ReviewTimers timers;
+
+    ReviewNotices(Orders orders, Notifications mail, TaskService tasks, ReviewTimers timers) {
+        this.orders = orders;
+        this.mail = mail;
+        this.tasks = tasks;
+        this.timers = timers;
+    }
+
+    /** A review task was created: the order shows IN_REVIEW and the reviewer group is told. */
+    public void opened(DelegateTask task) {
+        DelegateExecution execution = task.getExecution();
+        orders.advance(orderId(execution), OrderStatus.IN_REVIEW, (String) execution.getVariable(GateDelegate.REASON));
+        mail.toGroup(group(execution), "review-created", model(execution));
+    }
+
+    public void remind(DelegateExecution execution) {
+        mail.toGroup(group(execution), "review-reminder", model(execution));
+    }
+
+    /** The review is overdue: its supervisor group may take it from now on, and is told so. */
+    public void escalate(DelegateExecution execution) {
+        String supervisors = (String) execution.getVariable(GateDelegate.SUPERVISOR_GROUP);
+        tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).active().list()
+                .forEach(task -> tasks.addCandidateGroup(task.getId(), supervisors));
+        mail.toGroup(supervisors, "review-escalated", model(execution));
+    }
+
+    public void onHold(DelegateExecution execution) {
+        mail.toGroup("customer-service", "order-on-hold", model(execution));
+    }
+
+    public void rejected(DelegateExecution execution) {
+        orders.advance(orderId(execution), OrderStatus.REJECTED, (String) execution.getVariable(GateDelegate.REASON));
+        mail.toGroup("customer-service", "order-rejected", model(execution));
+    }
+
+    private Map<String, Object> model(DelegateExecution execution) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("businessKey", execution.getProcessBusinessKey());
+        model.put("gate", execution.getVariable(GateDelegate.GATE));
+        model.put("group", group(execution));
+        model.put("supervisorGroup", execution.getVariable(GateDelegate.SUPERVISOR_GROUP));
+        model.put("reason", execution.getVariable(GateDelegate.REASON));
+        model.put("decision", execution.getVariable("decision"));
+        model.put("comment", execution.getVariable("decisionComment"));
+        model.put("recheckAfter", timers.getRecheckAfter());
+        model.put("tasklistUrl", timers.getTasklistUrl());
+        return model;
+    }
+
+    private static String group(DelegateExecution execution) {
+        return (String) execution.getVariable(GateDelegate.REVIEWER_GROUP);
+    }
+
+    private static String orderId(DelegateExecution execution) {
+        return (String) execution.getVariable(OrderIntake.ORDER_ID);
+    }
+}

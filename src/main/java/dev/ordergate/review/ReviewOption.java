@@ -1,0 +1,55 @@
+package dev.ordergate.review;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a reviewer may decide, per exception type (the gate that stopped the order). The forms offer exactly these
+ * values, and the server refuses any other. The BPMN routes on the value; {@code accepts} means the gate lets the
+ * order through from then on.
+ */
+public enum ReviewOption {
+    ACCEPT_SUBMITTED_PRICE("pricing", "accept-submitted", true, true),
+    APPLY_AUTHORITY_PRICE("pricing", "apply-authority", false, false),
+    TAKE_SYSTEM_OF_RECORD("master-data", "take-odoo", true, true),
+    RECHECK_MASTER_DATA("master-data", "recheck", false, false),
+    APPROVE_CREDIT_ONCE("credit", "approve-once", true, true),
+    HOLD_FOR_PAYMENT("credit", "hold-for-payment", false, false),
+    RECHECK_TAX("tax", "recheck", false, false),
+    WAIT_FOR_STOCK("availability", "wait-for-stock", false, false),
+    CANCEL_SHORT_LINES("availability", "cancel-short-lines", true, false),
+    REJECT(null, "reject", true, false);
+
+    private final String gate;
+    private final String value;
+    private final boolean commentRequired;
+    private final boolean accepts;
+
+    ReviewOption(String gate, String value, boolean commentRequired, boolean accepts) {
+        this.gate = gate;
+        this.value = value;
+        this.commentRequired = commentRequired;
+        this.accepts = accepts;
+    }
+
+    public String value() {
+        return value;
+    }
+
+    public boolean commentRequired() {
+        return commentRequired;
+    }
+
+    public boolean accepts() {
+        return accepts;
+    }
+
+    public static List<ReviewOption> forGate(String gate) {
+        return Arrays.stream(values()).filter(o -> o.gate == null || o.gate.equals(gate)).toList();
+    }
+
+    public static Optional<ReviewOption> of(String gate, Object value) {
+        return forGate(gate).stream().filter(o -> o.value.equals(value)).findFirst();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.ordergate.rules;
+
+import dev.ordergate.credit.CreditPolicy;
+import dev.ordergate.pricing.PriceTolerances;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.DecisionService;
+import org.springframework.stereotype.Component;
+
+/**
+ * The analysts' decision tables in {@code bpmn/*.dmn}, evaluated by the engine (latest deployed version), behind
+ * the ports the gates speak to.
+ */
+@Component
+public class DecisionTables implements PriceTolerances, CreditPolicy {
+
+    private final DecisionService decisions;
+
+    DecisionTables(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    @Override
+    public Tolerance forLine(String customerSegment, String productCategory) {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("customerSegment", customerSegment);
+        inputs.put("productCategory", productCategory);
+        var row = decisions.evaluateDecisionTableByKey("price-tolerance").variables(inputs).evaluate().getSingleResult();
+        return new Tolerance(BigDecimal.valueOf(((Number) row.get("tolerancePercent")).doubleValue()),
+                BigDecimal.valueOf(((Number) row.get("toleranceAbsolute")).doubleValue()));
+    }
+
+    @Override
+    public Outcome decide(boolean blocked, boolean hasOverdue, double utilisation) {
+        String outcome = decisions.evaluateDecisionTableByKey("credit-policy")
+                .variables(Map.of("blocked", blocked, "hasOverdue", hasOverdue, "utilisation", utilisation))
+                .evaluate().getSingleResult().getSingleEntry();
+        return Outcome.valueOf(outcome.toUpperCase());
+    }
+
+    /** Who reviews an exception of this type, and to whom it escalates. */
+    public Routing route(String exceptionType) {
+        var row = decisions.evaluateDecisionTableByKey("reviewer-routing")
+                .variables(Map.of("exceptionType", exceptionType)).evaluate().getSingleResult();
+        return new Routing((String) row.get("reviewerGroup"), (String) row.get("supervisorGroup"));
+    }
+
+    public record Routing(String reviewerGroup, String supervisorGroup) {
+    }
+}

@@ -1,0 +1,2 @@
+/** The analysts' decision tables (price tolerance, credit policy, reviewer routing), evaluated by the engine. */
+package dev.ordergate.rules;
