@@ -21,6 +21,11 @@ public final class ApiClient {
         this(System.getProperty("ordergate.test.port"));
     }
 
+    /** Where the shared test application listens. */
+    public static String baseUrl() {
+        return "http://localhost:" + System.getProperty("ordergate.test.port");
+    }
+
     public ApiClient(String port) {
         this.base = "http://localhost:" + port;
     }

@@ -1,0 +1,57 @@
+package dev.ordergate.review;
+
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Local mode's reviewers: one demo user per review group (password = user name), so Tasklist can be tried as each
+ * of them. Off with {@code ordergate.demo-users=false}, and wherever users come from an identity provider.
+ */
+@Component
+@ConditionalOnProperty(name = "ordergate.demo-users", havingValue = "true", matchIfMissing = true)
+class DemoReviewers implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoReviewers.class);
+
+    /** user id → the group it reviews for. */
+    static final Map<String, String> USERS = Map.of(
+            "pricing", "pricing-stewards",
+            "masterdata", "master-data-stewards",
+            "credit", "credit-controllers",
+            "service", "customer-service",
+            "supervisor", "order-supervisors",
+            "finance", "finance-supervisors");
+
+    private final IdentityService identity;
+
+    DemoReviewers(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        USERS.forEach((userId, groupId) -> {
+            if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+                var group = identity.newGroup(groupId);
+                group.setName(groupId);
+                group.setType("WORKFLOW");
+                identity.saveGroup(group);
+            }
+            if (identity.createUserQuery().userId(userId).count() == 0) {
+                var user = identity.newUser(userId);
+                user.setFirstName(userId);
+                user.setLastName("(demo " + groupId + ")");
+                user.setPassword(userId);
+                identity.saveUser(user);
+                identity.createMembership(userId, groupId);
+            }
+        });
+        log.warn("Demo reviewers are set up (local mode): {} — each user's password is its name", USERS.keySet());
+    }
+}

@@ -1,0 +1,131 @@
+package dev.ordergate.review;
+
+import static dev.ordergate.SampleOrders.line;
+import static dev.ordergate.SampleOrders.order;
+import static dev.ordergate.SampleOrders.uniqueRef;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ordergate.ApiClient;
+import dev.ordergate.IntegrationTest;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A pricing steward in a real (headless) Chromium: logs into Tasklist, opens the price mismatch, sees both prices
+ * on the form, accepts the submitted price with a comment, and the order goes on to COMPLETED. Needs Debian's
+ * chromium and chromium-driver ({@code .ci/install-browser}); skipped, loudly, where they are missing.
+ */
+@IntegrationTest
+class TasklistBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static WebDriver browser;
+
+    private final ApiClient api = new ApiClient();
+
+    @Autowired
+    TaskService tasks;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "SKIPPED: Chromium and ChromeDriver not found at /usr/bin; run .ci/install-browser to install them");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,1000",
+                "--user-data-dir=" + Files.createTempDirectory("ordergate-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aPricingStewardAcceptsTheSubmittedPriceInTasklistAndTheOrderCompletes() throws IOException {
+        String ref = uniqueRef();
+        var created = api.post("/api/v1/orders", order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00")));
+        String orderId = created.body().path("id").asText();
+        String processInstanceId = created.body().path("processInstanceId").asText();
+        Task task = await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery()
+                .processInstanceId(processInstanceId).singleResult(), t -> t != null);
+
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get(ApiClient.baseUrl() + "/camunda/app/tasklist/default/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder='Username']")))
+                .sendKeys("pricing");
+        browser.findElement(By.cssSelector("input[placeholder='Password']")).sendKeys("pricing");
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tasks-list, [cam-tasks]")));
+
+        browser.get(ApiClient.baseUrl() + "/camunda/app/tasklist/default/#/?task=" + task.getId());
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Claim']"))).click();
+
+        WebElement facts = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("textarea[id$='facts']")));
+        wait.until(d -> facts.getDomProperty("value").contains("authority"));
+        assertThat(facts.getDomProperty("value")).contains("submitted 250.00, authority 299.00");
+        screenshot("tasklist-price-mismatch.png");
+
+        click(browser.findElement(By.xpath("//label[contains(normalize-space(), 'Accept the submitted price')]")));
+        WebElement comment = browser.findElement(By.cssSelector("textarea[id$='comment']"));
+        scrollTo(comment);
+        comment.sendKeys("Agreed promotion for this customer");
+        screenshot("tasklist-price-mismatch-decided.png");
+        click(browser.findElement(By.xpath("//button[normalize-space()='Complete']")));
+
+        var completed = await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/api/v1/orders/" + orderId).body(),
+                body -> "COMPLETED".equals(body.path("status").asText()));
+        var review = completed.path("reviews").get(0);
+        assertThat(review.path("decision").asText()).isEqualTo("accept-submitted");
+        assertThat(review.path("decidedBy").asText()).isEqualTo("pricing");
+        assertThat(review.path("comment").asText()).isEqualTo("Agreed promotion for this customer");
+    }
+
+    /** Tasklist's fixed footer can lie over a control near the bottom; bring it to the middle first. */
+    private static void scrollTo(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    }
+
+    private static void click(WebElement element) {
+        scrollTo(element);
+        element.click();
+    }
+
+    private static void screenshot(String name) throws IOException {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Path target = Path.of("target", "screenshots", name);
+        Files.createDirectories(target.getParent());
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.ordergate.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The analysts' tables in bpmn/, row by row, on the DMN engine alone. */
+class DecisionTablesTest {
+
+    private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+
+    @ParameterizedTest(name = "segment {0}, category {1} -> {2}% or {3} per unit")
+    @CsvSource(nullValues = "null", value = {
+            "Distributor Tier A, Services,         0,   0.01",
+            "null,               Services,         0,   0.01",
+            "Distributor Tier A, Office Furniture, 0.5, 0.01",
+            "Distributor Tier A, null,             0.5, 0.01",
+            "Default,            Office Furniture, 1.0, 0.05",
+            "null,               null,             1.0, 0.05"})
+    void priceToleranceRows(String segment, String category, double percent, double absolute) throws IOException {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("customerSegment", segment);
+        inputs.put("productCategory", category);
+        var row = evaluate("price-tolerance", inputs).getSingleResult();
+        assertThat(((Number) row.get("tolerancePercent")).doubleValue()).isEqualTo(percent);
+        assertThat(((Number) row.get("toleranceAbsolute")).doubleValue()).isEqualTo(absolute);
+    }
+
+    @ParameterizedTest(name = "blocked {0}, overdue {1}, utilisation {2} -> {3}")
+    @CsvSource({
+            "true,  false, 0.1, hold",
+            "true,  false, 3.0, hold",
+            "false, false, 2.01, reject",
+            "false, true,  2.5, reject",
+            "false, true,  0.5, hold",
+            "false, false, 0.9, approve",
+            "false, false, 1.0, approve",
+            "false, false, 1.3, hold",
+            "false, false, 2.0, hold"})
+    void creditPolicyRows(boolean blocked, boolean overdue, double utilisation, String outcome) throws IOException {
+        var result = evaluate("credit-policy", Map.of("blocked", blocked, "hasOverdue", overdue, "utilisation", utilisation));
+        assertThat((String) result.getSingleResult().getSingleEntry()).isEqualTo(outcome);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}, escalates to {2}")
+    @CsvSource({
+            "master-data,  master-data-stewards, order-supervisors",
+            "pricing,      pricing-stewards,     order-supervisors",
+            "credit,       credit-controllers,   finance-supervisors",
+            "tax,          customer-service,     order-supervisors",
+            "availability, customer-service,     order-supervisors"})
+    void reviewerRoutingRows(String exceptionType, String reviewers, String supervisors) throws IOException {
+        var row = evaluate("reviewer-routing", Map.of("exceptionType", exceptionType)).getSingleResult();
+        assertThat(row.get("reviewerGroup")).isEqualTo(reviewers);
+        assertThat(row.get("supervisorGroup")).isEqualTo(supervisors);
+    }
+
+    @org.junit.jupiter.api.Test
+    void anExceptionTypeNobodyReviewsMatchesNoRow() throws IOException {
+        assertThat(evaluate("reviewer-routing", Map.of("exceptionType", "returns")).isEmpty()).isTrue();
+    }
+
+    private static DmnDecisionTableResult evaluate(String key, Map<String, Object> inputs) throws IOException {
+        try (InputStream in = new FileInputStream("bpmn/" + key + ".dmn")) {
+            DmnDecision decision = DMN.parseDecision(key, in);
+            return DMN.evaluateDecisionTable(decision, inputs);
+        }
+    }
+}
