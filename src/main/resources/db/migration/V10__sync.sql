@@ -1,4 +1,4 @@
--- One row per synchronisation run (price lists, master data, inventory); the process instance holds only its id.
+-- One row per synchronisation run; the process instance holds only its id.
 CREATE TABLE sync_runs (
     id                  VARCHAR(36)   PRIMARY KEY,
     kind                VARCHAR(32)   NOT NULL,
@@ -38,44 +38,3 @@ CREATE TABLE sync_price_rows (
 );
 
 CREATE INDEX sync_price_rows_chunk_idx ON sync_price_rows (run_id, chunk_no, written);
-
--- Master data: the last value we saw per record and field in Odoo (to tell who changed what), and the watermark.
-CREATE TABLE sync_md_snapshot (
-    entity      VARCHAR(32)   NOT NULL,
-    record_ref  VARCHAR(128)  NOT NULL,
-    field       VARCHAR(64)   NOT NULL,
-    field_value VARCHAR(1000),
-    seen_at     TIMESTAMP WITH TIME ZONE NOT NULL,
-    CONSTRAINT sync_md_snapshot_pk PRIMARY KEY (entity, record_ref, field)
-);
-
-CREATE TABLE sync_watermarks (
-    name       VARCHAR(64)   PRIMARY KEY,
-    watermark  VARCHAR(32)   NOT NULL
-);
-
--- A field changed by a system that does not own it: both values, for the master-data stewards.
-CREATE TABLE sync_md_conflicts (
-    id            VARCHAR(36)   PRIMARY KEY,
-    run_id        VARCHAR(36)   NOT NULL REFERENCES sync_runs (id),
-    entity        VARCHAR(32)   NOT NULL,
-    record_ref    VARCHAR(128)  NOT NULL,
-    field         VARCHAR(64)   NOT NULL,
-    owner         VARCHAR(32)   NOT NULL,
-    owner_value   VARCHAR(1000),
-    written_by    VARCHAR(32)   NOT NULL,
-    written_value VARCHAR(1000),
-    resolution    VARCHAR(32),
-    resolved_by   VARCHAR(128),
-    resolved_at   TIMESTAMP WITH TIME ZONE
-);
-
--- What the WMS says can be promised, per product and warehouse: the read model the availability gate may use.
-CREATE TABLE inventory_availability (
-    sku         VARCHAR(128)   NOT NULL,
-    warehouse   VARCHAR(64)    NOT NULL,
-    free_qty    DECIMAL(18, 4) NOT NULL,
-    synced_at   TIMESTAMP WITH TIME ZONE NOT NULL,
-    run_id      VARCHAR(36),
-    CONSTRAINT inventory_availability_pk PRIMARY KEY (sku, warehouse)
-);
