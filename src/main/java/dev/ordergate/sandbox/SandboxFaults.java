@@ -32,7 +32,9 @@ public class SandboxFaults {
         /** Does not perform the call; answers HTTP 503. */
         HTTP_503,
         /** Performs the call, then answers HTTP 502 so the caller never sees the result. */
-        LOSE_RESPONSE
+        LOSE_RESPONSE,
+        /** Answers normally; a placeholder that {@link #failAfter} queues for the calls it lets through. */
+        NONE
     }
 
     private final Map<String, Deque<Fault>> pending = new HashMap<>();
@@ -43,6 +45,18 @@ public class SandboxFaults {
         for (int i = 0; i < times; i++) {
             queue.add(fault);
         }
+    }
+
+    /**
+     * Lets the next {@code succeeding} matching calls through and makes the {@code times} after them fail: "the
+     * third write dies", for tests of runs that stop half-way.
+     */
+    public synchronized void failAfter(String model, String method, int succeeding, int times, Fault fault) {
+        Deque<Fault> queue = pending.computeIfAbsent(key(model, method), key -> new ArrayDeque<>());
+        for (int i = 0; i < succeeding; i++) {
+            queue.add(Fault.NONE);
+        }
+        failNext(model, method, times, fault);
     }
 
     public synchronized void reset() {
@@ -65,7 +79,8 @@ public class SandboxFaults {
         for (String key : new String[] {key(model, method), key(model, "*")}) {
             Deque<Fault> queue = pending.get(key);
             if (queue != null && !queue.isEmpty()) {
-                return queue.poll();
+                Fault fault = queue.poll();
+                return fault == Fault.NONE ? null : fault;
             }
         }
         return null;

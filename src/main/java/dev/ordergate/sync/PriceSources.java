@@ -1,0 +1,20 @@
+package dev.ordergate.sync;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The pricing authority is configuration: {@code ordergate.sync.price-lists.source}. */
+@Configuration
+class PriceSources {
+
+    @Bean
+    PriceSource priceSource(SyncProperties properties, PricingEngineSource.PricingEngineApi engine, ObjectMapper json) {
+        return switch (properties.priceLists().source()) {
+            case "file-drop" -> new FileDropPriceSource(properties.priceLists().dropFolder(), json);
+            case "pricing-engine" -> new PricingEngineSource(engine, String.valueOf(properties.pricingEngine().url()));
+            default -> throw new IllegalStateException("ordergate.sync.price-lists.source must be pricing-engine or file-drop, not '"
+                    + properties.priceLists().source() + "'");
+        };
+    }
+}

@@ -1,0 +1,54 @@
+package dev.ordergate.sync;
+
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The review tasks of the sync processes: on create the run is marked in review and the task gets what the
+ * reviewer reads; on complete the decision is audited on the run (who, what, why). An outcome the form does not
+ * offer, or no comment, is refused.
+ */
+@Component("syncReviewListener")
+class SyncReviewListener implements TaskListener {
+
+    static final Set<String> OUTCOMES = Set.of("corrected-at-source", "accepted");
+
+    private final SyncRuns runs;
+    private final PriceListSync priceLists;
+
+    SyncReviewListener(SyncRuns runs, PriceListSync priceLists) {
+        this.runs = runs;
+        this.priceLists = priceLists;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String runId = (String) task.getVariable(SyncDelegates.RUN_ID);
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            runs.status(runId, SyncRuns.Status.IN_REVIEW);
+            task.setVariable("reviewSummary", summary(runId));
+            return;
+        }
+        if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            Object outcome = task.getVariable("reviewOutcome");
+            Object comment = task.getVariable("reviewComment");
+            if (outcome == null || !OUTCOMES.contains(outcome.toString())) {
+                throw new IllegalArgumentException("reviewOutcome must be one of " + OUTCOMES + ", not " + outcome);
+            }
+            if (comment == null || comment.toString().isBlank()) {
+                throw new IllegalArgumentException("a reviewComment is required");
+            }
+            String who = task.getAssignee() != null ? task.getAssignee()
+                    : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
+                    : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+            runs.reviewed(runId, who, outcome.toString(), comment.toString());
+        }
+    }
+
+    private String summary(String runId) {
+        String text = priceLists.rejectedSummary(runId);
+        return text.length() > 3900 ? text.substring(0, 3900) + "..." : text;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.ordergate.sync;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The runs of every synchronisation: when, from where, by whom triggered, how it ended, who reviewed it. */
+@Repository
+class SyncRuns {
+
+    static final String PRICE_LISTS = "price-lists";
+
+    enum Status { RUNNING, IN_REVIEW, COMPLETED }
+
+    record Run(String id, String kind, String status, String triggeredBy, String source, int chunkSize,
+               String processInstanceId, OffsetDateTime startedAt, OffsetDateTime finishedAt, String reviewedBy,
+               String reviewOutcome, String reviewComment) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    SyncRuns(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    String open(String kind, String triggeredBy, int chunkSize, String processInstanceId) {
+        String id = UUID.randomUUID().toString();
+        jdbc.sql("""
+                INSERT INTO app.sync_runs (id, kind, status, triggered_by, chunk_size, process_instance_id, started_at)
+                VALUES (:id, :kind, :status, :by, :chunk, :pid, :at)
+                """)
+                .param("id", id).param("kind", kind).param("status", Status.RUNNING.name()).param("by", triggeredBy)
+                .param("chunk", chunkSize).param("pid", processInstanceId).param("at", OffsetDateTime.now(clock))
+                .update();
+        return id;
+    }
+
+    void started(String id, String processInstanceId) {
+        jdbc.sql("UPDATE app.sync_runs SET process_instance_id = :pid WHERE id = :id")
+                .param("pid", processInstanceId).param("id", id).update();
+    }
+
+    void source(String id, String source) {
+        jdbc.sql("UPDATE app.sync_runs SET source = :source WHERE id = :id").param("source", source).param("id", id).update();
+    }
+
+    void status(String id, Status status) {
+        jdbc.sql("UPDATE app.sync_runs SET status = :status WHERE id = :id").param("status", status.name()).param("id", id).update();
+    }
+
+    void completed(String id) {
+        jdbc.sql("UPDATE app.sync_runs SET status = :status, finished_at = :at WHERE id = :id")
+                .param("status", Status.COMPLETED.name()).param("at", OffsetDateTime.now(clock)).param("id", id).update();
+    }
+
+    void reviewed(String id, String by, String outcome, String comment) {
+        jdbc.sql("UPDATE app.sync_runs SET reviewed_by = :by, review_outcome = :outcome, review_comment = :comment WHERE id = :id")
+                .param("by", by).param("outcome", outcome).param("comment", comment).param("id", id).update();
+    }
+
+    Optional<Run> find(String id) {
+        return jdbc.sql("SELECT * FROM app.sync_runs WHERE id = :id").param("id", id)
+                .query((rs, n) -> new Run(rs.getString("id"), rs.getString("kind"), rs.getString("status"),
+                        rs.getString("triggered_by"), rs.getString("source"), rs.getInt("chunk_size"),
+                        rs.getString("process_instance_id"), rs.getObject("started_at", OffsetDateTime.class),
+                        rs.getObject("finished_at", OffsetDateTime.class), rs.getString("reviewed_by"),
+                        rs.getString("review_outcome"), rs.getString("review_comment")))
+                .optional();
+    }
+}
