@@ -8,6 +8,7 @@ import dev.ordergate.review.ReviewDecisions;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * A validation gate in the process: asks the gate's policy, writes the verdict as small variables, and routes a
@@ -27,14 +28,16 @@ class GateDelegate implements JavaDelegate {
     private final String gate;
     private final String reviewerGroup;
     private final Function<Order, Verdict> policy;
+    private final ApplicationEventPublisher events;
 
     GateDelegate(Orders orders, ReviewDecisions decisions, String gate, String reviewerGroup,
-                 Function<Order, Verdict> policy) {
+                 Function<Order, Verdict> policy, ApplicationEventPublisher events) {
         this.orders = orders;
         this.decisions = decisions;
         this.gate = gate;
         this.reviewerGroup = reviewerGroup;
         this.policy = policy;
+        this.events = events;
     }
 
     @Override
@@ -42,6 +45,7 @@ class GateDelegate implements JavaDelegate {
         String orderId = (String) execution.getVariable(OrderIntake.ORDER_ID);
         Verdict verdict = decisions.approved(orderId, gate) ? Verdict.pass() : policy.apply(orders.get(orderId).order());
         execution.setVariable(PASSED, verdict.passed());
+        events.publishEvent(new GateChecked(orderId, gate, verdict.passed(), verdict.reasons()));
         if (!verdict.passed()) {
             String reason = verdict.summary();
             execution.setVariable(GATE, gate);
