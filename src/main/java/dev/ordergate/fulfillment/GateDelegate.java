@@ -9,6 +9,7 @@ import dev.ordergate.rules.DecisionTables;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * A validation gate in the process: asks the gate's policy and writes the verdict as small variables
@@ -30,14 +31,16 @@ class GateDelegate implements JavaDelegate {
     private final DecisionTables tables;
     private final String gate;
     private final Function<Order, Verdict> policy;
+    private final ApplicationEventPublisher events;
 
     GateDelegate(Orders orders, ReviewDecisions decisions, DecisionTables tables, String gate,
-                 Function<Order, Verdict> policy) {
+                 Function<Order, Verdict> policy, ApplicationEventPublisher events) {
         this.orders = orders;
         this.decisions = decisions;
         this.tables = tables;
         this.gate = gate;
         this.policy = policy;
+        this.events = events;
     }
 
     @Override
@@ -45,6 +48,7 @@ class GateDelegate implements JavaDelegate {
         String orderId = (String) execution.getVariable(OrderIntake.ORDER_ID);
         Verdict verdict = decisions.accepted(orderId, gate) ? Verdict.pass() : policy.apply(orders.get(orderId).order());
         execution.setVariable(OUTCOME, verdict.outcome().name().toLowerCase());
+        events.publishEvent(new GateChecked(orderId, gate, verdict.passed(), verdict.reasons()));
         if (!verdict.passed()) {
             String reason = verdict.summary();
             execution.setVariable(GATE, gate);

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,11 +24,13 @@ public class Orders {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public Orders(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+    public Orders(JdbcClient jdbc, ObjectMapper json, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.events = events;
     }
 
     void insert(String id, Order order, String requestHash) {
@@ -48,6 +51,7 @@ public class Orders {
                 .param("now", now)
                 .update();
         insertMilestone(id, OrderStatus.RECEIVED, null, now);
+        events.publishEvent(new MilestoneReached(id, order.channel(), OrderStatus.RECEIVED, now, now));
     }
 
     void attachProcess(String id, String processInstanceId) {
@@ -101,7 +105,12 @@ public class Orders {
         jdbc.sql("UPDATE app.orders SET status = :status, status_reason = :reason, updated_at = :now WHERE id = :id")
                 .param("status", status.name()).param("reason", clip(reason)).param("now", now).param("id", id)
                 .update();
-        insertMilestone(id, status, clip(reason), now);
+        if (insertMilestone(id, status, clip(reason), now)) {
+            jdbc.sql("SELECT channel, created_at FROM app.orders WHERE id = :id").param("id", id)
+                    .query((rs, n) -> new MilestoneReached(id, rs.getString("channel"), status,
+                            rs.getObject("created_at", OffsetDateTime.class), now))
+                    .optional().ifPresent(events::publishEvent);
+        }
     }
 
     /** The order with corrected lines (a reviewer's decision); the channel's request hash stays, so a resend is still recognised. */
@@ -127,14 +136,14 @@ public class Orders {
         advance(id, OrderStatus.INVOICED, invoiceRef);
     }
 
-    private void insertMilestone(String id, OrderStatus milestone, String detail, OffsetDateTime at) {
-        jdbc.sql("""
+    private boolean insertMilestone(String id, OrderStatus milestone, String detail, OffsetDateTime at) {
+        return jdbc.sql("""
                 INSERT INTO app.order_milestones (order_id, milestone, detail, reached_at)
                 SELECT :id, :milestone, :detail, :at FROM (VALUES (1)) AS one(x)
                  WHERE NOT EXISTS (SELECT 1 FROM app.order_milestones WHERE order_id = :id AND milestone = :milestone)
                 """)
                 .param("id", id).param("milestone", milestone.name()).param("detail", detail).param("at", at)
-                .update();
+                .update() == 1;
     }
 
     private static String clip(String text) {

@@ -1,0 +1,119 @@
+package dev.ordergate.ops;
+
+import dev.ordergate.order.OrderIntake;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.springframework.stereotype.Service;
+
+/**
+ * Technical failures whose retries are spent, told in business terms (which order, which step, which peer, what
+ * the peer said), and their replay: setting the job's retries again hands it back to the job executor.
+ */
+@Service
+class Incidents {
+
+    static final String FAILED_JOB = "failedJob";
+
+    /** An incident as an operator reads it; {@code error} is the peer's error as the adapter reported it. */
+    record View(String id, String type, String businessKey, String orderId, String processInstanceId,
+                String activityId, String peer, String jobId, String error, Instant since) {
+    }
+
+    /** Which incidents: every criterion that is given must match; none given means all. */
+    record Filter(String peer, String activityId, OffsetDateTime from, OffsetDateTime to) {
+
+        boolean isEmpty() {
+            return peer == null && activityId == null && from == null && to == null;
+        }
+    }
+
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private final Peers peers;
+
+    Incidents(RuntimeService runtime, ManagementService management, Peers peers) {
+        this.runtime = runtime;
+        this.management = management;
+        this.peers = peers;
+    }
+
+    List<View> list(Filter filter) {
+        var query = runtime.createIncidentQuery();
+        if (filter.activityId() != null) {
+            query.activityId(filter.activityId());
+        }
+        if (filter.from() != null) {
+            query.incidentTimestampAfter(Date.from(filter.from().toInstant()));
+        }
+        if (filter.to() != null) {
+            query.incidentTimestampBefore(Date.from(filter.to().toInstant()));
+        }
+        List<Incident> incidents = query.orderByIncidentTimestamp().asc().list().stream()
+                .filter(i -> filter.peer() == null
+                        || filter.peer().equals(peers.of(i.getProcessDefinitionId(), i.getActivityId())))
+                .toList();
+        return views(incidents);
+    }
+
+    List<View> forProcessInstance(String processInstanceId) {
+        return views(runtime.createIncidentQuery().processInstanceId(processInstanceId)
+                .orderByIncidentTimestamp().asc().list());
+    }
+
+    View retry(String incidentId, int retries) {
+        Incident incident = runtime.createIncidentQuery().incidentId(incidentId).singleResult();
+        if (incident == null) {
+            throw new OpsNotFoundException("No open incident with id " + incidentId);
+        }
+        if (!FAILED_JOB.equals(incident.getIncidentType())) {
+            throw new NotRetryableException("Incident " + incidentId + " is of type " + incident.getIncidentType()
+                    + "; only failed jobs can be retried");
+        }
+        View view = views(List.of(incident)).get(0);
+        management.setJobRetries(incident.getConfiguration(), retries);
+        return view;
+    }
+
+    /** Retries every failed job the filter matches, in one transaction. */
+    List<View> retryAll(Filter filter, int retries) {
+        List<View> matching = list(filter).stream().filter(v -> FAILED_JOB.equals(v.type()) && v.jobId() != null)
+                .toList();
+        if (!matching.isEmpty()) {
+            management.setJobRetries(matching.stream().map(View::jobId).toList(), retries);
+        }
+        return matching;
+    }
+
+    private List<View> views(List<Incident> incidents) {
+        if (incidents.isEmpty()) {
+            return List.of();
+        }
+        String[] instanceIds = incidents.stream().map(Incident::getProcessInstanceId)
+                .filter(java.util.Objects::nonNull).distinct().toArray(String[]::new);
+        Map<String, String> businessKeys = instanceIds.length == 0 ? Map.of()
+                : runtime.createProcessInstanceQuery().processInstanceIds(Set.of(instanceIds)).list().stream()
+                .filter(p -> p.getBusinessKey() != null)
+                .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+        Map<String, Object> orderIds = instanceIds.length == 0 ? Map.of()
+                : runtime.createVariableInstanceQuery().processInstanceIdIn(instanceIds)
+                .variableName(OrderIntake.ORDER_ID).list().stream()
+                .collect(Collectors.toMap(VariableInstance::getProcessInstanceId, VariableInstance::getValue,
+                        (a, b) -> a));
+        return incidents.stream().map(i -> new View(i.getId(), i.getIncidentType(),
+                businessKeys.get(i.getProcessInstanceId()), (String) orderIds.get(i.getProcessInstanceId()),
+                i.getProcessInstanceId(), i.getActivityId(), peers.of(i.getProcessDefinitionId(), i.getActivityId()),
+                FAILED_JOB.equals(i.getIncidentType()) ? i.getConfiguration() : null, i.getIncidentMessage(),
+                i.getIncidentTimestamp().toInstant())).toList();
+    }
+}

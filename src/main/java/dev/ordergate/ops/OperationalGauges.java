@@ -1,0 +1,174 @@
+package dev.ordergate.ops;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.IncidentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gauges read from the engine's tables and ours every {@code ordergate.ops.metrics-refresh}: review tasks open and
+ * their age by group, the job backlog, incidents by activity and peer, and the brief's KPIs. Aggregates in SQL
+ * rather than the query API, so a refresh costs a handful of queries however many tasks or incidents there are;
+ * table names come from the engine, so a table prefix is respected. Every node of a cluster reports the same
+ * values: dashboards take {@code max} across instances, not {@code sum}.
+ */
+@Component
+class OperationalGauges {
+
+    static final String REVIEW_OPEN = "ordergate.review.tasks.open";
+    static final String REVIEW_OLDEST = "ordergate.review.tasks.oldest.age";
+    static final String JOB_BACKLOG = "ordergate.jobs.backlog";
+    static final String JOB_RETRYING = "ordergate.jobs.retrying";
+    static final String INCIDENTS = "ordergate.incidents.open";
+    static final String ACCURACY = "ordergate.kpi.order.accuracy";
+    static final String MANUAL_TOUCH = "ordergate.kpi.manual.touch.rate";
+    static final String PRICE_MISMATCHES = "ordergate.kpi.pricing.mismatches.per.hundred.orders";
+    static final String FULFILLMENT_LATENCY = "ordergate.kpi.fulfillment.latency.median";
+
+    private static final Logger log = LoggerFactory.getLogger(OperationalGauges.class);
+    private static final int LATENCY_SAMPLE = 1000;
+
+    private final JdbcClient jdbc;
+    private final ManagementService management;
+    private final Peers peers;
+    private final Clock clock;
+    private final OpsProperties properties;
+    private final Gauges gauges;
+
+    OperationalGauges(JdbcClient jdbc, ManagementService management, Peers peers, Clock clock,
+                      OpsProperties properties, MeterRegistry registry) {
+        this.jdbc = jdbc;
+        this.management = management;
+        this.peers = peers;
+        this.clock = clock;
+        this.properties = properties;
+        this.gauges = new Gauges(registry);
+    }
+
+    @Scheduled(initialDelay = 0, fixedDelayString = "${ordergate.ops.metrics-refresh}")
+    void refresh() {
+        try {
+            reviewTasks();
+            jobs();
+            incidents();
+            kpis();
+        } catch (DataAccessException e) {
+            // The database being away is readiness's business; the gauges keep their last values meanwhile.
+            log.warn("Operational gauges not refreshed: {}", e.getMessage());
+        }
+    }
+
+    private void reviewTasks() {
+        Map<Tags, Long> open = new HashMap<>();
+        Map<Tags, Double> oldest = new HashMap<>();
+        Instant now = clock.instant();
+        jdbc.sql("""
+                SELECT l.GROUP_ID_ AS grp, COUNT(*) AS n, MIN(t.CREATE_TIME_) AS oldest
+                  FROM %s t JOIN %s l ON l.TASK_ID_ = t.ID_
+                 WHERE l.TYPE_ = 'candidate' AND l.GROUP_ID_ IS NOT NULL
+                 GROUP BY l.GROUP_ID_
+                """.formatted(table(TaskEntity.class), table(IdentityLinkEntity.class)))
+                .query(rs -> {
+                    Tags tags = Tags.of("group", rs.getString("grp"));
+                    open.put(tags, rs.getLong("n"));
+                    oldest.put(tags, (double) Duration.between(rs.getTimestamp("oldest").toInstant(), now).toSeconds());
+                });
+        gauges.update(REVIEW_OPEN, "Review tasks waiting for a person, by candidate group", null, open);
+        gauges.update(REVIEW_OLDEST, "Age of the oldest open review task, by candidate group", "seconds", oldest);
+    }
+
+    private void jobs() {
+        Timestamp now = Timestamp.from(clock.instant());
+        long backlog = jdbc.sql("""
+                SELECT COUNT(*) FROM %s
+                 WHERE RETRIES_ > 0 AND SUSPENSION_STATE_ = 1 AND (DUEDATE_ IS NULL OR DUEDATE_ <= :now)
+                   AND (LOCK_EXP_TIME_ IS NULL OR LOCK_EXP_TIME_ < :now)
+                """.formatted(table(JobEntity.class))).param("now", now).query(Long.class).single();
+        long retrying = jdbc.sql("SELECT COUNT(*) FROM %s WHERE RETRIES_ > 0 AND EXCEPTION_MSG_ IS NOT NULL"
+                .formatted(table(JobEntity.class))).query(Long.class).single();
+        gauges.update(JOB_BACKLOG, "Jobs due now that no job executor has acquired yet", null, backlog);
+        gauges.update(JOB_RETRYING, "Jobs that failed and wait for their next retry", null, retrying);
+    }
+
+    private void incidents() {
+        Map<Tags, Long> open = new HashMap<>();
+        jdbc.sql("""
+                SELECT PROC_DEF_ID_ AS def, ACTIVITY_ID_ AS activity, INCIDENT_TYPE_ AS type, COUNT(*) AS n
+                  FROM %s GROUP BY PROC_DEF_ID_, ACTIVITY_ID_, INCIDENT_TYPE_
+                """.formatted(table(IncidentEntity.class)))
+                .query(rs -> {
+                    String activity = rs.getString("activity");
+                    Tags tags = Tags.of("activity", activity == null ? "none" : activity,
+                            "peer", peers.of(rs.getString("def"), activity), "type", rs.getString("type"));
+                    open.merge(tags, rs.getLong("n"), Long::sum);
+                });
+        gauges.update(INCIDENTS, "Open incidents (technical failures whose retries are spent), by activity and peer",
+                null, open);
+    }
+
+    private void kpis() {
+        OffsetDateTime since = OffsetDateTime.now(clock).minus(properties.kpiWindow());
+        long received = jdbc.sql("SELECT COUNT(*) FROM app.orders WHERE created_at >= :since")
+                .param("since", since).query(Long.class).single();
+        long touched = jdbc.sql("""
+                SELECT COUNT(*) FROM app.orders o WHERE o.created_at >= :since
+                   AND EXISTS (SELECT 1 FROM app.order_milestones m WHERE m.order_id = o.id AND m.milestone = 'IN_REVIEW')
+                """).param("since", since).query(Long.class).single();
+        long priceMismatches = jdbc.sql("""
+                SELECT COUNT(DISTINCT g.order_id) FROM app.gate_exceptions g JOIN app.orders o ON o.id = g.order_id
+                 WHERE o.created_at >= :since AND g.gate = 'pricing' AND g.reason_kind = 'price-mismatch'
+                """).param("since", since).query(Long.class).single();
+        List<Duration> latencies = jdbc.sql("""
+                SELECT o.created_at, m.reached_at FROM app.order_milestones m JOIN app.orders o ON o.id = m.order_id
+                 WHERE m.milestone = 'COMPLETED' AND m.reached_at >= :since ORDER BY m.reached_at DESC LIMIT :sample
+                """).param("since", since).param("sample", LATENCY_SAMPLE)
+                .query((rs, n) -> Duration.between(rs.getObject(1, OffsetDateTime.class),
+                        rs.getObject(2, OffsetDateTime.class)))
+                .list();
+        long completed = jdbc.sql("""
+                SELECT COUNT(*) FROM app.order_milestones m WHERE m.milestone = 'COMPLETED' AND m.reached_at >= :since
+                """).param("since", since).query(Long.class).single();
+        long completedUntouched = jdbc.sql("""
+                SELECT COUNT(*) FROM app.order_milestones m WHERE m.milestone = 'COMPLETED' AND m.reached_at >= :since
+                   AND NOT EXISTS (SELECT 1 FROM app.order_milestones r WHERE r.order_id = m.order_id AND r.milestone = 'IN_REVIEW')
+                """).param("since", since).query(Long.class).single();
+
+        gauges.update(ACCURACY, "Share of orders completed in the KPI window that needed no correction by a reviewer",
+                "ratio", completed == 0 ? 1.0 : (double) completedUntouched / completed);
+        gauges.update(MANUAL_TOUCH, "Share of orders received in the KPI window that needed a person",
+                "ratio", received == 0 ? 0.0 : (double) touched / received);
+        gauges.update(PRICE_MISMATCHES, "Orders with a price mismatch per 100 orders received in the KPI window",
+                null, received == 0 ? 0.0 : 100.0 * priceMismatches / received);
+        gauges.update(FULFILLMENT_LATENCY, "Median time from intake to completion of the last "
+                + LATENCY_SAMPLE + " orders completed in the KPI window", "seconds", median(latencies));
+    }
+
+    private static double median(List<Duration> durations) {
+        if (durations.isEmpty()) {
+            return 0;
+        }
+        List<Duration> sorted = durations.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2).toMillis() / 1000.0;
+    }
+
+    private String table(Class<?> entity) {
+        return management.getTableName(entity);
+    }
+}

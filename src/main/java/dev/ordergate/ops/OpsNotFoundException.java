@@ -1,0 +1,8 @@
+package dev.ordergate.ops;
+
+class OpsNotFoundException extends RuntimeException {
+
+    OpsNotFoundException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.ordergate.ops;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param metricsRefresh how often the gauges read from the engine and our tables are recomputed (each node does it)
+ * @param kpiWindow      how far back the business KPIs look
+ */
+@ConfigurationProperties("ordergate.ops")
+record OpsProperties(Duration metricsRefresh, Duration kpiWindow) {
+}

@@ -1,0 +1,97 @@
+package dev.ordergate.ops;
+
+import dev.ordergate.order.OrderRecord;
+import dev.ordergate.order.Orders;
+import dev.ordergate.review.ReviewDecisions;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.springframework.stereotype.Service;
+
+/**
+ * An order's whole story in one answer, so an operator can explain a stuck order without a database console:
+ * milestones, review tasks and decisions, open and resolved incidents, every failed attempt with the peer's error,
+ * and every step the process took.
+ */
+@Service
+class OrderStories {
+
+    record Story(Summary order, List<OrderRecord.Milestone> milestones, List<Task> tasks,
+                 List<ReviewDecisions.Decision> reviews, List<Incidents.View> openIncidents,
+                 List<PastIncident> incidentHistory, List<Failure> failures, List<Step> steps) {
+    }
+
+    record Summary(String id, String businessKey, String status, String statusReason, String salesOrderRef,
+                   String invoiceRef, String processInstanceId, OffsetDateTime receivedAt) {
+    }
+
+    record Task(String id, String name, String assignee, Instant created, Instant ended, String deleteReason) {
+    }
+
+    record PastIncident(String id, String activityId, String peer, String error, Instant created, Instant ended,
+                        String state) {
+    }
+
+    record Failure(String activityId, String peer, String error, Instant at, int retriesLeft) {
+    }
+
+    record Step(String activityId, String name, String type, Instant started, Instant ended, boolean canceled) {
+    }
+
+    private final Orders orders;
+    private final ReviewDecisions decisions;
+    private final HistoryService history;
+    private final Incidents incidents;
+    private final Peers peers;
+
+    OrderStories(Orders orders, ReviewDecisions decisions, HistoryService history, Incidents incidents, Peers peers) {
+        this.orders = orders;
+        this.decisions = decisions;
+        this.history = history;
+        this.incidents = incidents;
+        this.peers = peers;
+    }
+
+    /** By our order id or by the business key ({@code channel:channelOrderRef}). */
+    Story of(String idOrBusinessKey) {
+        OrderRecord order = orders.find(idOrBusinessKey).or(() -> orders.findByBusinessKey(idOrBusinessKey))
+                .orElseThrow(() -> new OpsNotFoundException("No order with id or business key " + idOrBusinessKey));
+        String pi = order.processInstanceId();
+        var summary = new Summary(order.id(), order.businessKey(), order.status().name(), order.statusReason(),
+                order.salesOrderRef(), order.invoiceRef(), pi, order.createdAt());
+        if (pi == null) {
+            return new Story(summary, order.milestones(), List.of(), decisions.forOrder(order.id()), List.of(),
+                    List.of(), List.of(), List.of());
+        }
+        var tasks = history.createHistoricTaskInstanceQuery().processInstanceId(pi)
+                .orderByHistoricActivityInstanceStartTime().asc().list().stream()
+                .map(t -> new Task(t.getId(), t.getName(), t.getAssignee(), instant(t.getStartTime()),
+                        instant(t.getEndTime()), t.getDeleteReason()))
+                .toList();
+        var pastIncidents = history.createHistoricIncidentQuery().processInstanceId(pi)
+                .orderByCreateTime().asc().list().stream()
+                .map(i -> new PastIncident(i.getId(), i.getActivityId(),
+                        peers.of(i.getProcessDefinitionId(), i.getActivityId()), i.getIncidentMessage(),
+                        instant(i.getCreateTime()), instant(i.getEndTime()),
+                        i.isOpen() ? "open" : i.isResolved() ? "resolved" : "deleted"))
+                .toList();
+        var failures = history.createHistoricJobLogQuery().processInstanceId(pi).failureLog()
+                .orderByTimestamp().asc().list().stream()
+                .map(f -> new Failure(f.getActivityId(), peers.of(f.getProcessDefinitionId(), f.getActivityId()),
+                        f.getJobExceptionMessage(), instant(f.getTimestamp()), f.getJobRetries()))
+                .toList();
+        var steps = history.createHistoricActivityInstanceQuery().processInstanceId(pi)
+                .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
+                .map(a -> new Step(a.getActivityId(), a.getActivityName(), a.getActivityType(),
+                        instant(a.getStartTime()), instant(a.getEndTime()), a.isCanceled()))
+                .toList();
+        return new Story(summary, order.milestones(), tasks, decisions.forOrder(order.id()),
+                incidents.forProcessInstance(pi), pastIncidents, failures, steps);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}
