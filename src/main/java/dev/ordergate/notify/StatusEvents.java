@@ -1,0 +1,127 @@
+package dev.ordergate.notify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ordergate.order.MilestoneReached;
+import dev.ordergate.order.OrderStatus;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The channels' status events: one vocabulary for every channel, written to the outbox in the transaction that
+ * changed the order, so a channel hears of exactly what happened.
+ */
+@Service
+public class StatusEvents {
+
+    /** Our milestones in the channels' words (README, "Status events"). */
+    static final Map<OrderStatus, String> VOCABULARY = Map.of(
+            OrderStatus.RECEIVED, "accepted",
+            OrderStatus.IN_REVIEW, "in_review",
+            OrderStatus.VALIDATED, "validated",
+            OrderStatus.COMMITTED, "confirmed",
+            OrderStatus.RELEASED, "released",
+            OrderStatus.SHIPPED, "shipped",
+            OrderStatus.INVOICED, "invoiced",
+            OrderStatus.COMPLETED, "completed",
+            OrderStatus.REJECTED, "rejected");
+
+    public record Event(String id, String orderId, String channel, String businessKey, String status, String state,
+                        int attempts, String lastError, OffsetDateTime createdAt, OffsetDateTime deliveredAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    StatusEvents(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(MilestoneReached milestone) {
+        String status = VOCABULARY.get(milestone.milestone());
+        if (status != null) {
+            publish(milestone.orderId(), status, null);
+        }
+    }
+
+    /** Queues a status event for the order's channel; {@code detail} is a short human text (never prices). */
+    public void publish(String orderId, String status, String detail) {
+        Map<String, Object> order = jdbc.sql("""
+                SELECT channel, channel_order_ref, business_key, sales_order_ref, invoice_ref FROM app.orders WHERE id = :id
+                """).param("id", orderId).query().singleRow();
+        String id = UUID.randomUUID().toString();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("eventId", id);
+        payload.put("status", status);
+        payload.put("occurredAt", now.toString());
+        payload.put("orderId", orderId);
+        payload.put("channel", value(order, "channel"));
+        payload.put("channelOrderRef", value(order, "channel_order_ref"));
+        payload.put("salesOrderRef", value(order, "sales_order_ref"));
+        payload.put("invoiceRef", value(order, "invoice_ref"));
+        if (detail != null) {
+            payload.put("detail", detail);
+        }
+        jdbc.sql("""
+                INSERT INTO app.status_events (id, order_id, channel, business_key, status, payload, state, attempts,
+                                               next_attempt_at, created_at)
+                VALUES (:id, :order, :channel, :key, :status, :payload, 'PENDING', 0, :now, :now)
+                """)
+                .param("id", id).param("order", orderId).param("channel", value(order, "channel"))
+                .param("key", value(order, "business_key")).param("status", status).param("payload", write(payload))
+                .param("now", now)
+                .update();
+    }
+
+    public List<Event> list(String state, int limit) {
+        return jdbc.sql("""
+                        SELECT id, order_id, channel, business_key, status, state, attempts, last_error, created_at,
+                               delivered_at
+                          FROM app.status_events WHERE (:state IS NULL OR state = :state)
+                         ORDER BY created_at DESC LIMIT :limit
+                        """)
+                .param("state", state).param("limit", limit)
+                .query((rs, n) -> new Event(rs.getString("id"), rs.getString("order_id"), rs.getString("channel"),
+                        rs.getString("business_key"), rs.getString("status"), rs.getString("state"),
+                        rs.getInt("attempts"), rs.getString("last_error"),
+                        rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getObject("delivered_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    /** Sends a parked (or delivered) event again from a fresh retry budget; false when there is no such event. */
+    public boolean replay(String eventId) {
+        return jdbc.sql("""
+                UPDATE app.status_events SET state = 'PENDING', attempts = 0, next_attempt_at = :now, last_error = NULL
+                 WHERE id = :id
+                """).param("now", OffsetDateTime.now(clock)).param("id", eventId).update() == 1;
+    }
+
+    private static String value(Map<String, Object> row, String column) {
+        Object v = row.get(column);
+        if (v == null) {
+            v = row.get(column.toUpperCase());
+        }
+        return v == null ? null : v.toString();
+    }
+
+    private String write(Map<String, Object> payload) {
+        try {
+            return json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
