@@ -3,6 +3,7 @@ package dev.ordergate.odoo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import dev.ordergate.odoo.OdooProperties.Protocol;
 import feign.FeignException;
 import feign.RetryableException;
@@ -179,7 +180,10 @@ class OdooClient {
     JsonNode json2(String model, String method, Map<String, Object> parameters) {
         return timed(model, method, () -> {
             try {
-                return json2.call(model, method, "bearer " + properties.apiKey(), properties.database(), parameters);
+                JsonNode result = json2.call(model, method, "bearer " + properties.apiKey(), properties.database(),
+                        parameters);
+                // A bare JSON null (e.g. res.config.settings.execute) may come back as no node at all.
+                return result == null ? NullNode.getInstance() : result;
             } catch (OdooException e) {
                 throw e;
             } catch (RetryableException e) {

@@ -49,6 +49,10 @@ class OdooFeignConfiguration {
             return OdooException.fromJson2Error(call, status, json);
         }
         String excerpt = body.isEmpty() ? "(empty body)" : body.substring(0, Math.min(300, body.length())).strip();
+        if (status == 401) {
+            // Java's HTTP client drops the body of a 401 to a streamed POST; the status alone says it: a refused key.
+            return new OdooAccessException(call + ": Odoo refused the API key (HTTP 401)", "odoo.exceptions.AccessDenied");
+        }
         if (status >= 500 || status == 429 || status == 408) {
             return new OdooTransportException(call + ": Odoo answered HTTP " + status + ": " + excerpt, null);
         }
