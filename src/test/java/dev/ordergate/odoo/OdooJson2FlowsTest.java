@@ -94,6 +94,18 @@ class OdooJson2FlowsTest extends OdooTest {
         }
     }
 
+    static void odooKnowsAcmeAndItsProducts() {
+        Map<String, Object> partnerQuery = new LinkedHashMap<>();
+        partnerQuery.put("domain", List.of(List.of("ref", "=", "CUST-ACME")));
+        partnerQuery.put("fields", PARTNER_FIELDS);
+        partnerQuery.put("limit", 2);
+        stub(Json2Exchange.call("res.partner", "search_read", partnerQuery, List.of(record("id", 9,
+                        "name", "Acme Corporation", "ref", "CUST-ACME", "country_code", "US",
+                        "property_payment_term_id", List.of(4, "30 Days"), "property_product_pricelist", false))),
+                productSearch(List.of("E-COM07", "E-COM08"), product(20, "E-COM07", "Large Cabinet"),
+                        product(21, "E-COM08", "Storage Box")));
+    }
+
     @Test
     void commitCreatesWithAValuesListAndConfirmsOverJson2() {
         Json2Exchange search = Json2Exchange.recorded(41).replacing("JAVA-EXT-0001", KEY);
@@ -102,16 +114,8 @@ class OdooJson2FlowsTest extends OdooTest {
                         List.of(List.of(0, 0, record("product_id", 20, "product_uom_qty", 12, "price_unit", 299)),
                                 List.of(0, 0, record("product_id", 21, "product_uom_qty", 10, "price_unit", 15.8))))))));
         Json2Exchange confirm = Json2Exchange.recorded(45);
-        Map<String, Object> partnerQuery = new LinkedHashMap<>();
-        partnerQuery.put("domain", List.of(List.of("ref", "=", "CUST-ACME")));
-        partnerQuery.put("fields", PARTNER_FIELDS);
-        partnerQuery.put("limit", 2);
+        odooKnowsAcmeAndItsProducts();
         stub(search, create, confirm,
-                Json2Exchange.call("res.partner", "search_read", partnerQuery, List.of(record("id", 9,
-                        "name", "Acme Corporation", "ref", "CUST-ACME", "country_code", "US",
-                        "property_payment_term_id", List.of(4, "30 Days"), "property_product_pricelist", false))),
-                productSearch(List.of("E-COM07", "E-COM08"), product(20, "E-COM07", "Large Cabinet"),
-                        product(21, "E-COM08", "Storage Box")),
                 Json2Exchange.call("sale.order", "read", Map.of("ids", List.of(25), "fields", List.of("name")),
                         List.of(record("id", 25, "name", "S00025"))));
 
