@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import org.springframework.cloud.openfeign.FeignBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -26,6 +27,15 @@ class OdooFeignConfiguration {
     Request.Options odooRequestOptions(OdooProperties properties) {
         // A redirect means a wrong URL (Odoo sends /web/login); following it would turn our POST into a GET.
         return new Request.Options(properties.connectTimeout(), properties.readTimeout(), false);
+    }
+
+    /**
+     * Spring Cloud applies {@code spring.cloud.openfeign.client.config.default} (application.yml: 2 s / 10 s, redirects
+     * followed) over an {@code Options} bean; a builder customizer runs after it, so Odoo's own timeouts hold.
+     */
+    @Bean
+    FeignBuilderCustomizer odooTimeouts(OdooProperties properties) {
+        return builder -> builder.options(odooRequestOptions(properties));
     }
 
     @Bean

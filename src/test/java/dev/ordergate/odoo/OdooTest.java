@@ -71,7 +71,6 @@ abstract class OdooTest {
         registry.add("ordergate.odoo.api-key", () -> "admin");
         // Short, so that the fault tests' timeouts take a second, not the production 30.
         registry.add("ordergate.odoo.read-timeout", () -> "PT1.5S");
-        registry.add("spring.cloud.openfeign.client.config.default.read-timeout", () -> "1500");
     }
 
     @BeforeEach

@@ -60,7 +60,7 @@ class PriceListWriteBenchmark {
     @DynamicPropertySource
     static void sandboxOdoo(DynamicPropertyRegistry registry) {
         registry.add("ordergate.odoo.url", PriceListWriteBenchmark::sandboxUrl);
-        registry.add("spring.cloud.openfeign.client.config.default.read-timeout", () -> "120000");
+        registry.add("ordergate.odoo.read-timeout", () -> "PT120S");
     }
 
     @AfterAll
