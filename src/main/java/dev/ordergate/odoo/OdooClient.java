@@ -3,43 +3,114 @@ package dev.ordergate.odoo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.ordergate.odoo.OdooProperties.Protocol;
 import feign.FeignException;
 import feign.RetryableException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Odoo's external API over JSON-RPC ({@code common.*} and {@code object.execute_kw}). Answers are Jackson
- * trees in Odoo's own shapes (many2one as {@code [id, name]}, empty as {@code false}); failures are
- * {@link OdooException}s. Reads of many ids or values are split into batches of {@code batchSize}.
+ * Odoo's external API, over JSON-2 ({@code /json/2/<model>/<method>}, Odoo 19+) or JSON-RPC ({@code /jsonrpc},
+ * {@code execute_kw}, Odoo 16-19), chosen from the server's version unless configured. Callers speak in
+ * {@code execute_kw} terms (positional args, kwargs) and get the same answers from both: Jackson trees in
+ * Odoo's own shapes (many2one as {@code [id, name]}, empty as {@code false}); failures are {@link OdooException}s.
+ * Every call passes the {@link OdooThrottle} and is timed as {@code ordergate.odoo.calls} by model, method and
+ * outcome. Reads, creates and writes of many records are split into batches of {@code batchSize}.
  */
 @Component
 class OdooClient {
 
     private static final Logger log = LoggerFactory.getLogger(OdooClient.class);
+    static final String METRIC = "ordergate.odoo.calls";
+
+    /** What the server turned out to be, asked once. */
+    record Server(OdooVersion version, Protocol protocol, OdooDialect dialect) {
+    }
 
     private final OdooRpc rpc;
+    private final OdooJson2 json2;
     private final OdooProperties properties;
+    private final OdooThrottle throttle;
+    private final MeterRegistry meters;
     private final AtomicLong requestIds = new AtomicLong();
     private volatile Integer uid;
+    private volatile Server server;
 
-    OdooClient(OdooRpc rpc, OdooProperties properties) {
+    OdooClient(OdooRpc rpc, OdooJson2 json2, OdooProperties properties, MeterRegistry meters) {
         this.rpc = rpc;
+        this.json2 = json2;
         this.properties = properties;
+        this.throttle = OdooThrottle.of(properties);
+        this.meters = meters;
+    }
+
+    /** The version, protocol and dialect of the server: configured, or asked on the first call and kept. */
+    Server server() {
+        Server known = server;
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            if (server == null) {
+                String configured = properties.version();
+                OdooVersion version = configured != null && !configured.isBlank()
+                        ? OdooVersion.parse(configured) : probeVersion();
+                OdooDialect dialect = OdooDialect.of(version);
+                Protocol protocol = switch (properties.protocol() == null ? Protocol.AUTO : properties.protocol()) {
+                    case AUTO -> dialect.speaksJson2() ? Protocol.JSON_2 : Protocol.JSON_RPC;
+                    case JSON_RPC -> Protocol.JSON_RPC;
+                    case JSON_2 -> Protocol.JSON_2;
+                };
+                log.info("Odoo {} at {}: speaking {}", version, properties.url(), protocol);
+                server = new Server(version, protocol, dialect);
+            }
+            return server;
+        }
+    }
+
+    OdooDialect dialect() {
+        return server().dialect();
+    }
+
+    /**
+     * {@code common.version} first (every version from 16 to 19 answers it), {@code GET /json/version} when that
+     * fails (a server without {@code /jsonrpc}, as announced for Odoo 22); the other way round when JSON-2 is forced.
+     */
+    private OdooVersion probeVersion() {
+        boolean json2First = properties.protocol() == Protocol.JSON_2;
+        Supplier<OdooVersion> rpcVersion = () -> OdooVersion.of(version());
+        Supplier<OdooVersion> json2Version = () -> OdooVersion.of(timed("json", "version", json2::version));
+        try {
+            return (json2First ? json2Version : rpcVersion).get();
+        } catch (OdooTransportException down) {
+            throw down;
+        } catch (OdooException first) {
+            try {
+                return (json2First ? rpcVersion : json2Version).get();
+            } catch (OdooException second) {
+                first.addSuppressed(second);
+                throw first;
+            }
+        }
     }
 
     JsonNode version() {
-        return send("common", "version", List.of(), "common.version");
+        return send("common", "version", List.of(), "common", "version");
     }
 
-    /** The uid of our login, asked once and kept; a refused login is an {@link OdooAccessException}. */
+    /** The uid of our login over JSON-RPC, asked once and kept; a refused login is an {@link OdooAccessException}. */
     int authenticate() {
         Integer known = uid;
         if (known != null) {
@@ -49,7 +120,7 @@ class OdooClient {
             if (uid == null) {
                 JsonNode result = send("common", "authenticate",
                         List.of(properties.database(), properties.login(), properties.apiKey(), Map.of()),
-                        "common.authenticate");
+                        "common", "authenticate");
                 // A wrong key is not an error in Odoo: authenticate answers false.
                 if (!result.isIntegralNumber()) {
                     throw new OdooAccessException("Odoo refused login '" + properties.login() + "' on database '"
@@ -61,15 +132,41 @@ class OdooClient {
         }
     }
 
-    /** {@code execute_kw(db, uid, key, model, method, args[, kwargs])}; kwargs are left out when empty, as Odoo's own clients do. */
+    /** Our own user's id: JSON-RPC logs in for it; JSON-2 has no login, so the user is found by its login. */
+    int uid() {
+        if (server().protocol() == Protocol.JSON_RPC) {
+            return authenticate();
+        }
+        Integer known = uid;
+        if (known == null) {
+            JsonNode users = searchRead("res.users", List.of(List.of("login", "=", properties.login())),
+                    List.of("login"), 1, 0, null);
+            if (users.isEmpty()) {
+                throw new OdooAccessException("Odoo shows no user with the login '" + properties.login() + "'", null);
+            }
+            known = users.get(0).get("id").intValue();
+            uid = known;
+        }
+        return known;
+    }
+
+    /**
+     * {@code execute_kw(db, uid, key, model, method, args[, kwargs])} over JSON-RPC, kwargs left out when empty as
+     * Odoo's own clients do; over JSON-2 the same call with its arguments named ({@link OdooJson2Parameters}).
+     */
     JsonNode executeKw(String model, String method, List<?> args, Map<String, ?> kwargs) {
+        if (server().protocol() == Protocol.JSON_2) {
+            JsonNode result = json2(model, method, OdooJson2Parameters.of(method, args, kwargs));
+            return OdooJson2Parameters.singleCreate(method, args) && result.isArray() && result.size() == 1
+                    ? result.get(0) : result;
+        }
         List<Object> params = new ArrayList<>(List.of(
                 properties.database(), authenticate(), properties.apiKey(), model, method, args));
         if (kwargs != null && !kwargs.isEmpty()) {
             params.add(kwargs);
         }
         try {
-            return send("object", "execute_kw", params, model + "." + method);
+            return send("object", "execute_kw", params, model, method);
         } catch (OdooAccessException e) {
             if (e.isLoginRefused()) {
                 // The key may have been rotated; the next call logs in again instead of failing forever.
@@ -77,6 +174,24 @@ class OdooClient {
             }
             throw e;
         }
+    }
+
+    /** One JSON-2 call with named parameters ({@code ids} and {@code context} among them); answers the bare result. */
+    JsonNode json2(String model, String method, Map<String, Object> parameters) {
+        return timed(model, method, () -> {
+            try {
+                JsonNode result = json2.call(model, method, "bearer " + properties.apiKey(), properties.database(),
+                        parameters);
+                // A bare JSON null (e.g. res.config.settings.execute) may come back as no node at all.
+                return result == null ? NullNode.getInstance() : result;
+            } catch (OdooException e) {
+                throw e;
+            } catch (RetryableException e) {
+                throw new OdooTransportException(model + "." + method + ": " + e.getMessage(), e);
+            } catch (FeignException e) {
+                throw new OdooProtocolException(model + "." + method + ": the answer is not JSON: " + e.getMessage(), e);
+            }
+        });
     }
 
     JsonNode searchRead(String model, List<?> domain, List<String> fields, Integer limit, int offset, String order) {
@@ -98,6 +213,23 @@ class OdooClient {
         return searchRead(model, domain, fields, null, 0, null);
     }
 
+    /**
+     * Every record of the domain, a page of {@code batchSize} per call. The order always ends in {@code id}, so
+     * pages neither skip nor repeat records that sort alike; records created meanwhile may still shift pages.
+     */
+    JsonNode searchReadAll(String model, List<?> domain, List<String> fields, String order) {
+        String stable = order == null || order.isBlank() ? "id" : order.matches("(?i).*\\bid\\b.*") ? order : order + ", id";
+        int size = batchSize();
+        ArrayNode all = JsonNodeFactory.instance.arrayNode();
+        for (int offset = 0; ; offset += size) {
+            JsonNode page = searchRead(model, domain, fields, size, offset, stable);
+            all.addAll((ArrayNode) page);
+            if (page.size() < size) {
+                return all;
+            }
+        }
+    }
+
     /** search_read with {@code [[field, "in", values]]}, one call per batch of values. */
     JsonNode searchReadIn(String model, String field, Collection<?> values, List<String> fields) {
         ArrayNode all = JsonNodeFactory.instance.arrayNode();
@@ -116,6 +248,10 @@ class OdooClient {
         return all;
     }
 
+    /**
+     * Not idempotent: when the answer is lost the record may exist. Callers search for their own reference before
+     * they create (and again before a retry), never repeat a create blindly.
+     */
     int create(String model, Map<String, ?> vals) {
         JsonNode id = executeKw(model, "create", List.of(vals), null);
         if (!id.isIntegralNumber()) {
@@ -124,8 +260,29 @@ class OdooClient {
         return id.intValue();
     }
 
+    /** create with a list of values, one call per batch; answers the new ids in the order of the values. */
+    List<Integer> createMany(String model, List<? extends Map<String, ?>> valsList) {
+        List<Integer> ids = new ArrayList<>(valsList.size());
+        for (List<? extends Map<String, ?>> batch : batches(valsList)) {
+            JsonNode created = executeKw(model, "create", List.of(batch), null);
+            if (!created.isArray() || created.size() != batch.size()) {
+                throw new OdooProtocolException(model + ".create of " + batch.size() + " records answered "
+                        + created.getNodeType() + (created.isArray() ? " of " + created.size() : ""), null);
+            }
+            created.forEach(id -> ids.add(id.intValue()));
+        }
+        return ids;
+    }
+
     void write(String model, Collection<Integer> ids, Map<String, ?> vals) {
         executeKw(model, "write", List.of(List.copyOf(ids), vals), null);
+    }
+
+    /** The same values on many records, one call per batch of ids. */
+    void writeMany(String model, Collection<Integer> ids, Map<String, ?> vals) {
+        for (List<Integer> batch : batches(List.copyOf(ids))) {
+            write(model, batch, vals);
+        }
     }
 
     /** A public method on records ({@code action_confirm}, {@code button_validate}, ...), with an optional context. */
@@ -134,8 +291,12 @@ class OdooClient {
                 context == null || context.isEmpty() ? null : Map.of("context", context));
     }
 
+    int batchSize() {
+        return Math.max(1, properties.batchSize());
+    }
+
     private <T> List<List<T>> batches(List<T> items) {
-        int size = Math.max(1, properties.batchSize());
+        int size = batchSize();
         List<List<T>> batches = new ArrayList<>();
         for (int from = 0; from < items.size(); from += size) {
             batches.add(items.subList(from, Math.min(items.size(), from + size)));
@@ -144,32 +305,62 @@ class OdooClient {
     }
 
     /** Logs which call is made, never its arguments: they carry the API key, and results carry prices. */
-    private JsonNode send(String service, String method, List<?> args, String what) {
-        long id = requestIds.incrementAndGet();
-        long started = System.nanoTime();
-        log.debug("Odoo #{} {} ...", id, what);
-        JsonNode answer;
-        try {
-            answer = rpc.call(OdooRpc.Request.call(id, service, method, args));
-        } catch (OdooException e) {
-            throw e;
-        } catch (RetryableException e) {
-            // Connection refused, reset, timeout: Feign wraps the IOException.
-            throw new OdooTransportException(what + ": " + e.getMessage(), e);
-        } catch (FeignException e) {
-            throw new OdooProtocolException(what + ": the answer is not JSON-RPC: " + e.getMessage(), e);
-        }
-        log.debug("Odoo #{} {} answered in {} ms", id, what, (System.nanoTime() - started) / 1_000_000);
-        if (answer == null || !answer.isObject()) {
-            throw new OdooProtocolException(what + ": the answer is not a JSON-RPC object", null);
-        }
-        JsonNode error = answer.get("error");
-        if (error != null && !error.isNull()) {
-            throw OdooException.fromRpcError(what, error);
-        }
-        if (!answer.has("result")) {
-            throw new OdooProtocolException(what + ": the answer has neither result nor error", null);
-        }
-        return answer.get("result");
+    private JsonNode send(String service, String method, List<?> args, String model, String modelMethod) {
+        return timed(model, modelMethod, () -> {
+            String what = model + "." + modelMethod;
+            JsonNode answer;
+            try {
+                answer = rpc.call(OdooRpc.Request.call(requestIds.incrementAndGet(), service, method, args));
+            } catch (OdooException e) {
+                throw e;
+            } catch (RetryableException e) {
+                // Connection refused, reset, timeout: Feign wraps the IOException.
+                throw new OdooTransportException(what + ": " + e.getMessage(), e);
+            } catch (FeignException e) {
+                throw new OdooProtocolException(what + ": the answer is not JSON-RPC: " + e.getMessage(), e);
+            }
+            if (answer == null || !answer.isObject()) {
+                throw new OdooProtocolException(what + ": the answer is not a JSON-RPC object", null);
+            }
+            JsonNode error = answer.get("error");
+            if (error != null && !error.isNull()) {
+                throw OdooException.fromRpcError(what, error);
+            }
+            if (!answer.has("result")) {
+                throw new OdooProtocolException(what + ": the answer has neither result nor error", null);
+            }
+            return answer.get("result");
+        });
+    }
+
+    /** Throttles, times and logs one call; the outcome tag is {@code ok} or the kind of {@link OdooException}. */
+    private JsonNode timed(String model, String method, Supplier<JsonNode> call) {
+        String what = model + "." + method;
+        return throttle.run(what, () -> {
+            long started = System.nanoTime();
+            String outcome = "ok";
+            try {
+                log.debug("Odoo {} ...", what);
+                return call.get();
+            } catch (OdooException e) {
+                outcome = outcome(e);
+                throw e;
+            } catch (RuntimeException e) {
+                outcome = "error";
+                throw e;
+            } finally {
+                long nanos = System.nanoTime() - started;
+                Timer.builder(METRIC).description("Calls to Odoo by model, method and outcome")
+                        .tag("model", model).tag("method", method).tag("outcome", outcome)
+                        .register(meters).record(nanos, TimeUnit.NANOSECONDS);
+                log.debug("Odoo {} answered {} in {} ms", what, outcome, nanos / 1_000_000);
+            }
+        });
+    }
+
+    /** {@code OdooBusinessException} becomes {@code business}, and so on. */
+    static String outcome(OdooException e) {
+        String name = e.getClass().getSimpleName();
+        return name.substring("Odoo".length(), name.length() - "Exception".length()).toLowerCase();
     }
 }

@@ -38,11 +38,40 @@ public abstract sealed class OdooException extends RuntimeException
         return odooError;
     }
 
-    /** Maps the {@code error} member of a JSON-RPC answer (sent with HTTP 200) by {@code error.data.name}. */
+    /**
+     * Maps the {@code error} member of a JSON-RPC answer (sent with HTTP 200) by {@code error.data.name}.
+     * {@code error.code} is 200 up to Odoo 18 and 0 from 19; it says nothing, so it is not read.
+     */
     static OdooException fromRpcError(String call, JsonNode error) {
         JsonNode data = error.path("data");
         String name = data.path("name").asText("");
         String odooMessage = data.path("message").asText(error.path("message").asText("Odoo Server Error"));
+        return fromOdooError(call, name, odooMessage);
+    }
+
+    /**
+     * Maps a JSON-2 error: a non-200 status with {@code {name, message, arguments, context, debug}} (19.0 README).
+     * Odoo's exception classes map as in JSON-RPC; werkzeug's by status: 401 a refused key, 404 a model or method
+     * that does not exist, 400 and 422 a request that does not fit (a bug on our side).
+     */
+    static OdooException fromJson2Error(String call, int status, JsonNode body) {
+        String name = body.path("name").asText("");
+        String odooMessage = body.path("message").asText("HTTP " + status);
+        String message = call + ": HTTP " + status + " " + odooMessage;
+        if (name.startsWith("werkzeug.exceptions.")) {
+            return switch (status) {
+                case 401 -> new OdooAccessException(message, "odoo.exceptions.AccessDenied");
+                case 403 -> new OdooAccessException(message, name);
+                case 400 -> new OdooProtocolException(message, null);
+                case 408, 429, 502, 503, 504 -> new OdooTransportException(message, null);
+                default -> status >= 500 ? new OdooServerException(message, name, false)
+                        : new OdooRequestException(message, name);
+            };
+        }
+        return fromOdooError(call, name, odooMessage);
+    }
+
+    private static OdooException fromOdooError(String call, String name, String odooMessage) {
         String message = call + ": " + odooMessage;
         return switch (name) {
             case "odoo.exceptions.AccessDenied", "odoo.exceptions.AccessError" ->

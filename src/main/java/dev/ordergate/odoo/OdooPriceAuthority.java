@@ -31,8 +31,6 @@ class OdooPriceAuthority implements PriceAuthority {
 
     private static final DateTimeFormatter ODOO_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    /** What the web client asks onchange to compute (transcript 34); we use price_unit. */
-    private static final Map<String, Object> LINE_FIELDS_SPEC = fieldsSpec();
 
     private final OdooClient odoo;
     private final OdooRecords records;
@@ -63,6 +61,7 @@ class OdooPriceAuthority implements PriceAuthority {
         unsavedOrder.put("date_order", LocalDateTime.now(clock.withZone(ZoneOffset.UTC))
                 .truncatedTo(ChronoUnit.SECONDS).format(ODOO_DATETIME));
 
+        Map<String, Object> fieldsSpec = fieldsSpec(odoo.dialect());
         Map<String, BigDecimal> prices = new LinkedHashMap<>();
         for (OrderLine line : order.lines()) {
             Map<String, Object> values = new LinkedHashMap<>();
@@ -70,7 +69,7 @@ class OdooPriceAuthority implements PriceAuthority {
             values.put("product_id", products.get(line.sku()).id());
             values.put("product_uom_qty", number(line.quantity()));
             JsonNode result = odoo.executeKw("sale.order.line", "onchange",
-                    List.of(List.of(), values, List.of("product_id"), LINE_FIELDS_SPEC), null);
+                    List.of(List.of(), values, List.of("product_id"), fieldsSpec), null);
             prices.put(line.lineRef(), decimal(result.path("value").path("price_unit"), "onchange price_unit"));
         }
         return prices;
@@ -94,11 +93,12 @@ class OdooPriceAuthority implements PriceAuthority {
         return many2oneId(currencyId);
     }
 
-    private static Map<String, Object> fieldsSpec() {
+    /** What the web client asks onchange to compute (18.0 transcript 34, 19.0 38); we use price_unit. */
+    private static Map<String, Object> fieldsSpec(OdooDialect dialect) {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("order_id", Map.of("fields", Map.of("partner_id", Map.of(), "pricelist_id", Map.of())));
-        for (String field : List.of("product_id", "product_uom_qty", "product_uom", "price_unit", "discount", "tax_id",
-                "price_subtotal", "price_tax", "price_total", "name")) {
+        for (String field : List.of("product_id", "product_uom_qty", dialect.lineUomField(), "price_unit", "discount",
+                dialect.lineTaxField(), "price_subtotal", "price_tax", "price_total", "name")) {
             spec.put(field, Map.of());
         }
         return Map.copyOf(spec);

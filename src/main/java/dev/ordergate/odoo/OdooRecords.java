@@ -5,6 +5,7 @@ import static dev.ordergate.odoo.OdooValues.many2oneName;
 import static dev.ordergate.odoo.OdooValues.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,8 +27,6 @@ class OdooRecords {
 
     private static final List<String> PARTNER_FIELDS = List.of(
             "name", "ref", "country_code", "property_payment_term_id", "property_product_pricelist");
-    private static final List<String> PRODUCT_FIELDS = List.of("default_code", "name", "uom_id", "type", "is_storable",
-            "categ_id");
 
     private final OdooClient odoo;
     private volatile Integer companyId;
@@ -70,9 +69,13 @@ class OdooRecords {
         if (skus.isEmpty()) {
             return bySku;
         }
-        for (JsonNode p : odoo.searchReadIn("product.product", "default_code", new LinkedHashSet<>(skus), PRODUCT_FIELDS)) {
+        OdooDialect dialect = odoo.dialect();
+        List<String> fields = new ArrayList<>(List.of("default_code", "name", "uom_id"));
+        fields.addAll(dialect.productTypeFields());
+        fields.add("categ_id");
+        for (JsonNode p : odoo.searchReadIn("product.product", "default_code", new LinkedHashSet<>(skus), fields)) {
             Product product = new Product(p.get("id").intValue(), text(p.path("default_code")), text(p.path("name")),
-                    many2oneName(p.path("uom_id")), text(p.path("type")), p.path("is_storable").asBoolean(),
+                    many2oneName(p.path("uom_id")), dialect.productType(p), dialect.isStorable(p),
                     leaf(many2oneName(p.path("categ_id"))));
             if (bySku.put(product.sku(), product) != null) {
                 throw new OdooBusinessException("More than one Odoo product has the internal reference '"
@@ -112,7 +115,7 @@ class OdooRecords {
     int companyId() {
         Integer known = companyId;
         if (known == null) {
-            JsonNode user = odoo.read("res.users", List.of(odoo.authenticate()), List.of("company_id"));
+            JsonNode user = odoo.read("res.users", List.of(odoo.uid()), List.of("company_id"));
             if (user.isEmpty()) {
                 throw new OdooMissingRecordException("Odoo does not show our own user", null);
             }

@@ -13,10 +13,12 @@ import dev.ordergate.order.OrderLine;
 import dev.ordergate.sales.SalesOrderRef;
 import dev.ordergate.sales.SalesOrders;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,15 +32,15 @@ class OdooSalesOrders implements SalesOrders {
 
     private static final List<String> ORDER_FIELDS = List.of("name", "state", "client_order_ref");
     private static final Set<String> FINISHED = Set.of("done", "cancel");
-    /** Validation may ask a question or two before it is done; more than this is not a question we know. */
-    private static final int MAX_WIZARDS = 3;
 
     private final OdooClient odoo;
     private final OdooRecords records;
+    private final OdooPickings pickings;
 
-    OdooSalesOrders(OdooClient odoo, OdooRecords records) {
+    OdooSalesOrders(OdooClient odoo, OdooRecords records, OdooPickings pickings) {
         this.odoo = odoo;
         this.records = records;
+        this.pickings = pickings;
     }
 
     /**
@@ -80,15 +82,52 @@ class OdooSalesOrders implements SalesOrders {
 
     private SalesOrderRef confirmed(String key, JsonNode order) {
         String name = text(order.path("name"));
-        switch (text(order.path("state"))) {
-            case "sale" -> { }
-            case "draft", "sent" -> odoo.call("sale.order", "action_confirm", List.of(order.get("id").intValue()), null);
-            case "cancel" -> throw new OdooBusinessException("Odoo sales order " + name + " for " + key
+        switch (odoo.dialect().orderStatus(order)) {
+            case CONFIRMED, LOCKED -> { }
+            case QUOTATION -> odoo.call("sale.order", "action_confirm", List.of(order.get("id").intValue()), null);
+            case CANCELLED -> throw new OdooBusinessException("Odoo sales order " + name + " for " + key
                     + " is cancelled; it is not created again");
-            default -> throw new OdooBusinessException("Odoo sales order " + name + " for " + key + " is in state '"
-                    + text(order.path("state")) + "'");
         }
         return new SalesOrderRef(name);
+    }
+
+    /**
+     * Cancels with {@code action_cancel}: up to 18 with {@code disable_cancel_warning} so that no wizard comes back
+     * (18.0 transcript 90), and should one come anyway (older servers), through the {@code sale.order.cancel} wizard
+     * (18.0 transcripts 83-85); 19 cancels directly (19.0 transcript 87). Odoo cancels the open deliveries with it.
+     */
+    @Override
+    public Optional<SalesOrderRef> cancel(String businessKey) {
+        OdooDialect dialect = odoo.dialect();
+        Optional<JsonNode> found = records.salesOrder(businessKey, dialect.orderStatusFields());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode order = found.get();
+        String name = text(order.path("name"));
+        int id = order.get("id").intValue();
+        switch (dialect.orderStatus(order)) {
+            case CANCELLED -> {
+                return Optional.of(new SalesOrderRef(name));
+            }
+            case LOCKED -> throw new OdooBusinessException("Odoo sales order " + name + " for " + businessKey
+                    + " is locked; unlock it in Odoo before it can be cancelled");
+            default -> { }
+        }
+        JsonNode result = odoo.call("sale.order", "action_cancel", List.of(id), dialect.cancelContext());
+        if (result.isObject()) {
+            String model = text(result.path("res_model"));
+            if (!"sale.order.cancel".equals(model)) {
+                throw new OdooBusinessException("Odoo asks '" + text(result.path("name")) + "' (" + model
+                        + ") before it cancels " + name + "; a person has to answer it in Odoo");
+            }
+            Map<String, Object> context = map(result.path("context"));
+            int wizard = odoo.executeKw(model, "create", List.of(Map.of("order_id", id)), Map.of("context", context))
+                    .intValue();
+            odoo.call(model, "action_cancel", List.of(wizard), context);
+        }
+        log.info("Cancelled Odoo sales order {} for {}", name, businessKey);
+        return Optional.of(new SalesOrderRef(name));
     }
 
     /**
@@ -102,13 +141,13 @@ class OdooSalesOrders implements SalesOrders {
         records.products(shippedBySku.keySet()).forEach((sku, product) -> skuByProductId.put(product.id(), sku));
         Map<String, BigDecimal> unassigned = new HashMap<>(shippedBySku);
 
-        JsonNode pickings = odoo.read("stock.picking", ids(order.path("picking_ids")), List.of("name", "state", "move_ids"));
-        for (JsonNode picking : pickings) {
+        JsonNode deliveries = odoo.read("stock.picking", ids(order.path("picking_ids")), List.of("name", "state", "move_ids"));
+        for (JsonNode picking : deliveries) {
             if (FINISHED.contains(text(picking.path("state")))) {
                 continue;
             }
             if (pick(picking, skuByProductId, unassigned)) {
-                validate(picking.get("id").intValue());
+                pickings.validate(picking.get("id").intValue());
                 log.info("Validated Odoo delivery {} of {}", text(picking.path("name")), businessKey);
             }
         }
@@ -116,8 +155,11 @@ class OdooSalesOrders implements SalesOrders {
 
     /** Writes each move's shipped quantity (capped at its demand); false when nothing of this delivery shipped. */
     private boolean pick(JsonNode picking, Map<Integer, String> skuByProductId, Map<String, BigDecimal> unassigned) {
-        JsonNode moves = odoo.read("stock.move", ids(picking.path("move_ids")),
-                List.of("product_id", "product_uom_qty", "quantity", "picked", "state"));
+        OdooDialect dialect = odoo.dialect();
+        List<String> fields = new ArrayList<>(List.of("product_id", "product_uom_qty"));
+        fields.addAll(dialect.moveDoneFields());
+        fields.add("state");
+        JsonNode moves = odoo.read("stock.move", ids(picking.path("move_ids")), fields);
         Map<Integer, BigDecimal> quantities = new LinkedHashMap<>();
         BigDecimal total = BigDecimal.ZERO;
         for (JsonNode move : moves) {
@@ -137,34 +179,7 @@ class OdooSalesOrders implements SalesOrders {
             return false;
         }
         // A move with nothing shipped is picked with quantity 0 so that validation puts it on the backorder.
-        quantities.forEach((moveId, quantity) -> odoo.write("stock.move", List.of(moveId),
-                Map.of("quantity", number(quantity), "picked", true)));
+        quantities.forEach((moveId, quantity) -> odoo.write("stock.move", List.of(moveId), dialect.pickedMove(quantity)));
         return true;
-    }
-
-    /**
-     * {@code button_validate} answers true when done, or a wizard action when it has a question: the backorder
-     * confirmation for a short shipment (answered "create backorder") and, once per company unless
-     * {@code skip_sms} is in the context, whether to text the customer (answered "don't send").
-     */
-    private void validate(int pickingId) {
-        JsonNode result = odoo.call("stock.picking", "button_validate", List.of(pickingId), Map.of("skip_sms", true));
-        for (int wizards = 0; result.isObject(); wizards++) {
-            String model = text(result.path("res_model"));
-            if (wizards == MAX_WIZARDS) {
-                throw new OdooBusinessException("Odoo keeps asking questions while validating delivery "
-                        + pickingId + " (last: " + model + ")");
-            }
-            Map<String, Object> context = map(result.path("context"));
-            if ("stock.backorder.confirmation".equals(model)) {
-                int wizard = odoo.executeKw(model, "create", List.of(Map.of()), Map.of("context", context)).intValue();
-                result = odoo.call(model, "process", List.of(wizard), context);
-            } else if ("confirm.stock.sms".equals(model) && result.path("res_id").isIntegralNumber()) {
-                result = odoo.call(model, "dont_send_sms", List.of(result.path("res_id").intValue()), context);
-            } else {
-                throw new OdooBusinessException("Odoo asks '" + text(result.path("name")) + "' (" + model
-                        + ") before it validates delivery " + pickingId + "; a person has to answer it in Odoo");
-            }
-        }
     }
 }

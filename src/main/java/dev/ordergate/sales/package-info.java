@@ -1,2 +1,2 @@
-/** The ERP's sales orders: committing an order exactly once and recording what was delivered. */
+/** The ERP's sales orders: committing an order exactly once, recording what was delivered, cancelling, returns. */
 package dev.ordergate.sales;

@@ -53,6 +53,10 @@ final class OdooDatabase {
         return model;
     }
 
+    boolean hasModel(String name) {
+        return models.containsKey(name);
+    }
+
     boolean hasMethod(OdooModel model, String method) {
         return GENERIC.contains(method) || model.methods.containsKey(method);
     }

@@ -55,6 +55,11 @@ final class OdooFault extends RuntimeException {
         return new OdooFault("builtins.KeyError", message);
     }
 
+    /** werkzeug's 404 of the JSON-2 routes: no such model or method. */
+    static OdooFault notFound(String message) {
+        return new OdooFault("werkzeug.exceptions.NotFound", message);
+    }
+
     static OdooFault database(String name, String message) {
         return new OdooFault(name, message);
     }

@@ -99,7 +99,7 @@ class OdooJsonRpcController {
         return ResponseEntity.ok().contentType(JSON).body(mapper.writeValueAsBytes(response));
     }
 
-    private static Map<String, Object> error(OdooFault fault) {
+    private Map<String, Object> error(OdooFault fault) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("name", fault.exceptionName());
         data.put("debug", "Traceback (most recent call last):\n  (simulated by the Ordergate sandbox)\n%s: %s\n"
@@ -108,7 +108,7 @@ class OdooJsonRpcController {
         data.put("arguments", List.of(fault.getMessage()));
         data.put("context", Map.of());
         Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", 200);
+        error.put("code", odoo.version().rpcErrorCode());
         error.put("message", "Odoo Server Error");
         error.put("data", data);
         return error;

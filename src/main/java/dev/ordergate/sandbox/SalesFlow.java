@@ -18,10 +18,12 @@ final class SalesFlow {
 
     private final OdooDatabase db;
     private final DeliveryFlow deliveries;
+    private final boolean cancelWizard;
 
-    SalesFlow(OdooDatabase db, DeliveryFlow deliveries) {
+    SalesFlow(OdooDatabase db, DeliveryFlow deliveries, boolean cancelWizard) {
         this.db = db;
         this.deliveries = deliveries;
+        this.cancelWizard = cancelWizard;
     }
 
     void register() {
@@ -115,13 +117,16 @@ final class SalesFlow {
             double subtotal = round2(quantity * priceUnit);
             double rate = taxes.stream().mapToDouble(tax -> number(db.get("account.tax", tax, "amount"))).sum() / 100;
             double total = round2(subtotal + round2(subtotal * rate));
+            // 18 names (product_uom, tax_id) and 19 names (product_uom_id, tax_ids): the spec keeps what was asked.
             value.put("product_uom", id(product.get("uom_id")));
+            value.put("product_uom_id", id(product.get("uom_id")));
             value.put("price_unit", priceUnit);
             value.put("price_subtotal", subtotal);
             value.put("price_tax", total - subtotal);
             value.put("price_total", total);
             value.put("name", OdooSchema.productDisplayName(product));
             value.put("tax_id", taxes.stream().map(tax -> List.of(4, tax, Map.of("id", tax))).toList());
+            value.put("tax_ids", value.get("tax_id"));
             value.keySet().retainAll(spec.keySet());
         }
         return Map.of("value", value);
@@ -142,10 +147,13 @@ final class SalesFlow {
         return true;
     }
 
-    /** Without {@code disable_cancel_warning} a confirmed order answers with the cancel wizard, as Odoo's UI does. */
+    /**
+     * Odoo 18 answers a confirmed order with the cancel wizard, as its UI does, unless the context has
+     * {@code disable_cancel_warning}; Odoo 19 cancels directly (19.0 transcript 87).
+     */
     private Object cancel(OdooCall call) {
         List<Integer> ids = call.ids();
-        boolean warn = !call.flag("disable_cancel_warning")
+        boolean warn = cancelWizard && !call.flag("disable_cancel_warning")
                 && ids.stream().anyMatch(id -> !"draft".equals(db.row("sale.order", id).get("state")));
         if (warn) {
             Map<String, Object> context = new LinkedHashMap<>();

@@ -14,8 +14,9 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * The simulated Odoo 18 behind {@code POST /sandbox/odoo/jsonrpc}: database {@code sandbox}, user {@code admin}
- * (uid 2) with password {@code admin} or API key {@code sandbox-admin-key}.
+ * The simulated Odoo behind {@code POST /sandbox/odoo/jsonrpc} and, as Odoo 19, {@code /sandbox/odoo/json/2/...}:
+ * database {@code sandbox}, user {@code admin} (uid 2) with password {@code admin} or API key
+ * {@code sandbox-admin-key} (JSON-2 takes only the key). Version 18 unless {@code ordergate.sandbox.odoo.version}.
  * <p>
  * For tests, {@link #reset()} puts the seed data back and {@link #salesOrdersByClientRef(String)} shows what
  * reached Odoo. Every call is serialised on this object.
@@ -26,13 +27,20 @@ public class SandboxOdoo {
 
     static final String DATABASE = "sandbox";
     static final int UID = 2;
-    private static final Set<String> SECRETS = Set.of("admin", "sandbox-admin-key");
+    static final String API_KEY = "sandbox-admin-key";
+    private static final Set<String> SECRETS = Set.of("admin", API_KEY);
     private static final List<String> EXECUTE_KW_PARAMETERS = List.of("db", "uid", "password", "model", "method", "args");
 
+    private final SandboxOdooVersion version;
     private OdooDatabase db;
 
-    public SandboxOdoo() {
+    SandboxOdoo(SandboxProperties properties) {
+        this.version = SandboxOdooVersion.of(properties.odoo().version());
         reset();
+    }
+
+    SandboxOdooVersion version() {
+        return version;
     }
 
     /** Forgets every order, delivery and invoice and restores the seed data. */
@@ -42,7 +50,7 @@ public class SandboxOdoo {
         schema.define();
         DeliveryFlow deliveries = new DeliveryFlow(fresh, schema);
         deliveries.register();
-        new SalesFlow(fresh, deliveries).register();
+        new SalesFlow(fresh, deliveries, version.cancelAsksThroughWizard()).register();
         new InvoicingFlow(fresh).register();
         new SandboxSeed(fresh).seed();
         db = fresh;
@@ -66,7 +74,7 @@ public class SandboxOdoo {
             case "common" -> common(method, args);
             case "db" -> switch (method) {
                 case "list" -> List.of(DATABASE);
-                case "server_version" -> SandboxOdooVersion.SERVER_VERSION;
+                case "server_version" -> version.serverVersion();
                 default -> throw OdooFault.accessDenied();
             };
             case "object" -> {
@@ -79,9 +87,31 @@ public class SandboxOdoo {
         };
     }
 
+    /**
+     * One JSON-2 call as the API key's user: {@code ids} (absent for model methods) and the named parameters.
+     * Unknown models and methods are werkzeug's 404, private methods an access error (19.0 transcripts 94-96).
+     */
+    synchronized Object json2(String modelName, String method, Object ids, Map<String, Object> parameters,
+                              Map<String, Object> context) {
+        if (!db.hasModel(modelName)) {
+            throw OdooFault.notFound("the model '%s' does not exist".formatted(modelName));
+        }
+        if (method.startsWith("_")) {
+            throw OdooFault.accessError("Private methods (such as '%s.%s') cannot be called remotely."
+                    .formatted(modelName, method));
+        }
+        OdooModel model = db.model(modelName);
+        if (!db.hasMethod(model, method)) {
+            throw OdooFault.notFound("The method '%s.%s' does not exist".formatted(modelName, method));
+        }
+        List<Object> args = ids == null ? List.of() : List.of(ids);
+        return db.dispatch(new OdooCall(model, method, args, new LinkedHashMap<>(parameters),
+                new LinkedHashMap<>(context), UID));
+    }
+
     private Object common(String method, List<Object> args) {
         return switch (method) {
-            case "version" -> SandboxOdooVersion.version();
+            case "version" -> version.version();
             case "login", "authenticate" -> {
                 if (args.size() < 3) {
                     throw OdooFault.typeError("exp_%s() missing required positional arguments".formatted(method));

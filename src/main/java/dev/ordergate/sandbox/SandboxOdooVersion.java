@@ -4,20 +4,56 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The version the simulated Odoo reports, the one the contract transcripts were recorded against. */
-final class SandboxOdooVersion {
+/**
+ * The version the simulated Odoo reports and the behaviour that goes with it: 18 (the default, as the 18.0
+ * transcripts) or 19 (JSON-2, {@code error.code} 0 in JSON-RPC, cancelling without the wizard, as the 19.0 ones).
+ */
+record SandboxOdooVersion(int major) {
 
-    static final String SERVER_VERSION = "18.0+e-20241005";
-
-    private SandboxOdooVersion() {
+    static SandboxOdooVersion of(int major) {
+        if (major != 18 && major != 19) {
+            throw new IllegalArgumentException("The sandbox simulates Odoo 18 or 19, not " + major);
+        }
+        return new SandboxOdooVersion(major);
     }
 
-    static Map<String, Object> version() {
+    /** 18 reports an Enterprise build's suffix, as the 18.0 transcripts' server did; 19 reports the plain series. */
+    String serverVersion() {
+        return major == 18 ? "18.0+e-20241005" : major + ".0";
+    }
+
+    Map<String, Object> version() {
         Map<String, Object> version = new LinkedHashMap<>();
-        version.put("server_version", SERVER_VERSION);
-        version.put("server_version_info", List.of(18, 0, 0, "final", 0, ""));
-        version.put("server_serie", "18.0");
+        version.put("server_version", serverVersion());
+        version.put("server_version_info", versionInfo());
+        version.put("server_serie", major + ".0");
         version.put("protocol_version", 1);
         return version;
+    }
+
+    /** {@code GET /json/version} of 19 (19.0 transcript 01). */
+    Map<String, Object> jsonVersion() {
+        Map<String, Object> version = new LinkedHashMap<>();
+        version.put("version_info", versionInfo());
+        version.put("version", major + ".0");
+        return version;
+    }
+
+    private List<Object> versionInfo() {
+        return List.of(major, 0, 0, "final", 0, "");
+    }
+
+    boolean speaksJson2() {
+        return major >= 19;
+    }
+
+    /** JSON-RPC's {@code error.code}: 200 in 18, 0 in 19 (19.0 transcript 121). */
+    int rpcErrorCode() {
+        return major >= 19 ? 0 : 200;
+    }
+
+    /** 18 answers {@code action_cancel} on a confirmed order with the {@code sale.order.cancel} wizard; 19 cancels. */
+    boolean cancelAsksThroughWizard() {
+        return major < 19;
     }
 }

@@ -11,9 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled whether the sandbox controllers exist at all
  * @param wms     how the simulated warehouse confirms shipments
+ * @param odoo    which Odoo version the simulated Odoo is
  */
 @ConfigurationProperties("ordergate.sandbox")
-record SandboxProperties(boolean enabled, @DefaultValue Wms wms) {
+record SandboxProperties(boolean enabled, @DefaultValue Wms wms, @DefaultValue Odoo odoo) {
+
+    /** @param version the Odoo major version simulated: 18 (JSON-RPC) or 19 (JSON-2 and JSON-RPC) */
+    record Odoo(@DefaultValue("18") int version) {
+    }
 
     /**
      * @param callbackUrl   base URL of our own API, where shipment confirmations are posted

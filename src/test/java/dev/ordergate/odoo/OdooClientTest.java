@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,9 @@ class OdooClientTest extends OdooTest {
 
     @Autowired
     OdooRpc rpc;
+
+    @Autowired
+    OdooJson2 json2;
 
     @Autowired
     OdooProperties properties;
@@ -60,7 +64,7 @@ class OdooClientTest extends OdooTest {
 
     @Test
     void logsInOnceAndSendsTheUidWithEveryCall() {
-        OdooClient fresh = new OdooClient(rpc, properties);
+        OdooClient fresh = new OdooClient(rpc, json2, properties, new SimpleMeterRegistry());
         OdooExchange partners = OdooExchange.recorded(18);
         stub(partners);
 
@@ -80,7 +84,7 @@ class OdooClientTest extends OdooTest {
         ODOO.resetAll();
         // Transcript 03 is the answer to a wrong key: false, not an error object.
         stub(OdooExchange.recorded(3).replacing("wrong-password", "admin"));
-        OdooClient fresh = new OdooClient(rpc, properties);
+        OdooClient fresh = new OdooClient(rpc, json2, properties, new SimpleMeterRegistry());
 
         assertThatThrownBy(fresh::authenticate)
                 .isInstanceOf(OdooAccessException.class)

@@ -40,9 +40,13 @@ record OdooExchange(String name, ObjectNode request, JsonNode response, int stat
     }
 
     static Path file(int number) {
-        assumeTranscripts();
+        return file(TRANSCRIPTS, number);
+    }
+
+    static Path file(Path folder, int number) {
+        assertTrue(Files.isDirectory(folder), "Odoo transcripts not found at " + folder.toAbsolutePath().normalize());
         String prefix = String.format("%02d-", number);
-        try (Stream<Path> files = Files.list(TRANSCRIPTS)) {
+        try (Stream<Path> files = Files.list(folder)) {
             return files.filter(f -> f.getFileName().toString().startsWith(prefix)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no transcript " + prefix + "*.json"));
         } catch (IOException e) {
@@ -51,7 +55,16 @@ record OdooExchange(String name, ObjectNode request, JsonNode response, int stat
     }
 
     static OdooExchange recorded(int number) {
-        Path file = file(number);
+        return recorded(TRANSCRIPTS, number);
+    }
+
+    /** A legacy JSON-RPC exchange recorded against Odoo 19 (19.0 transcripts 116-123). */
+    static OdooExchange recorded19(int number) {
+        return recorded(Json2Exchange.TRANSCRIPTS, number);
+    }
+
+    private static OdooExchange recorded(Path folder, int number) {
+        Path file = file(folder, number);
         try {
             JsonNode transcript = JSON.readTree(file.toFile());
             JsonNode body = transcript.path("request").path("body");

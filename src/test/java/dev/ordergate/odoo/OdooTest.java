@@ -2,6 +2,8 @@ package dev.ordergate.odoo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of the Odoo tests: the real Feign client, the client and the adapters, configured as the transcripts
  * were recorded (database odoo18lab, login admin, key admin), against a WireMock "Odoo" that knows the login
- * (transcript 02) and whatever each test stubs. Only the odoo package is started, so these tests run while
+ * (transcript 02) and its version (01, so the client speaks JSON-RPC and the 18 dialect) and whatever each test stubs. Only the odoo package is started, so these tests run while
  * the rest of the application is being written.
  */
 @SpringBootTest(classes = OdooTest.Setup.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
@@ -35,11 +37,17 @@ abstract class OdooTest {
     @org.springframework.boot.test.context.TestComponent
     @ImportAutoConfiguration({FeignAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
             JacksonAutoConfiguration.class})
-    @EnableFeignClients(clients = OdooRpc.class)
+    @EnableFeignClients(clients = {OdooRpc.class, OdooJson2.class})
     @EnableConfigurationProperties(OdooProperties.class)
     @Import({OdooClient.class, OdooRecords.class, OdooMasterData.class, OdooAvailability.class,
-            OdooPriceAuthority.class, OdooSalesOrders.class, OdooInvoices.class})
+            OdooPriceAuthority.class, OdooPickings.class, OdooSalesOrders.class, OdooInvoices.class, OdooReturns.class,
+            OdooCreditNotes.class})
     static class Setup {
+
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
 
         /** The transcripts were recorded on 2026-11-27; transcript 34 prices at 12:00 UTC. */
         @Bean
@@ -61,13 +69,15 @@ abstract class OdooTest {
         registry.add("ordergate.odoo.database", () -> "odoo18lab");
         registry.add("ordergate.odoo.login", () -> "admin");
         registry.add("ordergate.odoo.api-key", () -> "admin");
+        // Short, so that the fault tests' timeouts take a second, not the production 30.
+        registry.add("ordergate.odoo.read-timeout", () -> "PT1.5S");
     }
 
     @BeforeEach
     void odooKnowsOnlyTheLogin() {
         OdooExchange.assumeTranscripts();
         ODOO.resetAll();
-        stub(OdooExchange.recorded(2));
+        stub(OdooExchange.recorded(1), OdooExchange.recorded(2));
     }
 
     static void stub(OdooExchange... exchanges) {

@@ -1,0 +1,7 @@
+package dev.ordergate.invoicing;
+
+/** Whether the customer has paid what was invoiced. */
+public interface Payments {
+
+    PaymentState paymentState(String businessKey);
+}

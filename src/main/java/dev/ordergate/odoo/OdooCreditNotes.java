@@ -1,0 +1,122 @@
+package dev.ordergate.odoo;
+
+import static dev.ordergate.odoo.OdooValues.decimal;
+import static dev.ordergate.odoo.OdooValues.ids;
+import static dev.ordergate.odoo.OdooValues.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ordergate.invoicing.CreditNotes;
+import dev.ordergate.invoicing.InvoiceRef;
+import dev.ordergate.invoicing.PaymentState;
+import dev.ordergate.invoicing.Payments;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Credit notes through Odoo's reversal wizard {@code account.move.reversal} on the posted invoice, and the payment
+ * state of an order's invoices. The order's {@code invoice_ids} lists its credit notes too, which is how a retry
+ * finds a credit note it already made.
+ */
+@Component
+class OdooCreditNotes implements CreditNotes, Payments {
+
+    private static final Logger log = LoggerFactory.getLogger(OdooCreditNotes.class);
+    private static final List<String> MOVE_FIELDS = List.of("name", "state", "move_type", "amount_total", "payment_state");
+
+    private final OdooClient odoo;
+    private final OdooRecords records;
+
+    OdooCreditNotes(OdooClient odoo, OdooRecords records) {
+        this.odoo = odoo;
+        this.records = records;
+    }
+
+    @Override
+    public InvoiceRef creditInvoice(String businessKey, String reason) {
+        List<JsonNode> moves = moves(businessKey);
+        for (JsonNode move : moves) {
+            if ("out_refund".equals(text(move.path("move_type")))) {
+                switch (text(move.path("state"))) {
+                    case "posted" -> {
+                        return ref(move);
+                    }
+                    case "draft" -> {
+                        return post(move.get("id").intValue());
+                    }
+                    default -> { }
+                }
+            }
+        }
+        JsonNode invoice = moves.stream().filter(m -> "out_invoice".equals(text(m.path("move_type")))
+                        && "posted".equals(text(m.path("state")))).findFirst()
+                .orElseThrow(() -> new OdooBusinessException("Odoo sales order for " + businessKey
+                        + " has no posted invoice to credit"));
+        int invoiceId = invoice.get("id").intValue();
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("active_model", "account.move");
+        context.put("active_ids", List.of(invoiceId));
+        context.put("active_id", invoiceId);
+        Map<String, Object> vals = new LinkedHashMap<>();
+        vals.put("move_ids", List.of(List.of(6, 0, List.of(invoiceId))));
+        vals.put("reason", reason);
+        int wizard = odoo.executeKw("account.move.reversal", "create", List.of(vals), Map.of("context", context))
+                .intValue();
+        JsonNode action = odoo.call("account.move.reversal", odoo.dialect().reversalMethod(), List.of(wizard), context);
+        if (!action.path("res_id").isIntegralNumber()) {
+            throw new OdooProtocolException("the reversal of " + text(invoice.path("name"))
+                    + " did not answer a single credit note", null);
+        }
+        return post(action.path("res_id").intValue());
+    }
+
+    /** Over the order's posted customer invoices; a credit note that cancels the invoice shows as reversed. */
+    @Override
+    public PaymentState paymentState(String businessKey) {
+        List<String> states = new ArrayList<>();
+        for (JsonNode move : moves(businessKey)) {
+            if ("out_invoice".equals(text(move.path("move_type"))) && "posted".equals(text(move.path("state")))) {
+                states.add(text(move.path("payment_state")));
+            }
+        }
+        if (states.isEmpty()) {
+            return PaymentState.NOT_INVOICED;
+        }
+        if (states.stream().allMatch("reversed"::equals)) {
+            return PaymentState.REVERSED;
+        }
+        if (states.stream().allMatch(s -> "paid".equals(s) || "reversed".equals(s))) {
+            return PaymentState.PAID;
+        }
+        if (states.stream().allMatch("not_paid"::equals)) {
+            return PaymentState.NOT_PAID;
+        }
+        // partial, in_payment, or some invoices paid and others not.
+        return PaymentState.PARTIAL;
+    }
+
+    private List<JsonNode> moves(String businessKey) {
+        JsonNode order = records.requireSalesOrder(businessKey, List.of("name", "invoice_ids"));
+        List<JsonNode> moves = new ArrayList<>();
+        odoo.read("account.move", ids(order.path("invoice_ids")), MOVE_FIELDS).forEach(moves::add);
+        return moves;
+    }
+
+    private InvoiceRef post(int creditNoteId) {
+        odoo.call("account.move", "action_post", List.of(creditNoteId), null);
+        JsonNode posted = odoo.read("account.move", List.of(creditNoteId), MOVE_FIELDS);
+        if (posted.isEmpty()) {
+            throw new OdooMissingRecordException("Odoo does not show credit note " + creditNoteId + " it just posted", null);
+        }
+        log.info("Posted Odoo credit note {}", text(posted.get(0).path("name")));
+        return ref(posted.get(0));
+    }
+
+    private static InvoiceRef ref(JsonNode move) {
+        return new InvoiceRef(text(move.path("name")), decimal(move.path("amount_total"), "amount_total"));
+    }
+}
