@@ -4,7 +4,13 @@ import static dev.ordergate.SampleOrders.sample;
 import static dev.ordergate.SampleOrders.uniqueRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.ordergate.ApiClient;
+import dev.ordergate.SampleOrders;
+import java.time.Duration;
+import java.util.List;
+import org.camunda.bpm.engine.TaskService;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
@@ -26,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
         "server.port=${ordergate.test.keycloak-app-port}",
         "camunda.bpm.process-engine-name=keycloak",
-        "spring.datasource.url=jdbc:h2:mem:ordergate-keycloak;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE",
+        "spring.datasource.url=jdbc:h2:mem:ordergate-keycloak;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000",
         // The sandbox WMS posts its confirmation without a token; these tests do not need shipments.
         "ordergate.sandbox.wms.auto-ship=false"})
 @ActiveProfiles({"test", "keycloak"})
@@ -39,6 +45,9 @@ class KeycloakApiSecurityTest {
 
     @Autowired
     IdentityService identities;
+
+    @Autowired
+    TaskService tasks;
 
     @DynamicPropertySource
     static void keycloak(DynamicPropertyRegistry registry) {
@@ -193,6 +202,37 @@ class KeycloakApiSecurityTest {
         assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
         assertThat(anonymous.get("/actuator/prometheus").status()).isEqualTo(401);
         assertThat(as("otto").get("/actuator/metrics").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPricingStewardLoggedInThroughKeycloakSeesOnlyPricingTasksInTasklist() {
+        String pricing = "b2b-portal:" + submit(SampleOrders.order(uniqueRef(), "C-10042", "US", "93701",
+                SampleOrders.line("1", "FURN_0269", "12", "250.00")));
+        String masterData = "b2b-portal:" + submit(SampleOrders.order(uniqueRef(), "C-00000", "US", "93701",
+                SampleOrders.line("1", "FURN_0269", "12", "299.00")));
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                tasks.createTaskQuery().processInstanceBusinessKey(pricing).count() == 1
+                        && tasks.createTaskQuery().processInstanceBusinessKey(masterData).count() == 1);
+        String pricingTask = tasks.createTaskQuery().processInstanceBusinessKey(pricing).singleResult().getId();
+        String masterDataTask = tasks.createTaskQuery().processInstanceBusinessKey(masterData).singleResult().getId();
+
+        var browser = new TestBrowser("http://localhost:" + System.getProperty("ordergate.test.keycloak-app-port"));
+        var tasklist = browser.loginThroughKeycloak("/camunda/app/tasklist/keycloak/", "priya");
+        assertThat(tasklist.statusCode()).isEqualTo(200);
+        var visible = browser.json("/camunda/api/engine/engine/keycloak/task?maxResults=500");
+
+        List<String> ids = new java.util.ArrayList<>();
+        visible.forEach(task -> ids.add(task.path("id").asText()));
+        assertThat(ids).contains(pricingTask).doesNotContain(masterDataTask);
+        assertThat(ids).allSatisfy(id -> assertThat(tasks.getIdentityLinksForTask(id))
+                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("pricing-stewards")));
+        assertThat(browser.status("/camunda/app/admin/keycloak/")).isNotEqualTo(200);
+    }
+
+    private String submit(String order) {
+        var created = as("b2b-portal").post("/api/v1/orders", order);
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        return created.body().path("order").path("channelOrderRef").asText();
     }
 
     @Test
