@@ -15,6 +15,7 @@ public final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final String token;
 
     /** A client of the shared test application. */
     public ApiClient() {
@@ -27,7 +28,17 @@ public final class ApiClient {
     }
 
     public ApiClient(String port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, null);
+    }
+
+    private ApiClient(String base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    /** The same client sending this bearer token (the keycloak profile's tests). */
+    public ApiClient withToken(String bearerToken) {
+        return new ApiClient(base, bearerToken);
     }
 
     public record Response(int status, String contentType, JsonNode body, String raw) {
@@ -42,7 +53,17 @@ public final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
+    public Response send(String method, String path, String body) {
+        var publisher = body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .method(method, publisher).build());
+    }
+
     private Response send(HttpRequest request) {
+        if (token != null) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header("Authorization", "Bearer " + token).build();
+        }
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             String raw = response.body();

@@ -17,5 +17,8 @@ public class TestPortListener implements LauncherSessionListener {
         if (System.getProperty("ordergate.test.pg-port") == null) {
             System.setProperty("ordergate.test.pg-port", String.valueOf(FreePort.find()));
         }
+        if (System.getProperty("ordergate.test.keycloak-app-port") == null) {
+            System.setProperty("ordergate.test.keycloak-app-port", String.valueOf(FreePort.find()));
+        }
     }
 }

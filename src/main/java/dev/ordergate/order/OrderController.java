@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,12 +29,15 @@ class OrderController {
     private final Orders orders;
     private final IntakeProperties limits;
     private final ReviewDecisions reviews;
+    private final ChannelAccess access;
 
-    OrderController(OrderIntake intake, Orders orders, IntakeProperties limits, ReviewDecisions reviews) {
+    OrderController(OrderIntake intake, Orders orders, IntakeProperties limits, ReviewDecisions reviews,
+                    ChannelAccess access) {
         this.intake = intake;
         this.orders = orders;
         this.limits = limits;
         this.reviews = reviews;
+        this.access = access;
     }
 
     /** An order with every reviewer decision taken on it: who, when, what, why, on which facts. */
@@ -40,7 +45,11 @@ class OrderController {
     }
 
     @PostMapping
-    ResponseEntity<OrderRecord> submit(@Valid @RequestBody Order order) {
+    ResponseEntity<?> submit(@Valid @RequestBody Order order) {
+        if (!access.permits(order.channel())) {
+            return ApiProblems.problem(HttpStatus.FORBIDDEN, "channel-not-permitted", "Channel not permitted",
+                    "The caller may not submit orders for channel '" + order.channel() + "'", Map.of());
+        }
         if (order.lines().size() > limits.maxLines()) {
             throw new InvalidRequestException(List.of(new InvalidRequestException.Violation("lines",
                     "must have at most " + limits.maxLines() + " lines, has " + order.lines().size())));
@@ -52,9 +61,11 @@ class OrderController {
         return ResponseEntity.ok(receipt.order());
     }
 
+    /** Another channel's order answers exactly like a missing one, so its ids cannot be probed. */
     @GetMapping("/{id}")
     OrderDetails get(@PathVariable String id) {
-        return new OrderDetails(orders.find(id).orElseThrow(() -> new OrderNotFoundException(id)), reviews.forOrder(id));
+        return new OrderDetails(orders.find(id).filter(o -> access.permits(o.order().channel()))
+                .orElseThrow(() -> new OrderNotFoundException(id)), reviews.forOrder(id));
     }
 
     @GetMapping

@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "ordergate.demo-users", havingValue = "true", matchIfMissing = true)
+// Users come from Keycloak there, and the identity service is read-only.
+@org.springframework.context.annotation.Profile("!keycloak")
 class DemoReviewers implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoReviewers.class);

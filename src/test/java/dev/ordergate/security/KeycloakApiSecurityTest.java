@@ -1,0 +1,247 @@
+package dev.ordergate.security;
+
+import static dev.ordergate.SampleOrders.sample;
+import static dev.ordergate.SampleOrders.uniqueRef;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.ordergate.ApiClient;
+import dev.ordergate.SampleOrders;
+import java.time.Duration;
+import java.util.List;
+import org.camunda.bpm.engine.TaskService;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The keycloak profile against a real Keycloak with the shipped realm, with tokens from Keycloak's token endpoint.
+ * A context of its own (own port, engine and H2 database), closed after this class.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
+        "server.port=${ordergate.test.keycloak-app-port}",
+        "camunda.bpm.process-engine-name=keycloak",
+        "spring.datasource.url=jdbc:h2:mem:ordergate-keycloak;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000",
+        // The sandbox WMS posts its confirmation without a token; these tests do not need shipments.
+        "ordergate.sandbox.wms.auto-ship=false"})
+@ActiveProfiles({"test", "keycloak"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class KeycloakApiSecurityTest {
+
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    private final ApiClient anonymous = new ApiClient(System.getProperty("ordergate.test.keycloak-app-port"));
+
+    @Autowired
+    IdentityService identities;
+
+    @Autowired
+    TaskService tasks;
+
+    @DynamicPropertySource
+    static void keycloak(DynamicPropertyRegistry registry) {
+        registry.add("ordergate.security.keycloak.url", TestKeycloak::url);
+    }
+
+    /** A client's or a demo user's token, fetched once per run. */
+    private ApiClient as(String who) {
+        String token = TOKENS.computeIfAbsent(who, w -> switch (w) {
+            case "b2b-portal", "edi-gateway", "wms", "camunda-identity-service" -> TestKeycloak.clientToken(w);
+            default -> TestKeycloak.userToken(w);
+        });
+        return anonymous.withToken(token);
+    }
+
+    private static String ediOrder(String ref) {
+        return sample(ref).replace("\"channel\": \"b2b-portal\"", "\"channel\": \"edi-gateway\"");
+    }
+
+    @Test
+    void aRequestWithoutTokenIsRefusedWith401ProblemJson() {
+        var response = anonymous.post("/api/v1/orders", sample(uniqueRef()));
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().path("type").asText()).isEqualTo("urn:ordergate:problem:unauthenticated");
+        assertThat(response.body().path("status").asInt()).isEqualTo(401);
+        assertThat(anonymous.get("/api/v1/orders/any").status()).isEqualTo(401);
+        assertThat(anonymous.get("/engine-rest/task").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTamperedTokenIsRefusedWith401() {
+        String token = TestKeycloak.clientToken("b2b-portal");
+        String[] parts = token.split("\\.");
+        String forgedClaims = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(java.util.Base64.getUrlDecoder().decode(parts[1]))
+                        .replace("\"b2b-portal\"", "\"edi-gateway\"").getBytes());
+        var response = anonymous.withToken(parts[0] + "." + forgedClaims + "." + parts[2])
+                .get("/api/v1/orders/any");
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aTokenOfTheRealmNotMintedForOrdergateIsRefusedWith401() {
+        // The identity plugin's client has no ordergate-api audience.
+        var response = as("camunda-identity-service").get("/api/v1/orders/any");
+
+        assertThat(response.status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenWithTheWrongRoleIsRefusedWith403ProblemJson() {
+        var response = as("wms").post("/api/v1/orders", sample(uniqueRef()));
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().path("type").asText()).isEqualTo("urn:ordergate:problem:forbidden");
+        assertThat(response.body().path("title").asText()).isEqualTo("Not permitted");
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2} -> {3}")
+    @CsvSource({
+            // who, method, path, allowed (false = 403)
+            "b2b-portal,  GET,  /api/v1/orders,                   false",
+            "b2b-portal,  POST, /api/v1/shipments,                false",
+            "b2b-portal,  GET,  /engine-rest/task,                false",
+            "b2b-portal,  GET,  /api/v1/ops/incidents,            false",
+            "b2b-portal,  GET,  /api/v1/reviews/any,              false",
+            "edi-gateway, POST, /api/v1/orders/x/cancellation,    false",
+            "edi-gateway, POST, /api/v1/returns,                  false",
+            "b2b-portal,  POST, /api/v1/orders/x/cancellation,    true",
+            "b2b-portal,  POST, /api/v1/returns,                  true",
+            "wms,         POST, /api/v1/shipments,                true",
+            "wms,         GET,  /api/v1/orders/any,               false",
+            "priya,       POST, /api/v1/orders,                   false",
+            "priya,       GET,  /api/v1/orders,                   false",
+            "priya,       GET,  /api/v1/reviews/any,              true",
+            "otto,        GET,  /api/v1/orders,                   true",
+            "otto,        GET,  /engine-rest/task,                true",
+            "otto,        GET,  /api/v1/ops/incidents,            true",
+            "otto,        POST, /api/v1/orders,                   false",
+            "anna,        GET,  /api/v1/orders,                   false",
+            "anna,        GET,  /api/v1/orders/any,               false",
+            "b2b-portal,  GET,  /api/v1/unmapped,                 false",
+    })
+    void eachRoleReachesOnlyItsEndpoints(String who, String method, String path, boolean allowed) {
+        String body = method.equals("POST") ? "{}" : null;
+        var response = as(who).send(method, path, body);
+
+        if (allowed) {
+            // Past security the request meets the endpoint (or its absence, for endpoints still to come).
+            assertThat(response.status()).as(response.raw()).isNotIn(401, 403);
+        } else {
+            assertThat(response.status()).as(response.raw()).isEqualTo(403);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
+    void aChannelSubmitsAndReadsItsOwnOrder() {
+        var created = as("b2b-portal").post("/api/v1/orders", sample(uniqueRef()));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+
+        var read = as("b2b-portal").get("/api/v1/orders/" + created.body().path("id").asText());
+
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.body().path("order").path("channel").asText()).isEqualTo("b2b-portal");
+    }
+
+    @Test
+    void aChannelCannotReadAnotherChannelsOrderWhichLooksMissing() {
+        var created = as("b2b-portal").post("/api/v1/orders", sample(uniqueRef()));
+        String id = created.body().path("id").asText();
+
+        var foreign = as("edi-gateway").get("/api/v1/orders/" + id);
+        var missing = as("edi-gateway").get("/api/v1/orders/no-such-order");
+
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.contentType()).startsWith("application/problem+json");
+        assertThat(foreign.body().path("type").asText()).isEqualTo(missing.body().path("type").asText());
+        assertThat(foreign.raw()).doesNotContain("b2b-portal");
+    }
+
+    @Test
+    void aChannelCannotSubmitAnOrderInAnotherChannelsName() {
+        var response = as("b2b-portal").post("/api/v1/orders", ediOrder(uniqueRef()));
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().path("type").asText()).isEqualTo("urn:ordergate:problem:channel-not-permitted");
+    }
+
+    @Test
+    void operatorsReadEveryChannelsOrders() {
+        var edi = as("edi-gateway").post("/api/v1/orders", ediOrder(uniqueRef()));
+        assertThat(edi.status()).as(edi.raw()).isEqualTo(201);
+
+        assertThat(as("otto").get("/api/v1/orders/" + edi.body().path("id").asText()).status()).isEqualTo(200);
+        assertThat(as("otto").get("/api/v1/orders?size=5").body().path("total").asLong()).isPositive();
+    }
+
+    @Test
+    void theSandboxPeersStayReachableWithoutAToken() {
+        assertThat(anonymous.get("/sandbox/wms/v1/releases/unknown").status()).isNotIn(401, 403, 302);
+    }
+
+    @Test
+    void healthIsOpenButMetricsNeedTheOpsRole() {
+        assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
+        assertThat(anonymous.get("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(as("otto").get("/actuator/metrics").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPricingStewardLoggedInThroughKeycloakSeesOnlyPricingTasksInTasklist() {
+        String pricing = "b2b-portal:" + submit(SampleOrders.order(uniqueRef(), "C-10042", "US", "93701",
+                SampleOrders.line("1", "FURN_0269", "12", "250.00")));
+        String masterData = "b2b-portal:" + submit(SampleOrders.order(uniqueRef(), "C-00000", "US", "93701",
+                SampleOrders.line("1", "FURN_0269", "12", "299.00")));
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                tasks.createTaskQuery().processInstanceBusinessKey(pricing).count() == 1
+                        && tasks.createTaskQuery().processInstanceBusinessKey(masterData).count() == 1);
+        String pricingTask = tasks.createTaskQuery().processInstanceBusinessKey(pricing).singleResult().getId();
+        String masterDataTask = tasks.createTaskQuery().processInstanceBusinessKey(masterData).singleResult().getId();
+
+        var browser = new TestBrowser("http://localhost:" + System.getProperty("ordergate.test.keycloak-app-port"));
+        var tasklist = browser.loginThroughKeycloak("/camunda/app/tasklist/keycloak/", "priya");
+        assertThat(tasklist.statusCode()).isEqualTo(200);
+        var visible = browser.json("/camunda/api/engine/engine/keycloak/task?maxResults=500");
+
+        List<String> ids = new java.util.ArrayList<>();
+        visible.forEach(task -> ids.add(task.path("id").asText()));
+        assertThat(ids).contains(pricingTask).doesNotContain(masterDataTask);
+        assertThat(ids).allSatisfy(id -> assertThat(tasks.getIdentityLinksForTask(id))
+                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("pricing-stewards")));
+        assertThat(browser.status("/camunda/app/admin/keycloak/")).isNotEqualTo(200);
+    }
+
+    private String submit(String order) {
+        var created = as("b2b-portal").post("/api/v1/orders", order);
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        return created.body().path("order").path("channelOrderRef").asText();
+    }
+
+    @Test
+    void keycloakGroupsAreCamundaGroups() {
+        assertThat(identities.createGroupQuery().groupMember("priya").list()).extracting(Group::getId)
+                .containsExactly("pricing-stewards");
+        assertThat(identities.createGroupQuery().groupMember("demo").list()).extracting(Group::getId)
+                .containsExactly("admins");
+        assertThat(identities.createUserQuery().memberOfGroup("operators").list()).extracting(u -> u.getId())
+                .containsExactly("otto");
+    }
+}

@@ -1,0 +1,246 @@
+package dev.ordergate.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ordergate.FreePort;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * The real Keycloak the security tests talk to, started once per JVM from the server distribution Maven unpacked into
+ * target/ (see the pom), with the realm file the project ships, and stopped when the JVM exits. Keycloak needs a JDK
+ * 21+: it takes KEYCLOAK_JAVA_HOME, else JAVA_HOME, else the newest one under /usr/lib/jvm, and aborts the tests
+ * loudly when there is none. Its dev-file database lives under target/ and is wiped when the realm file changes,
+ * because --import-realm never updates an existing realm.
+ */
+final class TestKeycloak {
+
+    static final String REALM = "ordergate";
+    private static final Path REALM_FILE = Path.of("keycloak", "ordergate-realm.json");
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private static String url;
+
+    private TestKeycloak() {
+    }
+
+    /** Keycloak's base URL (as tokens name it), starting it on first use. */
+    static synchronized String url() {
+        if (url == null) {
+            url = start();
+        }
+        return url;
+    }
+
+    static String issuer() {
+        return url() + "/realms/" + REALM;
+    }
+
+    /** An access token for a confidential client of the demo realm (client credentials). */
+    static String clientToken(String clientId) {
+        return token(Map.of("grant_type", "client_credentials", "client_id", clientId,
+                "client_secret", clientId + "-demo-secret"));
+    }
+
+    /** An access token for a demo user (password grant on the webapps' client; demo passwords are the user names). */
+    static String userToken(String username) {
+        return token(Map.of("grant_type", "password", "client_id", "ordergate-webapps",
+                "client_secret", "ordergate-webapps-demo-secret", "username", username, "password", username,
+                "scope", "openid"));
+    }
+
+    private static String token(Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode json = JSON.readTree(response.body());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Keycloak refused a token: " + response.statusCode() + " "
+                        + json.path("error"));
+            }
+            return json.path("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String start() {
+        Path java = javaHome().orElseThrow(() -> {
+            String message = "\n\n*** KEYCLOAK TESTS SKIPPED: no JDK 21+ found (set KEYCLOAK_JAVA_HOME or install one "
+                    + "under /usr/lib/jvm). The keycloak profile is NOT tested in this run. ***\n";
+            System.err.println(message);
+            return new TestAbortedException(message);
+        });
+        Path home = Path.of(System.getProperty("ordergate.test.keycloak-home", "target/keycloak/keycloak-26.7.3"));
+        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException("No Keycloak server at " + home.toAbsolutePath()
+                    + "; `mvn generate-test-resources` unpacks it");
+        }
+        try {
+            prepareRealm(home);
+            int port = FreePort.find();
+            int management = FreePort.find();
+            String base = "http://localhost:" + port;
+            Path log = home.resolve("ordergate-test.log");
+            ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
+                    "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=" + base,
+                    "--http-management-port=" + management, "--health-enabled=true", "--import-realm")
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("JAVA_HOME", java.toString());
+            builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
+            Process process = builder.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), "keycloak-stop"));
+            awaitReady(process, management, log);
+            return base;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void prepareRealm(Path home) throws IOException {
+        Path data = home.resolve("data");
+        Path marker = data.resolve("ordergate-realm.sha256");
+        String hash = sha256(Files.readAllBytes(REALM_FILE));
+        if (!Files.exists(marker) || !hash.equals(Files.readString(marker))) {
+            delete(data.resolve("h2"));
+        }
+        Files.createDirectories(data.resolve("import"));
+        Files.copy(REALM_FILE, data.resolve("import/ordergate-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(marker, hash);
+    }
+
+    private static void awaitReady(Process process, int management, Path log) {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management + "/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + ":\n" + tail(log));
+            }
+            try {
+                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(500);
+        }
+        stop(process);
+        throw new IllegalStateException("Keycloak not ready within " + START_TIMEOUT + ":\n" + tail(log));
+    }
+
+    private static void stop(Process process) {
+        // kc.sh runs the server as a child; stop both.
+        List<ProcessHandle> children = process.descendants().toList();
+        children.forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** A JDK 21+ for Keycloak: KEYCLOAK_JAVA_HOME, JAVA_HOME, or the newest under /usr/lib/jvm. */
+    static Optional<Path> javaHome() {
+        Stream<Path> configured = Stream.of(System.getenv("KEYCLOAK_JAVA_HOME"), System.getenv("JAVA_HOME"))
+                .filter(v -> v != null && !v.isBlank()).map(Path::of);
+        Stream<Path> installed;
+        try (Stream<Path> jvms = Files.list(Path.of("/usr/lib/jvm"))) {
+            installed = jvms.sorted(Comparator.comparingInt(TestKeycloak::featureVersion).reversed()).toList().stream();
+        } catch (IOException noJvmFolder) {
+            installed = Stream.empty();
+        }
+        return Stream.concat(configured, installed)
+                .filter(home -> Files.isExecutable(home.resolve("bin/java")) && featureVersion(home) >= 21)
+                .findFirst();
+    }
+
+    private static int featureVersion(Path javaHome) {
+        try {
+            return Files.readAllLines(javaHome.resolve("release")).stream()
+                    .filter(line -> line.startsWith("JAVA_VERSION="))
+                    .map(line -> line.substring("JAVA_VERSION=".length()).replace("\"", ""))
+                    .map(version -> Integer.parseInt(version.split("[.+-]")[0]))
+                    .findFirst().orElse(0);
+        } catch (IOException | NumberFormatException unknown) {
+            return 0;
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log at " + log + ")";
+        }
+    }
+
+    private static void delete(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
