@@ -50,6 +50,9 @@ public class Shipments {
     /** Stores the confirmation and hands it to the process if the process is waiting for it. */
     public Outcome receive(String shipmentId, String businessKey, List<ShippedLine> lines, boolean complete) {
         return tx.execute(status -> {
+            // The order's row lock orders this confirmation and a cancellation of the same order (OrderCancellations).
+            jdbc.sql("SELECT id FROM app.orders WHERE business_key = :key FOR UPDATE").param("key", businessKey)
+                    .query().listOfRows();
             int inserted = jdbc.sql("""
                     INSERT INTO app.shipments (shipment_id, business_key, lines, complete, received_at)
                     SELECT :id, :key, :lines, :complete, :now FROM (VALUES (1)) AS one(x)

@@ -22,16 +22,17 @@ import org.springframework.stereotype.Service;
 public class StatusEvents {
 
     /** Our milestones in the channels' words (README, "Status events"). */
-    static final Map<OrderStatus, String> VOCABULARY = Map.of(
-            OrderStatus.RECEIVED, "accepted",
-            OrderStatus.IN_REVIEW, "in_review",
-            OrderStatus.VALIDATED, "validated",
-            OrderStatus.COMMITTED, "confirmed",
-            OrderStatus.RELEASED, "released",
-            OrderStatus.SHIPPED, "shipped",
-            OrderStatus.INVOICED, "invoiced",
-            OrderStatus.COMPLETED, "completed",
-            OrderStatus.REJECTED, "rejected");
+    static final Map<OrderStatus, String> VOCABULARY = Map.ofEntries(
+            Map.entry(OrderStatus.RECEIVED, "accepted"),
+            Map.entry(OrderStatus.IN_REVIEW, "in_review"),
+            Map.entry(OrderStatus.VALIDATED, "validated"),
+            Map.entry(OrderStatus.COMMITTED, "confirmed"),
+            Map.entry(OrderStatus.RELEASED, "released"),
+            Map.entry(OrderStatus.SHIPPED, "shipped"),
+            Map.entry(OrderStatus.INVOICED, "invoiced"),
+            Map.entry(OrderStatus.COMPLETED, "completed"),
+            Map.entry(OrderStatus.REJECTED, "rejected"),
+            Map.entry(OrderStatus.CANCELLED, "cancelled"));
 
     public record Event(String id, String orderId, String channel, String businessKey, String status, String state,
                         int attempts, String lastError, OffsetDateTime createdAt, OffsetDateTime deliveredAt) {

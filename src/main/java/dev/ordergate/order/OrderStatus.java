@@ -10,9 +10,10 @@ public enum OrderStatus {
     SHIPPED,
     INVOICED,
     COMPLETED,
-    REJECTED;
+    REJECTED,
+    CANCELLED;
 
     public boolean isFinal() {
-        return this == COMPLETED || this == REJECTED;
+        return this == COMPLETED || this == REJECTED || this == CANCELLED;
     }
 }

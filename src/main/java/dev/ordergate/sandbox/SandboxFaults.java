@@ -62,6 +62,22 @@ public class SandboxFaults {
     public synchronized void reset() {
         pending.clear();
         counts.clear();
+        shipmentsPaused = false;
+    }
+
+    private boolean shipmentsPaused;
+
+    /** The simulated WMS holds every shipment until {@link #resumeShipments()} (to catch an order before it ships). */
+    public synchronized void pauseShipments() {
+        shipmentsPaused = true;
+    }
+
+    public synchronized void resumeShipments() {
+        shipmentsPaused = false;
+    }
+
+    synchronized boolean shipmentsPaused() {
+        return shipmentsPaused;
     }
 
     public synchronized int callCount(String model, String method) {

@@ -55,8 +55,11 @@ class SimulatedWms implements DisposableBean {
         return thread;
     });
 
-    SimulatedWms(SandboxProperties properties, RestClient.Builder builder) {
+    private final SandboxFaults faults;
+
+    SimulatedWms(SandboxProperties properties, RestClient.Builder builder, SandboxFaults faults) {
         this.settings = properties.wms();
+        this.faults = faults;
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(Duration.ofSeconds(2));
         requests.setReadTimeout(Duration.ofSeconds(10));
@@ -75,12 +78,35 @@ class SimulatedWms implements DisposableBean {
         return true;
     }
 
+    enum Withdrawal { WITHDRAWN, UNKNOWN, ALREADY_SHIPPED }
+
+    /** Takes a release back before it ships; withdrawing twice is fine, a shipped release cannot be withdrawn. */
+    synchronized Withdrawal withdraw(String releaseId) {
+        Tracked tracked = releases.get(releaseId);
+        if (tracked == null) {
+            return Withdrawal.UNKNOWN;
+        }
+        if ("SHIPPED".equals(tracked.status())) {
+            return Withdrawal.ALREADY_SHIPPED;
+        }
+        releases.put(releaseId, new Tracked(tracked.release(), "WITHDRAWN", false, tracked.attempts()));
+        return Withdrawal.WITHDRAWN;
+    }
+
     synchronized Optional<Tracked> find(String releaseId) {
         return Optional.ofNullable(releases.get(releaseId));
     }
 
     private void confirm(String releaseId, int attempt) {
         Tracked tracked = find(releaseId).orElseThrow();
+        if ("WITHDRAWN".equals(tracked.status())) {
+            log.info("Sandbox WMS ships nothing for withdrawn release {}", releaseId);
+            return;
+        }
+        if (faults.shipmentsPaused()) {
+            scheduler.schedule(() -> confirm(releaseId, attempt), settings.shipmentDelay().toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
         Release release = tracked.release();
         ShipmentConfirmation confirmation = new ShipmentConfirmation(releaseId + "/1", release.businessKey(),
                 release.lines().stream().map(line -> new ShippedLine(line.sku(), line.quantity())).toList(), true);

@@ -66,6 +66,16 @@ class SimulatedWmsController {
                 .body(new Accepted(request.releaseId(), "ACCEPTED"));
     }
 
+    /** Withdraws a release that has not shipped: 204, also when it was never known or already withdrawn; 409 once shipped. */
+    @org.springframework.web.bind.annotation.DeleteMapping("/sandbox/wms/v1/releases/{releaseId}")
+    ResponseEntity<?> withdraw(@PathVariable String releaseId) {
+        if (wms.withdraw(releaseId) == SimulatedWms.Withdrawal.ALREADY_SHIPPED) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemDetail.forStatusAndDetail(
+                    HttpStatus.CONFLICT, "Release %s has shipped and cannot be withdrawn".formatted(releaseId)));
+        }
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/sandbox/wms/v1/releases/{releaseId}")
     ResponseEntity<?> find(@PathVariable String releaseId) {
         return wms.find(releaseId).<ResponseEntity<?>>map(tracked -> ResponseEntity.ok(view(tracked)))

@@ -22,6 +22,9 @@ class WmsWarehouse implements Warehouse {
 
         @PostMapping("/v1/releases")
         ReleaseAck release(@RequestBody Release release);
+
+        @org.springframework.web.bind.annotation.DeleteMapping("/v1/releases/{releaseId}")
+        void withdraw(@org.springframework.web.bind.annotation.PathVariable("releaseId") String releaseId);
     }
 
     record Release(String releaseId, String businessKey, Address shipTo, List<Line> lines) {
@@ -44,5 +47,15 @@ class WmsWarehouse implements Warehouse {
     public void release(Order order) {
         api.release(new Release(order.businessKey(), order.businessKey(), order.shipTo(),
                 order.lines().stream().map(l -> new Line(l.lineRef(), l.sku(), l.quantity())).toList()));
+    }
+
+    @Override
+    public void withdraw(String businessKey) {
+        try {
+            api.withdraw(businessKey);
+        } catch (feign.FeignException.Conflict shipped) {
+            throw new IllegalStateException("The warehouse has already shipped " + businessKey
+                    + "; it cannot be withdrawn (" + shipped.contentUTF8() + ")", shipped);
+        }
     }
 }

@@ -51,17 +51,22 @@ class StatusEventDeliveryTest {
     @BeforeEach
     void reset() {
         HOOK.resetAll();
+        // Events of other tests' orders are simply taken.
+        HOOK.stubFor(post(urlEqualTo("/hooks/orders")).atPriority(10).willReturn(aResponse().withStatus(204)));
     }
 
     @Test
     void everyMilestoneReachesTheChannelSignedAndInOrderThroughFailures() throws Exception {
-        HOOK.stubFor(post(urlEqualTo("/hooks/orders")).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(500)).willSetStateTo("one failure"));
-        HOOK.stubFor(post(urlEqualTo("/hooks/orders")).inScenario("flaky").whenScenarioStateIs("one failure")
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("healthy"));
-        HOOK.stubFor(post(urlEqualTo("/hooks/orders")).inScenario("flaky").whenScenarioStateIs("healthy")
-                .willReturn(aResponse().withStatus(204)));
         String ref = uniqueRef();
+        HOOK.stubFor(post(urlEqualTo("/hooks/orders")).withRequestBody(containing(ref)).inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(500)).willSetStateTo("one failure"));
+        HOOK.stubFor(post(urlEqualTo("/hooks/orders")).withRequestBody(containing(ref)).inScenario("flaky")
+                .whenScenarioStateIs("one failure")
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("healthy"));
+        HOOK.stubFor(post(urlEqualTo("/hooks/orders")).withRequestBody(containing(ref)).inScenario("flaky")
+                .whenScenarioStateIs("healthy")
+                .willReturn(aResponse().withStatus(204)));
         String id = api.post("/api/v1/orders", hooked(ref)).body().path("id").asText();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> delivered(ref).contains("completed"));
@@ -79,8 +84,9 @@ class StatusEventDeliveryTest {
 
     @Test
     void anEventTheWebhookKeepsRefusingIsParkedAndCanBeReplayed() {
-        HOOK.stubFor(post(urlEqualTo("/hooks/orders")).willReturn(aResponse().withStatus(503)));
         String ref = uniqueRef();
+        HOOK.stubFor(post(urlEqualTo("/hooks/orders")).withRequestBody(containing(ref))
+                .willReturn(aResponse().withStatus(503)));
         String id = api.post("/api/v1/orders", hooked(ref)).body().path("id").asText();
 
         var parked = await().atMost(Duration.ofSeconds(60)).until(() -> events.list("PARKED", 1000).stream()
@@ -91,6 +97,7 @@ class StatusEventDeliveryTest {
         var listed = api.get("/api/v1/ops/status-events?state=PARKED");
         assertThat(listed.status()).isEqualTo(200);
 
+        HOOK.resetAll();
         HOOK.stubFor(post(urlEqualTo("/hooks/orders")).willReturn(aResponse().withStatus(200)));
         assertThat(api.post("/api/v1/ops/status-events/" + parked.id() + "/replay", "").status()).isEqualTo(202);
 

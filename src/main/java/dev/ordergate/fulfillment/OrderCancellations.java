@@ -1,0 +1,65 @@
+package dev.ordergate.fulfillment;
+
+import dev.ordergate.order.OrderNotFoundException;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A channel's cancellation, handed to the order's process as a message that interrupts it; the BPMN undoes what
+ * was done. The order's row is locked while deciding, and the shipment inbox takes the same lock, so a
+ * cancellation and a shipment confirmation for one order never both go through.
+ */
+@Service
+public class OrderCancellations {
+
+    static final String MESSAGE = "CancellationRequested";
+
+    public enum Outcome { CANCELLING, ALREADY_CANCELLED, ALREADY_SHIPPED, ALREADY_FINISHED }
+
+    private final JdbcClient jdbc;
+    private final RuntimeService runtime;
+    private final TransactionTemplate tx;
+
+    OrderCancellations(JdbcClient jdbc, RuntimeService runtime, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.runtime = runtime;
+        this.tx = tx;
+    }
+
+    public Outcome request(String orderId, String reason) {
+        return tx.execute(status -> {
+            var rows = jdbc.sql("""
+                    SELECT status, business_key, process_instance_id FROM app.orders WHERE id = :id FOR UPDATE
+                    """).param("id", orderId).query().listOfRows();
+            if (rows.isEmpty()) {
+                throw new OrderNotFoundException(orderId);
+            }
+            Map<String, Object> order = rows.get(0);
+            String state = String.valueOf(value(order, "status"));
+            String businessKey = String.valueOf(value(order, "business_key"));
+            if ("CANCELLED".equals(state)) {
+                return Outcome.ALREADY_CANCELLED;
+            }
+            long shipped = jdbc.sql("SELECT COUNT(*) FROM app.shipments WHERE business_key = :key")
+                    .param("key", businessKey).query(Long.class).single();
+            if (shipped > 0) {
+                return Outcome.ALREADY_SHIPPED;
+            }
+            boolean waiting = runtime.createEventSubscriptionQuery().eventType("message").eventName(MESSAGE)
+                    .processInstanceId(String.valueOf(value(order, "process_instance_id"))).count() > 0;
+            if (!waiting) {
+                return Outcome.ALREADY_FINISHED;
+            }
+            runtime.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(businessKey)
+                    .setVariable("cancellationReason", reason).correlateWithResult();
+            return Outcome.CANCELLING;
+        });
+    }
+
+    private static Object value(Map<String, Object> row, String column) {
+        return row.containsKey(column) ? row.get(column) : row.get(column.toUpperCase());
+    }
+}
