@@ -298,6 +298,33 @@ class OrderFulfillmentProcessTest {
     }
 
     @Test
+    void aShipmentConfirmedBeforeTheProcessWaitsForItIsKeptAndHandedOverLater() {
+        faults.pauseShipments();
+        String ref = uniqueRef();
+        String key = "b2b-portal:" + ref;
+        String id = submit(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00")));
+        Task review = awaitReview(id);
+        String shipment = """
+                {"shipmentId": "%s/1", "businessKey": "%s", "lines": [{"sku": "FURN_0269", "quantity": 2}], "complete": true}
+                """.formatted(key, key);
+
+        var early = api.post("/api/v1/shipments", shipment);
+        assertThat(early.status()).isEqualTo(202);
+        assertThat(early.body().path("outcome").asText()).as("the process is not waiting yet").isEqualTo("PENDING");
+
+        tasks.complete(review.getId(), Map.of("decision", "accept-submitted", "decisionComment", "Agreed"));
+        awaitStatus(id, "COMPLETED");
+        faults.resumeShipments();
+        // The warehouse's own confirmation of the same shipment, when it comes, changes nothing.
+        await().atMost(PATIENCE).until(() -> api.get("/sandbox/wms/v1/releases/" + key).body()
+                .path("confirmationDelivered").asBoolean());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM app.shipments WHERE business_key = :k").param("k", key)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(odoo.salesOrdersByClientRef(key)).singleElement()
+                .satisfies(so -> assertThat(so.state()).isEqualTo("sale"));
+    }
+
+    @Test
     void aShipmentForAnUnknownOrderIsRefused() {
         var response = api.post("/api/v1/shipments", """
                 {"shipmentId": "X/1", "businessKey": "b2b-portal:nope", "lines": [{"sku": "FURN_0269", "quantity": 1}], "complete": true}
