@@ -37,6 +37,7 @@ class OperationalGauges {
     static final String JOB_BACKLOG = "ordergate.jobs.backlog";
     static final String JOB_RETRYING = "ordergate.jobs.retrying";
     static final String INCIDENTS = "ordergate.incidents.open";
+    static final String OUTBOX = "ordergate.outbox.messages";
     static final String ACCURACY = "ordergate.kpi.order.accuracy";
     static final String MANUAL_TOUCH = "ordergate.kpi.manual.touch.rate";
     static final String PRICE_MISMATCHES = "ordergate.kpi.pricing.mismatches.per.hundred.orders";
@@ -68,6 +69,7 @@ class OperationalGauges {
             reviewTasks();
             jobs();
             incidents();
+            outboxes();
             kpis();
         } catch (DataAccessException e) {
             // The database being away is readiness's business; the gauges keep their last values meanwhile.
@@ -121,6 +123,24 @@ class OperationalGauges {
                 });
         gauges.update(INCIDENTS, "Open incidents (technical failures whose retries are spent), by activity and peer",
                 null, open);
+    }
+
+    /** What waits in the outboxes: mail not yet sent (or given up on), status events pending or parked. */
+    private void outboxes() {
+        Map<Tags, Long> waiting = new HashMap<>();
+        jdbc.sql("SELECT state, COUNT(*) AS n FROM app.status_events WHERE state IN ('PENDING', 'PARKED') GROUP BY state")
+                .query(rs -> {
+                    waiting.put(Tags.of("outbox", "status-events", "state", rs.getString("state").toLowerCase()),
+                            rs.getLong("n"));
+                });
+        jdbc.sql("""
+                SELECT CASE WHEN last_error IS NULL THEN 'pending' ELSE 'failing' END AS state, COUNT(*) AS n
+                  FROM app.mail_outbox WHERE sent_at IS NULL
+                 GROUP BY CASE WHEN last_error IS NULL THEN 'pending' ELSE 'failing' END
+                """).query(rs -> {
+                    waiting.put(Tags.of("outbox", "mail", "state", rs.getString("state")), rs.getLong("n"));
+                });
+        gauges.update(OUTBOX, "Outbox messages not delivered yet, by outbox and state", null, waiting);
     }
 
     private void kpis() {

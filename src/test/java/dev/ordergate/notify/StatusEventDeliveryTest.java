@@ -96,6 +96,9 @@ class StatusEventDeliveryTest {
         assertThat(parked.lastError()).isEqualTo("HTTP 503");
         var listed = api.get("/api/v1/ops/status-events?state=PARKED");
         assertThat(listed.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/actuator/prometheus").raw().lines()
+                .anyMatch(l -> l.startsWith("ordergate_outbox_messages{") && l.contains("outbox=\"status-events\"")
+                        && l.contains("state=\"parked\"") && !l.endsWith(" 0.0")));
 
         HOOK.resetAll();
         HOOK.stubFor(post(urlEqualTo("/hooks/orders")).willReturn(aResponse().withStatus(200)));
