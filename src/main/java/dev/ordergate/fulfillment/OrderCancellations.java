@@ -38,8 +38,8 @@ public class OrderCancellations {
                 throw new OrderNotFoundException(orderId);
             }
             Map<String, Object> order = rows.get(0);
-            String state = String.valueOf(value(order, "status"));
-            String businessKey = String.valueOf(value(order, "business_key"));
+            String state = (String) order.get("status");
+            String businessKey = (String) order.get("business_key");
             if ("CANCELLED".equals(state)) {
                 return Outcome.ALREADY_CANCELLED;
             }
@@ -49,7 +49,7 @@ public class OrderCancellations {
                 return Outcome.ALREADY_SHIPPED;
             }
             boolean waiting = runtime.createEventSubscriptionQuery().eventType("message").eventName(MESSAGE)
-                    .processInstanceId(String.valueOf(value(order, "process_instance_id"))).count() > 0;
+                    .processInstanceId((String) order.get("process_instance_id")).count() > 0;
             if (!waiting) {
                 return Outcome.ALREADY_FINISHED;
             }
@@ -59,7 +59,4 @@ public class OrderCancellations {
         });
     }
 
-    private static Object value(Map<String, Object> row, String column) {
-        return row.containsKey(column) ? row.get(column) : row.get(column.toUpperCase());
-    }
 }

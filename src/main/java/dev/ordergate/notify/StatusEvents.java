@@ -68,10 +68,10 @@ public class StatusEvents {
         payload.put("status", status);
         payload.put("occurredAt", now.toString());
         payload.put("orderId", orderId);
-        payload.put("channel", value(order, "channel"));
-        payload.put("channelOrderRef", value(order, "channel_order_ref"));
-        payload.put("salesOrderRef", value(order, "sales_order_ref"));
-        payload.put("invoiceRef", value(order, "invoice_ref"));
+        payload.put("channel", (String) order.get("channel"));
+        payload.put("channelOrderRef", (String) order.get("channel_order_ref"));
+        payload.put("salesOrderRef", (String) order.get("sales_order_ref"));
+        payload.put("invoiceRef", (String) order.get("invoice_ref"));
         if (detail != null) {
             payload.put("detail", detail);
         }
@@ -80,8 +80,8 @@ public class StatusEvents {
                                                next_attempt_at, created_at)
                 VALUES (:id, :order, :channel, :key, :status, :payload, 'PENDING', 0, :now, :now)
                 """)
-                .param("id", id).param("order", orderId).param("channel", value(order, "channel"))
-                .param("key", value(order, "business_key")).param("status", status).param("payload", write(payload))
+                .param("id", id).param("order", orderId).param("channel", (String) order.get("channel"))
+                .param("key", (String) order.get("business_key")).param("status", status).param("payload", write(payload))
                 .param("now", now)
                 .update();
     }
@@ -110,13 +110,6 @@ public class StatusEvents {
                 """).param("now", OffsetDateTime.now(clock)).param("id", eventId).update() == 1;
     }
 
-    private static String value(Map<String, Object> row, String column) {
-        Object v = row.get(column);
-        if (v == null) {
-            v = row.get(column.toUpperCase());
-        }
-        return v == null ? null : v.toString();
-    }
 
     private String write(Map<String, Object> payload) {
         try {
