@@ -6,6 +6,8 @@ CREATE TABLE status_events (
     channel         VARCHAR(64)   NOT NULL,
     business_key    VARCHAR(200)  NOT NULL,
     status          VARCHAR(32)   NOT NULL,
+    -- The event's place among its order's events: a channel gets them in this order.
+    seq             INTEGER       NOT NULL,
     payload         TEXT          NOT NULL,
     state           VARCHAR(16)   NOT NULL,
     attempts        INTEGER       NOT NULL,
@@ -16,4 +18,4 @@ CREATE TABLE status_events (
 );
 
 CREATE INDEX status_events_due_idx ON status_events (state, next_attempt_at);
-CREATE INDEX status_events_order_idx ON status_events (order_id, created_at);
+CREATE UNIQUE INDEX status_events_order_seq_uk ON status_events (order_id, seq);

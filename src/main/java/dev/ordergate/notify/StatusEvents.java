@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The channels' status events: one vocabulary for every channel, written to the outbox in the transaction that
- * changed the order, so a channel hears of exactly what happened.
+ * changed the order, so a channel hears of exactly what happened, numbered per order so it hears it in order.
  */
 @Service
 public class StatusEvents {
@@ -76,9 +76,10 @@ public class StatusEvents {
             payload.put("detail", detail);
         }
         jdbc.sql("""
-                INSERT INTO app.status_events (id, order_id, channel, business_key, status, payload, state, attempts,
+                INSERT INTO app.status_events (id, order_id, channel, business_key, status, seq, payload, state, attempts,
                                                next_attempt_at, created_at)
-                VALUES (:id, :order, :channel, :key, :status, :payload, 'PENDING', 0, :now, :now)
+                SELECT :id, :order, :channel, :key, :status, COALESCE(MAX(seq), 0) + 1, :payload, 'PENDING', 0, :now, :now
+                  FROM app.status_events WHERE order_id = :order
                 """)
                 .param("id", id).param("order", orderId).param("channel", (String) order.get("channel"))
                 .param("key", (String) order.get("business_key")).param("status", status).param("payload", write(payload))

@@ -21,9 +21,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers due status events to their channel's webhook, signed; a failure is retried with doubling back-off up to
- * the budget, then the event is PARKED for an operator to replay. Delivery is at least once: a receiver
- * deduplicates on {@code X-Ordergate-Event-Id}.
+ * Delivers due status events to their channel's webhook, signed, and for each order in order: an event waits while
+ * an earlier one of its order is pending or parked. A failure is retried with doubling back-off up to the budget,
+ * then the event is PARKED for an operator to replay. Delivery is at least once: a receiver deduplicates on
+ * {@code X-Ordergate-Event-Id}.
  */
 @Component
 class WebhookSender {
@@ -44,8 +45,12 @@ class WebhookSender {
     @Scheduled(fixedDelayString = "${ordergate.status-events.send-interval:PT1S}")
     void sendDue() {
         List<Map<String, Object>> due = jdbc.sql("""
-                SELECT id, channel, payload, attempts FROM app.status_events
-                 WHERE state = 'PENDING' AND next_attempt_at <= :now ORDER BY created_at LIMIT 100
+                SELECT e.id, e.channel, e.payload, e.attempts FROM app.status_events e
+                 WHERE e.state = 'PENDING' AND e.next_attempt_at <= :now
+                   AND NOT EXISTS (SELECT 1 FROM app.status_events earlier
+                                    WHERE earlier.order_id = e.order_id AND earlier.seq < e.seq
+                                      AND earlier.state IN ('PENDING', 'PARKED'))
+                 ORDER BY e.created_at, e.seq LIMIT 100
                 """).param("now", OffsetDateTime.now(clock)).query().listOfRows();
         for (Map<String, Object> row : due) {
             String id = (String) row.get("id");
