@@ -5,7 +5,6 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -13,8 +12,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The one application context the integration tests share: the whole application on H2 with the sandbox peers,
  * served on a real port so the adapters reach the peers over HTTP. Classes that use exactly this annotation reuse
- * one context (and one engine, one job executor). The engine records process test coverage for every such class
- * (report in target/process-test-coverage/, minimum per process checked by analysis.ProcessCoverageGate).
+ * one context (and one engine, one job executor). The engine records process test coverage across all of them
+ * (see {@link ProcessCoverageRecording}; minimum per process checked by analysis.ProcessCoverageGate).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,6 +21,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = "server.port=${ordergate.test.port}")
 @ActiveProfiles("test")
-@Import(ProcessEngineCoverageConfiguration.class)
+@Import(ProcessCoverageRecording.class)
 public @interface IntegrationTest {
 }

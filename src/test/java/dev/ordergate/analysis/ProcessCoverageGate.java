@@ -24,7 +24,7 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 
 /**
  * The build's minimum process test coverage per process, run by exec-maven-plugin in the verify phase after the tests.
- * It merges the camunda-process-test-coverage reports of every test class (target/process-test-coverage/&#42;/report.json),
+ * It merges the camunda-process-test-coverage reports of the test contexts (target/process-test-coverage/&#42;/report.json),
  * counts the flow nodes and sequence flows of each process in bpmn/ that some test reached, and fails the build when a
  * process is below its minimum in src/test/resources/analysis/process-coverage.properties, or has no minimum there.
  * Only elements of the model in bpmn/ count, so versions deployed by tests (the migration test's) do not blur it.
@@ -55,8 +55,8 @@ public final class ProcessCoverageGate {
                         .formatted(key, key, Math.floor(coverage * 100) / 100, coverage * 100, MINIMUMS));
             } else if (coverage < Double.parseDouble(minimum)) {
                 failures.add("process '%s' is covered %.1f %%, below its minimum %s: a test no longer reaches some of it, or"
-                        .formatted(key, coverage * 100, percent(minimum)) + " new elements have no test; see "
-                        + reports + "/<test class>/report.html");
+                        .formatted(key, coverage * 100, percent(minimum)) + " new elements have no test; the elements each test reached are in "
+                        + reports + "/*/report.json");
             }
         }
         System.out.print(table);
