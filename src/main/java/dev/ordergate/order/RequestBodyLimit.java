@@ -31,7 +31,8 @@ class RequestBodyLimit extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        // Deployments carry whole BPMN files (order-fulfillment is ~100 KB); the servlet multipart limits bound them.
+        return !request.getRequestURI().startsWith("/api/") || request.getRequestURI().startsWith("/api/v1/ops/deployments");
     }
 
     @Override

@@ -1,0 +1,123 @@
+package dev.ordergate.deploy;
+
+import static dev.ordergate.SampleOrders.line;
+import static dev.ordergate.SampleOrders.order;
+import static dev.ordergate.SampleOrders.uniqueRef;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ordergate.ApiClient;
+import dev.ordergate.IntegrationTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Version 2 of order-fulfillment renames the price review and replaces the credit review with an activity of another
+ * id. Orders waiting at the price review move to version 2 and finish there; an order waiting at the credit review
+ * cannot move, stays on version 1 and is listed with the reason.
+ */
+@IntegrationTest
+class MigrationTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    private final ApiClient api = new ApiClient();
+    private String version2;
+
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+
+    /** Version 2 stays only for this test: the next tests start orders on the model in bpmn/ again. */
+    @AfterEach
+    void removeVersion2() {
+        if (version2 != null) {
+            repository.deleteDeployment(version2, true);
+        }
+    }
+
+    @Test
+    void ordersWaitingAtAReviewMoveToTheNewVersionAndContinueThereWhileOrdersAtARemovedActivityStay() throws IOException {
+        Task priceReview = awaitReview(submit(order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00"))));
+        Task creditReview = awaitReview(submit(order(uniqueRef(), "C-20077", "US", "93701", line("1", "E-COM07", "5", "280.00"))));
+        String version1 = priceReview.getProcessDefinitionId();
+        version2 = deployVersion2();
+
+        JsonNode plan = api.post("/api/v1/ops/migrations/plan", "{\"processDefinitionKey\": \"order-fulfillment\"}").body();
+
+        assertThat(plan.path("source").path("id").asText()).isEqualTo(version1);
+        assertThat(plan.path("target").path("version").asInt()).isEqualTo(plan.path("source").path("version").asInt() + 1);
+        assertThat(plan.path("instructions").toString()).contains("\"reviewPriceMismatch\"").doesNotContain("\"reviewCreditHold\"");
+        assertThat(plan.path("valid").asBoolean()).isFalse();
+        assertThat(plan.path("unmappedActivitiesWithInstances").toString()).contains("reviewCreditHold");
+
+        JsonNode report = api.post("/api/v1/ops/migrations", """
+                {"processDefinitionKey": "order-fulfillment", "processInstanceIds": ["%s", "%s"]}
+                """.formatted(priceReview.getProcessInstanceId(), creditReview.getProcessInstanceId())).body();
+
+        assertThat(report.path("migrated").get(0).asText()).isEqualTo(priceReview.getProcessInstanceId());
+        assertThat(report.path("migrated")).hasSize(1);
+        assertThat(report.path("notMigrated")).hasSize(1);
+        assertThat(report.path("notMigrated").get(0).path("processInstanceId").asText()).isEqualTo(creditReview.getProcessInstanceId());
+        assertThat(report.path("notMigrated").get(0).path("reasons").toString()).contains("reviewCreditHold");
+        assertThat(definitionOf(creditReview.getProcessInstanceId())).as("refused instance stays").isEqualTo(version1);
+
+        Task migrated = tasks.createTaskQuery().processInstanceId(priceReview.getProcessInstanceId()).singleResult();
+        // The open task itself moves (same id, same assignee, same name: the engine keeps task data); new tasks get v2's name.
+        assertThat(migrated.getId()).isEqualTo(priceReview.getId());
+        assertThat(migrated.getProcessDefinitionId()).isEqualTo(definitionOf(priceReview.getProcessInstanceId()))
+                .isEqualTo(plan.path("target").path("id").asText());
+        tasks.complete(migrated.getId(), Map.of("decision", "accept-submitted", "decisionComment", "Promo agreed"));
+        await().atMost(PATIENCE).until(() -> runtime.createProcessInstanceQuery()
+                .processInstanceId(priceReview.getProcessInstanceId()).count() == 0);
+        assertThat(orderStatus(priceReview.getProcessInstanceId())).isEqualTo("COMPLETED");
+    }
+
+    private String deployVersion2() throws IOException {
+        String model = Files.readString(Path.of("bpmn/order-fulfillment.bpmn"))
+                .replace("name=\"Review price mismatch\"", "name=\"Review price mismatch (v2)\"")
+                .replace("\"reviewCreditHold\"", "\"reviewCreditLimit\"");
+        Multipart.Response response = Multipart.post(ApiClient.baseUrl() + "/api/v1/ops/deployments?name=migration-test",
+                null, Map.of(), "files", Map.of("order-fulfillment.bpmn", model));
+        assertThat(response.status()).as(response.raw()).isEqualTo(201);
+        return response.body().path("deploymentId").asText();
+    }
+
+    private String definitionOf(String processInstanceId) {
+        return runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult().getProcessDefinitionId();
+    }
+
+    private String orderStatus(String processInstanceId) {
+        String orderId = orderKeys.get(processInstanceId);
+        return await().atMost(PATIENCE).until(() -> api.get("/api/v1/orders/" + orderId).body().path("status").asText(),
+                status -> status.equals("COMPLETED") || status.equals("REJECTED"));
+    }
+
+    private final Map<String, String> orderKeys = new java.util.HashMap<>();
+
+    private String submit(String body) {
+        ApiClient.Response response = api.post("/api/v1/orders", body);
+        assertThat(response.status()).as(response.raw()).isEqualTo(201);
+        return response.body().path("id").asText();
+    }
+
+    private Task awaitReview(String orderId) {
+        String instance = api.get("/api/v1/orders/" + orderId).body().path("processInstanceId").asText();
+        orderKeys.put(instance, orderId);
+        return await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceId(instance).singleResult(), t -> t != null);
+    }
+}
