@@ -81,6 +81,10 @@ public final class LoadDriver {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("--print-order")) {
+            System.out.print(order(args[1]));
+            return;
+        }
         Settings settings = Settings.parse(args);
         int failures = new LoadDriver(settings).run();
         System.exit(failures == 0 ? 0 : 1);
