@@ -1,5 +1,6 @@
 package dev.ordergate.sandbox;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>{@link #failNext} makes the next {@code times} matching calls fail with the given {@link Fault};</li>
  *   <li>{@link #callCount} and {@link #callCounts} tell how often a method was called;</li>
- *   <li>{@link #reset} forgets pending faults and counts.</li>
+ *   <li>{@link #unavailableUntil} answers every call with HTTP 503 until then: an outage of the whole server;</li>
+ *   <li>{@link #reset} forgets pending faults, outages and counts.</li>
  * </ul>
  */
 @Component
@@ -39,6 +41,7 @@ public class SandboxFaults {
 
     private final Map<String, Deque<Fault>> pending = new HashMap<>();
     private final Map<String, Integer> counts = new TreeMap<>();
+    private Instant outageEnds = Instant.MIN;
 
     public synchronized void failNext(String model, String method, int times, Fault fault) {
         Deque<Fault> queue = pending.computeIfAbsent(key(model, method), key -> new ArrayDeque<>());
@@ -59,7 +62,13 @@ public class SandboxFaults {
         failNext(model, method, times, fault);
     }
 
+    /** Odoo is down, for every model and method, until the given instant (the outage scenario of issue 10). */
+    public synchronized void unavailableUntil(Instant end) {
+        outageEnds = end;
+    }
+
     public synchronized void reset() {
+        outageEnds = Instant.MIN;
         pending.clear();
         counts.clear();
         shipmentsPaused = false;
@@ -92,6 +101,9 @@ public class SandboxFaults {
     /** Counts a call and hands out the fault planned for it, if any. */
     synchronized Fault onCall(String model, String method) {
         counts.merge(key(model, method), 1, Integer::sum);
+        if (Instant.now().isBefore(outageEnds)) {
+            return Fault.HTTP_503;
+        }
         for (String key : new String[] {key(model, method), key(model, "*")}) {
             Deque<Fault> queue = pending.get(key);
             if (queue != null && !queue.isEmpty()) {

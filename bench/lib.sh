@@ -1,0 +1,73 @@
+# Shared by bench/run.sh and the fault scenarios: build once, fresh databases, start and stop JVMs, run the driver.
+# Sourced, not run. Everything is on loopback; PostgreSQL at $PGHOST:$PGPORT with trust authentication.
+
+: "${PGHOST:=127.0.0.1}" "${PGPORT:=5432}" "${PGUSER:=postgres}"
+: "${MVN_FLAGS:=-o}"
+export PGHOST PGPORT PGUSER
+BENCH_LOGS=${BENCH_LOGS:-target/bench}
+mkdir -p "$BENCH_LOGS"
+PIDS=()
+
+stop_all() {
+  local pid
+  for pid in "${PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${PIDS[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  PIDS=()
+}
+trap stop_all EXIT
+
+# The jar, the compiled load driver and the test classpath it runs on.
+build() {
+  if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
+    mvn -B $MVN_FLAGS -q package -DskipTests
+    mvn -B $MVN_FLAGS -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+  fi
+  JAR=$(ls target/ordergate-*.jar | grep -v plain | head -1)
+  CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
+}
+
+fresh_db() {
+  psql -q -d postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1"
+}
+
+# start_jvm <name> <port> <args...>: the application jar with the given arguments, log in $BENCH_LOGS/<name>.log;
+# sets STARTED_PID and waits until readiness answers UP.
+start_jvm() {
+  local name=$1 port=$2
+  shift 2
+  java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$port" "$@" >>"$BENCH_LOGS/$name.log" 2>&1 &
+  STARTED_PID=$!
+  PIDS+=("$STARTED_PID")
+  local deadline=$((SECONDS + 240))
+  until curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1; do
+    if ! kill -0 "$STARTED_PID" 2>/dev/null || ((SECONDS > deadline)); then
+      echo "$name did not become ready; see $BENCH_LOGS/$name.log" >&2
+      tail -30 "$BENCH_LOGS/$name.log" >&2
+      return 1
+    fi
+    sleep 1
+  done
+}
+
+# A node on PostgreSQL database $1 at port $2 with the in-process sandbox; more arguments are passed on.
+start_node() {
+  local db=$1 port=$2
+  shift 2
+  start_jvm "node-$port" "$port" --spring.profiles.active=postgres \
+    --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" --spring.datasource.username="$PGUSER" \
+    --ordergate.sandbox.wms.shipment-delay="${BENCH_SHIPMENT_DELAY:-PT0.1S}" "$@"
+  NODE_PID=$STARTED_PID
+}
+
+stop_pid() {
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+
+driver() {
+  java -cp "$CP" dev.ordergate.bench.LoadDriver "$@"
+}

@@ -1,0 +1,288 @@
+package dev.ordergate.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Submits orders to a running node through its public API and reports what a distributor sizes for: orders per second
+ * carried to COMPLETED, intake and end-to-end latency percentiles, errors, peak heap and RSS.
+ * <p>
+ * Run by {@code bench/run.sh}; by hand: {@code java -cp <test classpath> dev.ordergate.bench.LoadDriver
+ * --url http://127.0.0.1:18080 --orders 300 --rate 0 --concurrency 8 --pid <node pid>}. {@code --rate 0} submits as
+ * fast as the concurrency allows; otherwise orders are started at that many per second. {@code --no-wait} returns once
+ * every order is submitted and writes the business keys to {@code --keys-file} (the crash scenario kills the node
+ * then). The last line is machine-readable: {@code RESULT key=value ...}.
+ * <p>
+ * Every order is the sandbox's happy path with one unit of two stocked products (the sandbox holds 500 and 1000 of
+ * them and its Odoo lives as long as its JVM, so one sandbox carries about 500 orders).
+ */
+public final class LoadDriver {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Settings settings;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Histogram intake = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+    private final Map<String, String> ids = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+    private final AtomicLong peakHeap = new AtomicLong();
+    private final AtomicLong peakRss = new AtomicLong();
+
+    record Settings(String url, int orders, double rate, int concurrency, long pid, String label, Duration timeout,
+                    boolean waitForCompletion, Path keysFile, String prefix) {
+
+        static Settings parse(String[] args) {
+            Map<String, String> a = new TreeMap<>();
+            for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("--no-wait")) {
+                    a.put("no-wait", "true");
+                } else {
+                    a.put(args[i].replaceFirst("^--", ""), args[++i]);
+                }
+            }
+            return new Settings(a.getOrDefault("url", "http://127.0.0.1:18080"),
+                    Integer.parseInt(a.getOrDefault("orders", "100")),
+                    Double.parseDouble(a.getOrDefault("rate", "0")),
+                    Integer.parseInt(a.getOrDefault("concurrency", "8")),
+                    Long.parseLong(a.getOrDefault("pid", "0")),
+                    a.getOrDefault("label", "run"),
+                    Duration.parse(a.getOrDefault("timeout", "PT15M")),
+                    !a.containsKey("no-wait"),
+                    a.containsKey("keys-file") ? Path.of(a.get("keys-file")) : null,
+                    a.getOrDefault("prefix", "BENCH-" + UUID.randomUUID().toString().substring(0, 8)));
+        }
+    }
+
+    LoadDriver(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("--print-order")) {
+            System.out.print(order(args[1]));
+            return;
+        }
+        Settings settings = Settings.parse(args);
+        int failures = new LoadDriver(settings).run();
+        System.exit(failures == 0 ? 0 : 1);
+    }
+
+    int run() throws Exception {
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(this::sampleMemory, 0, 1, TimeUnit.SECONDS);
+        long completedBefore = count("COMPLETED");
+        Instant started = Instant.now();
+        submitAll();
+        Instant submitted = Instant.now();
+        if (settings.keysFile() != null) {
+            Files.write(settings.keysFile(), ids.keySet());
+        }
+        List<String> report = new ArrayList<>();
+        report.add("== %s: %d orders, rate %s, concurrency %d".formatted(settings.label(), settings.orders(),
+                settings.rate() <= 0 ? "max" : settings.rate() + "/s", settings.concurrency()));
+        report.add("intake   %d accepted in %.1f s (%.1f orders/s submitted), errors %d".formatted(ids.size(),
+                seconds(started, submitted), ids.size() / seconds(started, submitted), errors.size()));
+        report.add("intake latency ms      " + percentiles(intake));
+        Map<String, Object> result = new TreeMap<>(Map.of("label", settings.label(), "orders", settings.orders(),
+                "accepted", ids.size(), "errors", errors.size(),
+                "intake_p50_ms", ms(intake.getValueAtPercentile(50)), "intake_p99_ms",
+                ms(intake.getValueAtPercentile(99)), "intake_p999_ms", ms(intake.getValueAtPercentile(99.9))));
+        int incomplete = 0;
+        if (settings.waitForCompletion()) {
+            incomplete = awaitCompletion(completedBefore, started);
+            Histogram endToEnd = new Histogram(TimeUnit.HOURS.toMillis(1), 3);
+            OffsetDateTime first = null;
+            OffsetDateTime last = null;
+            for (String id : ids.values()) {
+                JsonNode order = getJson("/api/v1/orders/" + id);
+                OffsetDateTime received = reached(order, "RECEIVED");
+                OffsetDateTime completed = reached(order, "COMPLETED");
+                if (received == null || completed == null) {
+                    continue;
+                }
+                endToEnd.recordValue(Math.max(0, Duration.between(received, completed).toMillis()));
+                first = first == null || received.isBefore(first) ? received : first;
+                last = last == null || completed.isAfter(last) ? completed : last;
+            }
+            double window = first == null ? 0 : Duration.between(first, last).toMillis() / 1000.0;
+            double throughput = window == 0 ? 0 : endToEnd.getTotalCount() / window;
+            report.add("completed %d of %d, not completed %d; %.2f orders/s to COMPLETED (first RECEIVED to last COMPLETED, %.1f s)"
+                    .formatted(endToEnd.getTotalCount(), ids.size(), incomplete, throughput, window));
+            report.add("end-to-end latency ms  " + percentilesMs(endToEnd));
+            result.put("completed", endToEnd.getTotalCount());
+            result.put("incomplete", incomplete);
+            result.put("throughput", "%.2f".formatted(throughput));
+            result.put("e2e_p50_ms", endToEnd.getValueAtPercentile(50));
+            result.put("e2e_p99_ms", endToEnd.getValueAtPercentile(99));
+            result.put("e2e_max_ms", endToEnd.getMaxValue());
+        }
+        sampler.shutdownNow();
+        sampleMemory();
+        long hwm = statusKb("VmHWM");
+        report.add("memory   peak heap used %d MiB (sampled each second), peak RSS %d MiB sampled, VmHWM %d MiB"
+                .formatted(peakHeap.get() >> 20, peakRss.get() >> 10, hwm >> 10));
+        errors.stream().limit(5).forEach(e -> report.add("error    " + e));
+        result.put("peak_heap_mib", peakHeap.get() >> 20);
+        result.put("peak_rss_mib", Math.max(peakRss.get(), hwm) >> 10);
+        report.forEach(System.out::println);
+        StringBuilder line = new StringBuilder("RESULT");
+        result.forEach((k, v) -> line.append(' ').append(k).append('=').append(v));
+        System.out.println(line);
+        return errors.size() + incomplete;
+    }
+
+    private void submitAll() throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency());
+        long intervalNanos = settings.rate() <= 0 ? 0 : (long) (1_000_000_000L / settings.rate());
+        long start = System.nanoTime();
+        for (int i = 0; i < settings.orders(); i++) {
+            if (intervalNanos > 0) {
+                long due = start + i * intervalNanos;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+            }
+            String ref = settings.prefix() + "-" + i;
+            // At a fixed rate the latency counts from when the order was due, so a stalled node cannot hide its
+            // stall (coordinated omission); as fast as possible it counts from when the request was sent.
+            long due = intervalNanos > 0 ? start + i * intervalNanos : -1;
+            pool.execute(() -> submit(ref, due));
+        }
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.HOURS);
+    }
+
+    private void submit(String ref, long due) {
+        long sent = due > 0 ? due : System.nanoTime();
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(settings.url() + "/api/v1/orders"))
+                    .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(order(ref))).build(), HttpResponse.BodyHandlers.ofString());
+            intake.recordValue(Math.max(1, (System.nanoTime() - sent) / 1000));
+            if (response.statusCode() == 201 || response.statusCode() == 200) {
+                ids.put("b2b-portal:" + ref, JSON.readTree(response.body()).path("id").asText());
+            } else {
+                errors.add(ref + " answered " + response.statusCode() + " " + response.body());
+            }
+        } catch (Exception e) {
+            errors.add(ref + " " + e);
+        }
+    }
+
+    static String order(String ref) {
+        return """
+                {"channel":"b2b-portal","channelOrderRef":"%s","customerRef":"C-10042",
+                 "shipTo":{"name":"Acme Warehouse 3","street":"1 Dock Rd","city":"Fresno","postalCode":"93701","country":"US"},
+                 "requestedDate":"2026-12-03","currency":"USD","paymentTerms":"30 Days",
+                 "lines":[{"lineRef":"1","sku":"FURN_0269","quantity":1,"uom":"Units","unitPrice":299.00},
+                          {"lineRef":"2","sku":"E-COM08","quantity":1,"uom":"Units","unitPrice":14.22}],
+                 "allowSubstitutes":true,"allowPartialShipment":true}
+                """.formatted(ref);
+    }
+
+    private int awaitCompletion(long completedBefore, Instant started) throws Exception {
+        Instant deadline = started.plus(settings.timeout());
+        long target = completedBefore + ids.size();
+        long done = completedBefore;
+        while (Instant.now().isBefore(deadline)) {
+            done = count("COMPLETED");
+            if (done >= target) {
+                return 0;
+            }
+            Thread.sleep(1000);
+        }
+        errors.add("timed out after " + settings.timeout() + " with " + (target - done) + " orders not completed; IN_REVIEW "
+                + count("IN_REVIEW") + ", REJECTED " + count("REJECTED"));
+        return (int) (target - done);
+    }
+
+    private long count(String status) throws IOException, InterruptedException {
+        return getJson("/api/v1/orders?status=" + status + "&size=1").path("total").asLong();
+    }
+
+    private JsonNode getJson(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(settings.url() + path))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body());
+    }
+
+    private void sampleMemory() {
+        try {
+            JsonNode heap = getJson("/actuator/metrics/jvm.memory.used?tag=area:heap");
+            peakHeap.accumulateAndGet((long) heap.path("measurements").path(0).path("value").asDouble(), Math::max);
+        } catch (Exception ignored) {
+            // a sample missed while the node is busy or gone; the next one counts
+        }
+        peakRss.accumulateAndGet(statusKb("VmRSS"), Math::max);
+    }
+
+    /** A size from the node's {@code /proc/<pid>/status} in KiB, 0 when the node is not a local process. */
+    private long statusKb(String field) {
+        if (settings.pid() <= 0) {
+            return 0;
+        }
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + settings.pid() + "/status"))) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException gone) {
+            return 0;
+        }
+        return 0;
+    }
+
+    private static OffsetDateTime reached(JsonNode order, String milestone) {
+        for (JsonNode m : order.path("milestones")) {
+            if (milestone.equals(m.path("milestone").asText())) {
+                return OffsetDateTime.parse(m.path("reachedAt").asText());
+            }
+        }
+        return null;
+    }
+
+    private static String percentiles(Histogram micros) {
+        return "p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f".formatted(ms(micros.getValueAtPercentile(50)),
+                ms(micros.getValueAtPercentile(90)), ms(micros.getValueAtPercentile(99)),
+                ms(micros.getValueAtPercentile(99.9)), ms(micros.getMaxValue()));
+    }
+
+    private static String percentilesMs(Histogram millis) {
+        return "p50 %d  p90 %d  p99 %d  p99.9 %d  max %d".formatted(millis.getValueAtPercentile(50),
+                millis.getValueAtPercentile(90), millis.getValueAtPercentile(99), millis.getValueAtPercentile(99.9),
+                millis.getMaxValue());
+    }
+
+    private static double ms(long micros) {
+        return Math.round(micros / 100.0) / 10.0;
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Math.max(0.001, Duration.between(from, to).toMillis() / 1000.0);
+    }
+}
