@@ -39,6 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 // within it, so the outage is ridden out rather than turned into incidents.
                 "ordergate.retries.odoo=R8/PT4S",
                 "resilience4j.circuitbreaker.instances.odoo.wait-duration-in-open-state=10s"})
+@org.junit.jupiter.api.Tag("own-context")
 @ActiveProfiles({"test", "postgres"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PostgresEndToEndTest {

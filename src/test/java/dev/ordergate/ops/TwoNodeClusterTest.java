@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * share the work, every order completes, and each Odoo sales order is created once. Node B calls the peers that
  * node A simulates, as two pods would call the same real Odoo.
  */
+@org.junit.jupiter.api.Tag("own-context")
 class TwoNodeClusterTest {
 
     private static final int ORDERS = 24;

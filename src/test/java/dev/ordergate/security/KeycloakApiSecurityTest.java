@@ -35,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.datasource.url=jdbc:h2:mem:ordergate-keycloak;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000",
         // The sandbox WMS posts its confirmation without a token; these tests do not need shipments.
         "ordergate.sandbox.wms.auto-ship=false"})
+@org.junit.jupiter.api.Tag("own-context")
 @ActiveProfiles({"test", "keycloak"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class KeycloakApiSecurityTest {
