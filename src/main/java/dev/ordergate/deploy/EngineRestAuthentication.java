@@ -27,6 +27,8 @@ import org.springframework.core.Ordered;
 @Configuration
 @EnableConfigurationProperties(DeployProperties.class)
 @ConditionalOnProperty(name = "ordergate.deploy.engine-rest-basic-auth", havingValue = "true", matchIfMissing = true)
+// With Keycloak, engine-rest takes bearer tokens (security.KeycloakSecurity) instead of basic auth.
+@org.springframework.context.annotation.Profile("!keycloak")
 class EngineRestAuthentication {
 
     @Bean

@@ -10,8 +10,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Local mode's reviewers: one demo user per review group (password = user name), so Tasklist can be tried as each
- * of them. Off with {@code ordergate.demo-users=false}, and wherever users come from an identity provider.
+ * Local mode's demo users: one per review group, plus an analyst who may deploy (password = user name), so
+ * Tasklist and Modeler can be tried as each of them. Off with {@code ordergate.demo-users=false}, and wherever users come from an identity provider.
  */
 @Component
 @ConditionalOnProperty(name = "ordergate.demo-users", havingValue = "true", matchIfMissing = true)
@@ -28,7 +28,9 @@ class DemoReviewers implements ApplicationRunner {
             "credit", "credit-controllers",
             "service", "customer-service",
             "supervisor", "order-supervisors",
-            "finance", "finance-supervisors");
+            "finance", "finance-supervisors",
+            // May deploy from Camunda Modeler through /engine-rest (deploy.EngineRestAuthentication).
+            "analyst", "analysts");
 
     private final IdentityService identity;
 
@@ -54,6 +56,6 @@ class DemoReviewers implements ApplicationRunner {
                 identity.createMembership(userId, groupId);
             }
         });
-        log.warn("Demo reviewers are set up (local mode): {} — each user's password is its name", USERS.keySet());
+        log.warn("Demo users are set up (local mode): {} — each user's password is its name", USERS.keySet());
     }
 }
