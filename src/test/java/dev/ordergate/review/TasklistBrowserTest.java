@@ -7,28 +7,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ordergate.ApiClient;
+import dev.ordergate.HeadlessChromium;
 import dev.ordergate.IntegrationTest;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,8 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class TasklistBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static HeadlessChromium chromium;
     private static WebDriver browser;
 
     private final ApiClient api = new ApiClient();
@@ -51,24 +41,15 @@ class TasklistBrowserTest {
     TaskService tasks;
 
     @BeforeAll
-    static void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "SKIPPED: Chromium and ChromeDriver not found at /usr/bin; run .ci/install-browser to install them");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1000",
-                "--user-data-dir=" + Files.createTempDirectory("ordergate-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+    static void startBrowser() {
+        chromium = HeadlessChromium.start(1400, 1000);
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -86,7 +67,7 @@ class TasklistBrowserTest {
         try {
             decideInTasklist(wait, task.getId());
         } catch (RuntimeException e) {
-            screenshot("tasklist-failure.png");
+            chromium.screenshot("tasklist-failure.png");
             throw e;
         }
 
@@ -112,13 +93,13 @@ class TasklistBrowserTest {
         WebElement facts = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("textarea[id$='facts']")));
         wait.until(d -> facts.getDomProperty("value").contains("authority"));
         assertThat(facts.getDomProperty("value")).contains("submitted 250.00, authority 299.00");
-        screenshotQuietly("tasklist-price-mismatch.png");
+        chromium.screenshot("tasklist-price-mismatch.png");
 
         click(browser.findElement(By.xpath("//label[contains(normalize-space(), 'Accept the submitted price')]")));
         WebElement comment = browser.findElement(By.cssSelector("textarea[id$='comment']"));
         scrollTo(comment);
         comment.sendKeys("Agreed promotion for this customer");
-        screenshotQuietly("tasklist-price-mismatch-decided.png");
+        chromium.screenshot("tasklist-price-mismatch-decided.png");
         click(browser.findElement(By.xpath("//button[normalize-space()='Complete']")));
     }
 
@@ -132,18 +113,5 @@ class TasklistBrowserTest {
         element.click();
     }
 
-    private static void screenshotQuietly(String name) {
-        try {
-            screenshot(name);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
-    private static void screenshot(String name) throws IOException {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Path target = Path.of("target", "screenshots", name);
-        Files.createDirectories(target.getParent());
-        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-    }
 }
