@@ -3,15 +3,12 @@ package dev.ordergate.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -159,7 +156,7 @@ class OdooContractReplayTest {
             return null;
         }
         JsonNode actual = http.json(response);
-        assertSameShape(number, "", recorded, actual);
+        RecordedShapes.assertSameShape(number, recorded, actual, Set.of());
         if (recorded.has("error")) {
             assertThat(actual.at("/error/data/name").asText()).as("error class of %s", number)
                     .isEqualTo(recorded.at("/error/data/name").asText());
@@ -171,36 +168,10 @@ class OdooContractReplayTest {
         return actual.get("result");
     }
 
-    /** Same keys in every object, same JSON type wherever both sides have a value (false is Odoo's empty). */
-    private static void assertSameShape(String number, String path, JsonNode recorded, JsonNode actual) {
-        if (recorded.isBoolean() && !recorded.asBoolean() || actual.isBoolean() && !actual.asBoolean()) {
-            return;
-        }
-        assertThat(actual.getNodeType()).as("JSON type at %s%s", number, path).isEqualTo(recorded.getNodeType());
-        if (recorded.isObject()) {
-            assertThat(fieldNames(actual)).as("keys at %s%s", number, path).isEqualTo(fieldNames(recorded));
-            recorded.fieldNames().forEachRemaining(name ->
-                    assertSameShape(number, path + "/" + name, recorded.get(name), actual.get(name)));
-        } else if (recorded.isArray() && !recorded.isEmpty()) {
-            for (int i = 0; i < actual.size(); i++) {
-                assertSameShape(number, path + "[" + i + "]", recorded.get(Math.min(i, recorded.size() - 1)), actual.get(i));
-            }
-        }
-    }
 
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names.stream().sorted().toList();
-    }
 
     private JsonNode transcript(String number) {
-        try (Stream<Path> files = Files.list(TRANSCRIPTS)) {
-            Path file = files.filter(path -> path.getFileName().toString().startsWith(number + "-")).findFirst().orElseThrow();
-            return http.mapper().readTree(file.toFile());
-        } catch (IOException unreadable) {
-            throw new IllegalStateException(unreadable);
-        }
+        return RecordedShapes.transcript(TRANSCRIPTS, number, http.mapper());
     }
 
     // ---- rewriting recorded requests to the sandbox's own ids

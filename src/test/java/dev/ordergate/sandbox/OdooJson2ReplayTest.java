@@ -12,13 +12,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -136,7 +133,7 @@ class OdooJson2ReplayTest {
             return null;
         }
         JsonNode actual = json(response.body());
-        assertSameShape(number, "", recorded, actual);
+        RecordedShapes.assertSameShape(number, recorded, actual, Set.of("/debug"));
         if (transcript.get("http_status").asInt() != 200) {
             assertThat(actual.get("name").asText()).as("error class of %s", number).isEqualTo(recorded.get("name").asText());
             if (EXACT_ERROR_TEXT.contains(number)) {
@@ -152,39 +149,10 @@ class OdooJson2ReplayTest {
         return actual;
     }
 
-    /** Same keys in every object, same JSON type wherever both sides have a value (false is Odoo's empty). */
-    private static void assertSameShape(String number, String path, JsonNode recorded, JsonNode actual) {
-        if (recorded.isBoolean() && !recorded.asBoolean() || actual.isBoolean() && !actual.asBoolean()) {
-            return;
-        }
-        if (path.equals("/debug")) {
-            return;
-        }
-        assertThat(actual.getNodeType()).as("JSON type at %s%s", number, path).isEqualTo(recorded.getNodeType());
-        if (recorded.isObject()) {
-            assertThat(fieldNames(actual)).as("keys at %s%s", number, path).isEqualTo(fieldNames(recorded));
-            recorded.fieldNames().forEachRemaining(name ->
-                    assertSameShape(number, path + "/" + name, recorded.get(name), actual.get(name)));
-        } else if (recorded.isArray() && !recorded.isEmpty()) {
-            for (int i = 0; i < actual.size(); i++) {
-                assertSameShape(number, path + "[" + i + "]", recorded.get(Math.min(i, recorded.size() - 1)), actual.get(i));
-            }
-        }
-    }
 
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names.stream().sorted().toList();
-    }
 
     private JsonNode transcript(String number) {
-        try (Stream<Path> files = Files.list(TRANSCRIPTS)) {
-            Path file = files.filter(path -> path.getFileName().toString().startsWith(number + "-")).findFirst().orElseThrow();
-            return mapper.readTree(file.toFile());
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException(unreadable);
-        }
+        return RecordedShapes.transcript(TRANSCRIPTS, number, mapper);
     }
 
     private JsonNode json(String body) {
