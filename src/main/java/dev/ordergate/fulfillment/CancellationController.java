@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A channel cancels its order: accepted until the goods have left; after that the answer says to request a return. */
+/**
+ * A channel cancels its order: accepted until the goods have left; after a shipment only a backorder still waiting
+ * for stock can be cancelled (what shipped stays, and is invoiced), otherwise the answer says to request a return.
+ */
 @RestController
 class CancellationController {
 
@@ -37,6 +40,8 @@ class CancellationController {
         orders.find(id).filter(o -> access.permits(o.order().channel())).orElseThrow(() -> new OrderNotFoundException(id));
         return switch (cancellations.request(id, request.reason())) {
             case CANCELLING -> ResponseEntity.accepted().body(Map.of("id", id, "status", "CANCELLING"));
+            case CANCELLING_BACKORDER -> ResponseEntity.accepted().body(Map.of("id", id, "status", "CANCELLING_BACKORDER",
+                    "detail", "What has shipped stays shipped and is invoiced; request a return for it"));
             case ALREADY_CANCELLED -> ResponseEntity.ok(Map.of("id", id, "status", "CANCELLED"));
             case ALREADY_SHIPPED -> ApiProblems.problem(HttpStatus.CONFLICT, "already-shipped", "Already shipped",
                     "The order has shipped and can no longer be cancelled; request a return instead", Map.of("id", id));

@@ -17,7 +17,9 @@ public class OrderCancellations {
 
     static final String MESSAGE = "CancellationRequested";
 
-    public enum Outcome { CANCELLING, ALREADY_CANCELLED, ALREADY_SHIPPED, ALREADY_FINISHED }
+    static final String BACKORDER_MESSAGE = "BackorderCancelled";
+
+    public enum Outcome { CANCELLING, CANCELLING_BACKORDER, ALREADY_CANCELLED, ALREADY_SHIPPED, ALREADY_FINISHED }
 
     private final JdbcClient jdbc;
     private final RuntimeService runtime;
@@ -43,10 +45,19 @@ public class OrderCancellations {
             if ("CANCELLED".equals(state)) {
                 return Outcome.ALREADY_CANCELLED;
             }
-            long shipped = jdbc.sql("SELECT COUNT(*) FROM app.shipments WHERE business_key = :key")
+            long shipped = jdbc.sql("SELECT COUNT(*) FROM app.shipments WHERE business_key = :key AND problem IS NULL")
                     .param("key", businessKey).query(Long.class).single();
             if (shipped > 0) {
-                return Outcome.ALREADY_SHIPPED;
+                // What shipped stays shipped (a return takes it back); a backorder waiting for stock can still go.
+                boolean backorderWaiting = runtime.createEventSubscriptionQuery().eventType("message")
+                        .eventName(BACKORDER_MESSAGE).processInstanceId((String) order.get("process_instance_id"))
+                        .count() > 0;
+                if (!backorderWaiting) {
+                    return Outcome.ALREADY_SHIPPED;
+                }
+                runtime.createMessageCorrelation(BACKORDER_MESSAGE).processInstanceBusinessKey(businessKey)
+                        .setVariable("cancellationReason", reason).correlateWithResult();
+                return Outcome.CANCELLING_BACKORDER;
             }
             boolean waiting = runtime.createEventSubscriptionQuery().eventType("message").eventName(MESSAGE)
                     .processInstanceId((String) order.get("process_instance_id")).count() > 0;

@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The warehouse's door: shipment confirmations, correlated to the order's process by business key. */
+/**
+ * The warehouse's door: shipment confirmations and problem reports, correlated to the order's process by business
+ * key, and stock replenishments, which wake the backorders waiting for stock.
+ */
 @RestController
 @RequestMapping("/api/v1/shipments")
 class ShipmentController {
@@ -39,6 +42,36 @@ class ShipmentController {
     }
 
     record Line(@NotBlank String sku, @NotNull @Positive BigDecimal quantity) {
+    }
+
+    record ProblemReport(
+            @NotBlank @Size(max = 128) String problemId,
+            @NotBlank @Size(max = 200) String businessKey,
+            @NotNull Shipments.Problem problem,
+            @NotEmpty List<@NotNull @Valid Line> lines) {
+    }
+
+    record Replenishment(@NotEmpty List<@NotBlank @Size(max = 64) String> skus) {
+    }
+
+    @PostMapping("/problems")
+    ResponseEntity<Map<String, String>> problem(@Valid @RequestBody ProblemReport report) {
+        if (orders.findByBusinessKey(report.businessKey()).isEmpty()) {
+            throw new OrderNotFoundException("with business key " + report.businessKey());
+        }
+        var outcome = shipments.reportProblem(report.problemId(), report.businessKey(),
+                report.lines().stream().map(l -> new Shipments.ShippedLine(l.sku(), l.quantity())).toList(),
+                report.problem());
+        var body = Map.of("problemId", report.problemId(), "outcome", outcome.name());
+        return outcome == Shipments.Outcome.DUPLICATE ? ResponseEntity.ok(body)
+                : ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
+    }
+
+    /** Every backorder waiting for stock checks again; one that still finds nothing goes back to waiting. */
+    @PostMapping("/replenishments")
+    ResponseEntity<Map<String, Object>> replenished(@Valid @RequestBody Replenishment replenishment) {
+        int woken = shipments.replenished();
+        return ResponseEntity.accepted().body(Map.of("skus", replenishment.skus(), "backordersChecking", woken));
     }
 
     @PostMapping

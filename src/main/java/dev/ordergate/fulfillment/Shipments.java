@@ -18,14 +18,23 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The shipment inbox. A confirmation is stored first (its shipment id makes a duplicate change nothing), then
- * handed to the order's process. One that arrives before the process waits for it stays pending and is handed
- * over again until it is taken, so none is lost.
+ * The shipment inbox: confirmations of what left the warehouse, and problem reports for released goods that will not
+ * reach the customer (damaged, lost, refused by the carrier). A message is stored first (its id makes a duplicate
+ * change nothing), then handed to the order's process. One that arrives before the process waits for it stays
+ * pending and is handed over again until it is taken, so none is lost.
  */
 @Service
 public class Shipments {
 
     static final String MESSAGE = "ShipmentConfirmed";
+    static final String PROBLEM_MESSAGE = "ShipmentProblem";
+
+    /** What can go wrong with released goods; each goes to customer service. */
+    public enum Problem {
+        @com.fasterxml.jackson.annotation.JsonProperty("damaged") DAMAGED,
+        @com.fasterxml.jackson.annotation.JsonProperty("lost") LOST,
+        @com.fasterxml.jackson.annotation.JsonProperty("refused") REFUSED
+    }
     private static final Logger log = LoggerFactory.getLogger(Shipments.class);
 
     private final JdbcClient jdbc;
@@ -49,17 +58,27 @@ public class Shipments {
 
     /** Stores the confirmation and hands it to the process if the process is waiting for it. */
     public Outcome receive(String shipmentId, String businessKey, List<ShippedLine> lines, boolean complete) {
+        return store(shipmentId, businessKey, lines, complete, null);
+    }
+
+    /** Stores the problem report and hands it to the process if the process is waiting for the warehouse. */
+    public Outcome reportProblem(String problemId, String businessKey, List<ShippedLine> lines, Problem problem) {
+        return store(problemId, businessKey, lines, false, problem);
+    }
+
+    private Outcome store(String shipmentId, String businessKey, List<ShippedLine> lines, boolean complete, Problem problem) {
         return tx.execute(status -> {
             // The order's row lock orders this confirmation and a cancellation of the same order (OrderCancellations).
             jdbc.sql("SELECT id FROM app.orders WHERE business_key = :key FOR UPDATE").param("key", businessKey)
                     .query().listOfRows();
             int inserted = jdbc.sql("""
-                    INSERT INTO app.shipments (shipment_id, business_key, lines, complete, received_at)
-                    SELECT :id, :key, :lines, :complete, :now FROM (VALUES (1)) AS one(x)
+                    INSERT INTO app.shipments (shipment_id, business_key, lines, complete, problem, received_at)
+                    SELECT :id, :key, :lines, :complete, :problem, :now FROM (VALUES (1)) AS one(x)
                      WHERE NOT EXISTS (SELECT 1 FROM app.shipments WHERE shipment_id = :id)
                     """)
                     .param("id", shipmentId).param("key", businessKey).param("lines", write(lines))
-                    .param("complete", complete).param("now", OffsetDateTime.now(clock))
+                    .param("complete", complete).param("problem", problem == null ? null : problem.name())
+                    .param("now", OffsetDateTime.now(clock))
                     .update();
             if (inserted == 0) {
                 return Outcome.DUPLICATE;
@@ -68,13 +87,19 @@ public class Shipments {
         });
     }
 
+    /** Wakes every order waiting for stock; answers how many were woken. */
+    int replenished() {
+        return runtime.createMessageCorrelation("StockReplenished").correlateAllWithResult().size();
+    }
+
     /** Hands pending confirmations to processes that have started waiting since they arrived. */
     @Scheduled(fixedDelayString = "${ordergate.shipments.redelivery-interval}")
     public void redeliverPending() {
         List<Map<String, Object>> pending = jdbc.sql("""
                 SELECT s.shipment_id, s.business_key FROM app.shipments s
                   JOIN app.orders o ON o.business_key = s.business_key
-                 WHERE s.correlated_at IS NULL AND o.status IN ('COMMITTED', 'RELEASED')
+                 WHERE s.correlated_at IS NULL
+                   AND o.status NOT IN ('RECEIVED', 'IN_REVIEW', 'VALIDATED', 'COMPLETED', 'REJECTED', 'CANCELLED')
                  ORDER BY s.received_at
                 """).query().listOfRows();
         for (Map<String, Object> row : pending) {
@@ -90,11 +115,36 @@ public class Shipments {
 
     /** Everything shipped so far for the order, by SKU. */
     public Map<String, BigDecimal> shippedBySku(String businessKey) {
-        Map<String, BigDecimal> shipped = new LinkedHashMap<>();
-        jdbc.sql("SELECT lines FROM app.shipments WHERE business_key = :key ORDER BY received_at")
-                .param("key", businessKey).query(String.class).list()
-                .forEach(text -> read(text).forEach(l -> shipped.merge(l.sku(), l.quantity(), BigDecimal::add)));
-        return shipped;
+        return sum("SELECT lines FROM app.shipments WHERE business_key = :key AND problem IS NULL ORDER BY received_at",
+                businessKey);
+    }
+
+    /**
+     * What the order's process has taken in so far, by SKU: shipped, or reported as a problem. A confirmation that
+     * came early and is still pending does not count until the process takes it.
+     */
+    Map<String, BigDecimal> takenBySku(String businessKey, boolean problems) {
+        return sum("SELECT lines FROM app.shipments WHERE business_key = :key AND correlated_at IS NOT NULL AND problem IS "
+                + (problems ? "NOT NULL" : "NULL") + " ORDER BY received_at", businessKey);
+    }
+
+    /** The lines of one confirmation or problem report. */
+    List<ShippedLine> lines(String shipmentId) {
+        return jdbc.sql("SELECT lines FROM app.shipments WHERE shipment_id = :id").param("id", shipmentId)
+                .query(String.class).optional().map(this::read).orElse(List.of());
+    }
+
+    /** Records how customer service resolved a problem report; resolving it again changes nothing. */
+    void resolve(String problemId, String resolution) {
+        jdbc.sql("UPDATE app.shipments SET resolution = :resolution, resolved_at = :now WHERE shipment_id = :id AND resolution IS NULL")
+                .param("resolution", resolution).param("now", OffsetDateTime.now(clock)).param("id", problemId).update();
+    }
+
+    private Map<String, BigDecimal> sum(String query, String businessKey) {
+        Map<String, BigDecimal> total = new LinkedHashMap<>();
+        jdbc.sql(query).param("key", businessKey).query(String.class).list()
+                .forEach(text -> read(text).forEach(l -> total.merge(l.sku(), l.quantity(), BigDecimal::add)));
+        return total;
     }
 
     private boolean correlate(String shipmentId, String businessKey) {
@@ -104,21 +154,34 @@ public class Shipments {
         if (claimed == 0) {
             return true;
         }
-        boolean waiting = runtime.createEventSubscriptionQuery().eventType("message").eventName(MESSAGE)
+        String problem = jdbc.sql("SELECT problem FROM app.shipments WHERE shipment_id = :id").param("id", shipmentId)
+                .query(String.class).optional().orElse(null);
+        String message = problem == null ? MESSAGE : PROBLEM_MESSAGE;
+        boolean waiting = runtime.createEventSubscriptionQuery().eventType("message").eventName(message)
                 .processInstanceId(processInstanceId(businessKey)).count() > 0;
         if (!waiting) {
             jdbc.sql("UPDATE app.shipments SET correlated_at = NULL WHERE shipment_id = :id").param("id", shipmentId)
                     .update();
             return false;
         }
-        runtime.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(businessKey)
-                .setVariable("shipmentId", shipmentId).correlateWithResult();
+        var correlation = runtime.createMessageCorrelation(message).processInstanceBusinessKey(businessKey)
+                .setVariable("shipmentId", shipmentId);
+        if (problem != null) {
+            correlation.setVariable("shipmentProblem", problem.toLowerCase(java.util.Locale.ROOT))
+                    .setVariable("problemLines", describe(lines(shipmentId)));
+        }
+        correlation.correlateWithResult();
         return true;
     }
 
     private String processInstanceId(String businessKey) {
         return jdbc.sql("SELECT process_instance_id FROM app.orders WHERE business_key = :key")
                 .param("key", businessKey).query(String.class).optional().orElse("none");
+    }
+
+    static String describe(List<ShippedLine> lines) {
+        return lines.stream().map(l -> l.sku() + " x " + l.quantity().stripTrailingZeros().toPlainString())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private String write(List<ShippedLine> lines) {

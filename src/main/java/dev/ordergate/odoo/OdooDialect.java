@@ -48,6 +48,11 @@ record OdooDialect(OdooVersion version) {
         return version.atLeast(17) ? List.of("quantity", "picked") : List.of("quantity_done");
     }
 
+    /** The move field that holds the quantity reserved for it (17 folded it into {@code quantity}). */
+    String moveReservedField() {
+        return version.atLeast(17) ? "quantity" : "reserved_availability";
+    }
+
     /** The values that record {@code quantity} as picked on a move. */
     Map<String, Object> pickedMove(BigDecimal quantity) {
         Map<String, Object> vals = new LinkedHashMap<>();

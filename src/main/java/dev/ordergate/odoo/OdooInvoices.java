@@ -10,6 +10,8 @@ import dev.ordergate.invoicing.Invoices;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,21 +32,27 @@ class OdooInvoices implements Invoices {
         this.records = records;
     }
 
-    /** An order that already has a live invoice answers it (posting it if a lost answer left it in draft). */
+    /** An invoice we have not been told of is answered (posting it if a lost answer left it in draft). */
     @Override
-    public InvoiceRef invoiceDelivered(String businessKey) {
+    public Optional<InvoiceRef> invoiceDelivered(String businessKey, Set<String> known) {
         JsonNode order = records.requireSalesOrder(businessKey, List.of("name", "invoice_ids"));
         int orderId = order.get("id").intValue();
         for (JsonNode invoice : odoo.read("account.move", ids(order.path("invoice_ids")), INVOICE_FIELDS)) {
             switch (text(invoice.path("state"))) {
                 case "posted" -> {
-                    return ref(invoice);
+                    if (!known.contains(text(invoice.path("name")))) {
+                        return Optional.of(ref(invoice));
+                    }
                 }
                 case "draft" -> {
-                    return post(invoice.get("id").intValue());
+                    return Optional.of(post(invoice.get("id").intValue()));
                 }
                 default -> { }
             }
+        }
+        if (!known.isEmpty() && !"to invoice".equals(text(odoo.read("sale.order", List.of(orderId),
+                List.of("invoice_status")).path(0).path("invoice_status")))) {
+            return Optional.empty();
         }
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("active_model", "sale.order");
@@ -59,7 +67,7 @@ class OdooInvoices implements Invoices {
             throw new OdooProtocolException("create_invoices for " + businessKey
                     + " did not answer a single invoice", null);
         }
-        return post(action.path("res_id").intValue());
+        return Optional.of(post(action.path("res_id").intValue()));
     }
 
     private InvoiceRef post(int invoiceId) {

@@ -136,10 +136,22 @@ class OdooSalesOrders implements SalesOrders {
      */
     @Override
     public void recordDelivery(String businessKey, Map<String, BigDecimal> shippedBySku) {
-        JsonNode order = records.requireSalesOrder(businessKey, List.of("name", "state", "picking_ids"));
+        JsonNode order = records.requireSalesOrder(businessKey, List.of("name", "state", "picking_ids", "order_line"));
         Map<Integer, String> skuByProductId = new HashMap<>();
         records.products(shippedBySku.keySet()).forEach((sku, product) -> skuByProductId.put(product.id(), sku));
+        // Cumulative: what Odoo shows as delivered is not picked again, so a retry or the next shipment's call
+        // delivers only what is new.
         Map<String, BigDecimal> unassigned = new HashMap<>(shippedBySku);
+        for (JsonNode line : odoo.read("sale.order.line", ids(order.path("order_line")), List.of("product_id", "qty_delivered"))) {
+            String sku = skuByProductId.get(many2oneId(line.path("product_id")));
+            if (sku != null) {
+                unassigned.merge(sku, decimal(line.path("qty_delivered"), "qty_delivered").negate(), BigDecimal::add);
+            }
+        }
+        unassigned.values().removeIf(quantity -> quantity.signum() <= 0);
+        if (unassigned.isEmpty()) {
+            return;
+        }
 
         JsonNode deliveries = odoo.read("stock.picking", ids(order.path("picking_ids")), List.of("name", "state", "move_ids"));
         for (JsonNode picking : deliveries) {
@@ -151,6 +163,55 @@ class OdooSalesOrders implements SalesOrders {
                 log.info("Validated Odoo delivery {} of {}", text(picking.path("name")), businessKey);
             }
         }
+    }
+
+    @Override
+    public Map<String, BigDecimal> reserveOpenDeliveries(String businessKey) {
+        JsonNode order = records.requireSalesOrder(businessKey, List.of("name", "picking_ids"));
+        List<Integer> open = openPickings(order);
+        Map<String, BigDecimal> reserved = new LinkedHashMap<>();
+        if (open.isEmpty()) {
+            return reserved;
+        }
+        odoo.call("stock.picking", "action_assign", open, null);
+        String reservedField = odoo.dialect().moveReservedField();
+        List<String> fields = List.of("product_id", "state", reservedField);
+        List<Integer> moveIds = new ArrayList<>();
+        odoo.read("stock.picking", open, List.of("move_ids")).forEach(picking -> moveIds.addAll(ids(picking.path("move_ids"))));
+        Map<Integer, BigDecimal> byProduct = new LinkedHashMap<>();
+        for (JsonNode move : odoo.read("stock.move", moveIds, fields)) {
+            if (!FINISHED.contains(text(move.path("state")))) {
+                byProduct.merge(many2oneId(move.path("product_id")), decimal(move.path(reservedField), "reserved quantity"),
+                        BigDecimal::add);
+            }
+        }
+        if (byProduct.isEmpty()) {
+            return reserved;
+        }
+        for (JsonNode product : odoo.read("product.product", List.copyOf(byProduct.keySet()), List.of("default_code"))) {
+            reserved.merge(text(product.path("default_code")), byProduct.get(product.get("id").intValue()), BigDecimal::add);
+        }
+        return reserved;
+    }
+
+    @Override
+    public void closeOpenDeliveries(String businessKey) {
+        JsonNode order = records.requireSalesOrder(businessKey, List.of("name", "picking_ids"));
+        List<Integer> open = openPickings(order);
+        if (!open.isEmpty()) {
+            odoo.call("stock.picking", "action_cancel", open, null);
+            log.info("Cancelled open Odoo deliveries {} of {}", open, businessKey);
+        }
+    }
+
+    private List<Integer> openPickings(JsonNode order) {
+        List<Integer> open = new ArrayList<>();
+        for (JsonNode picking : odoo.read("stock.picking", ids(order.path("picking_ids")), List.of("state"))) {
+            if (!FINISHED.contains(text(picking.path("state")))) {
+                open.add(picking.get("id").intValue());
+            }
+        }
+        return open;
     }
 
     /** Writes each move's shipped quantity (capped at its demand); false when nothing of this delivery shipped. */

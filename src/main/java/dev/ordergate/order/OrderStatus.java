@@ -7,6 +7,10 @@ public enum OrderStatus {
     VALIDATED,
     COMMITTED,
     RELEASED,
+    /** Some goods have shipped, the rest is at the warehouse or on backorder. */
+    PARTIALLY_SHIPPED,
+    /** What can ship has shipped (or nothing could yet); the rest waits for stock. */
+    BACKORDERED,
     SHIPPED,
     INVOICED,
     COMPLETED,

@@ -2,6 +2,7 @@ package dev.ordergate.order;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -129,11 +130,25 @@ public class Orders {
         advance(id, OrderStatus.COMMITTED, salesOrderRef);
     }
 
+    /** Records an invoice of the order (one of several when invoicing per shipment); the order shows the latest. */
     @Transactional
-    public void recordInvoice(String id, String invoiceRef) {
+    public void recordInvoice(String id, String invoiceRef, BigDecimal amount) {
         jdbc.sql("UPDATE app.orders SET invoice_ref = :ref WHERE id = :id")
                 .param("ref", invoiceRef).param("id", id).update();
+        jdbc.sql("""
+                INSERT INTO app.order_invoices (order_id, invoice_ref, amount, invoiced_at)
+                SELECT :id, :ref, :amount, :now FROM (VALUES (1)) AS one(x)
+                 WHERE NOT EXISTS (SELECT 1 FROM app.order_invoices WHERE order_id = :id AND invoice_ref = :ref)
+                """)
+                .param("id", id).param("ref", invoiceRef).param("amount", amount).param("now", OffsetDateTime.now(clock))
+                .update();
         advance(id, OrderStatus.INVOICED, invoiceRef);
+    }
+
+    /** The invoice numbers recorded for the order, oldest first. */
+    public List<String> invoiceRefs(String id) {
+        return jdbc.sql("SELECT invoice_ref FROM app.order_invoices WHERE order_id = :id ORDER BY invoiced_at, invoice_ref")
+                .param("id", id).query(String.class).list();
     }
 
     private boolean insertMilestone(String id, OrderStatus milestone, String detail, OffsetDateTime at) {

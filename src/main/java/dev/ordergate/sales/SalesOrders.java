@@ -14,8 +14,24 @@ public interface SalesOrders {
     /** Creates the sales order if none carries the order's business key yet, and confirms it. */
     SalesOrderRef commit(Order order);
 
-    /** Records what the warehouse shipped (quantities by SKU) as delivered on the sales order. */
+    /**
+     * Records what the warehouse has shipped so far (cumulative quantities by SKU) as delivered on the sales order.
+     * What the ERP shows as delivered already is not delivered again, so a repeated call changes nothing; a short
+     * delivery leaves the rest on the ERP's backorder.
+     */
     void recordDelivery(String businessKey, Map<String, BigDecimal> shippedBySku);
+
+    /**
+     * Asks the ERP to reserve stock for the order's open deliveries (its backorder included) and answers what is
+     * reserved and not yet delivered, by SKU: what the warehouse may ship now.
+     */
+    Map<String, BigDecimal> reserveOpenDeliveries(String businessKey);
+
+    /**
+     * Cancels the order's open deliveries: quantities the customer will no longer get (a cancelled line, a closed
+     * backorder). What was delivered stays. Nothing happens when no delivery is open.
+     */
+    void closeOpenDeliveries(String businessKey);
 
     /**
      * Cancels the sales order with this business key, confirmed or not, and its open deliveries. Answers the order,

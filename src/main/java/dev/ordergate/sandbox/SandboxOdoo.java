@@ -56,6 +56,46 @@ public class SandboxOdoo {
         db = fresh;
     }
 
+    /** Changes a product's quantity on hand (a receipt or a count); answers the new quantity. */
+    public synchronized double adjustStock(String sku, double delta) {
+        Integer id = db.search("product.product", List.of(List.of("default_code", "=", sku))).stream().findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No product " + sku));
+        Map<String, Object> product = db.model("product.product").rows.get(id);
+        double onHand = number(product.get("qty_available")) + delta;
+        product.put("qty_available", onHand);
+        return onHand;
+    }
+
+    /** The product's quantity on hand and what is reserved for open deliveries. */
+    public synchronized double onHand(String sku) {
+        Integer id = db.search("product.product", List.of(List.of("default_code", "=", sku))).stream().findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No product " + sku));
+        return number(db.model("product.product").rows.get(id).get("qty_available"));
+    }
+
+    /** The states of the deliveries of the sales orders with this client reference, oldest first. */
+    public synchronized List<String> deliveryStates(String ref) {
+        List<String> states = new ArrayList<>();
+        for (Integer order : db.search("sale.order", List.of(List.of("client_order_ref", "=", ref)))) {
+            for (Integer picking : OdooValues.ids(db.get("sale.order", order, "picking_ids"))) {
+                states.add(String.valueOf(db.get("stock.picking", picking, "state")));
+            }
+        }
+        return states;
+    }
+
+    /** Quantity delivered per product code over the sales orders with this client reference. */
+    public synchronized Map<String, Double> delivered(String ref) {
+        Map<String, Double> delivered = new java.util.TreeMap<>();
+        for (Integer order : db.search("sale.order", List.of(List.of("client_order_ref", "=", ref)))) {
+            for (Integer line : OdooValues.ids(db.get("sale.order", order, "order_line"))) {
+                Object product = db.get("product.product", OdooValues.id(db.get("sale.order.line", line, "product_id")), "default_code");
+                delivered.merge(String.valueOf(product), number(db.get("sale.order.line", line, "qty_delivered")), Double::sum);
+            }
+        }
+        return delivered;
+    }
+
     /** The sales orders whose {@code client_order_ref} is {@code ref}; Odoo does not keep it unique, neither do we. */
     public synchronized List<SandboxSaleOrder> salesOrdersByClientRef(String ref) {
         OdooModel orders = db.model("sale.order");

@@ -21,8 +21,10 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * The simulated warehouse: it accepts each release once and, after the configured delay, ships everything
- * and posts one shipment confirmation to our own API, retrying with back-off while that fails.
+ * The simulated warehouse: it accepts each release once and, after the configured delay, ships what is left of it
+ * and posts a shipment confirmation to our own API, retrying with back-off while that fails. While shipments are
+ * paused, a person (or a test) can ship part of a release, report a problem with it (damaged, lost, refused), or
+ * put stock back on the shelf, which also tells Ordergate that stock was replenished.
  */
 @Component
 @ConditionalOnSandbox
@@ -42,6 +44,9 @@ class SimulatedWms implements DisposableBean {
     record ShipmentConfirmation(String shipmentId, String businessKey, List<ShippedLine> lines, boolean complete) {
     }
 
+    record ProblemReport(String problemId, String businessKey, String problem, List<ShippedLine> lines) {
+    }
+
     /** A release and how far its confirmation got. */
     record Tracked(Release release, String status, boolean confirmationDelivered, int attempts) {
     }
@@ -49,6 +54,9 @@ class SimulatedWms implements DisposableBean {
     private final SandboxProperties.Wms settings;
     private final RestClient client;
     private final Map<String, Tracked> releases = new LinkedHashMap<>();
+    /** What of each release has left the shelf (shipped or reported as a problem), and how many messages it sent. */
+    private final Map<String, Map<String, BigDecimal>> handled = new LinkedHashMap<>();
+    private final Map<String, Integer> messages = new LinkedHashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "sandbox-wms");
         thread.setDaemon(true);
@@ -57,9 +65,12 @@ class SimulatedWms implements DisposableBean {
 
     private final SandboxFaults faults;
 
-    SimulatedWms(SandboxProperties properties, RestClient.Builder builder, SandboxFaults faults) {
+    private final SandboxOdoo odoo;
+
+    SimulatedWms(SandboxProperties properties, RestClient.Builder builder, SandboxFaults faults, SandboxOdoo odoo) {
         this.settings = properties.wms();
         this.faults = faults;
+        this.odoo = odoo;
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(Duration.ofSeconds(2));
         requests.setReadTimeout(Duration.ofSeconds(10));
@@ -108,11 +119,17 @@ class SimulatedWms implements DisposableBean {
             return;
         }
         Release release = tracked.release();
-        ShipmentConfirmation confirmation = new ShipmentConfirmation(releaseId + "/1", release.businessKey(),
-                release.lines().stream().map(line -> new ShippedLine(line.sku(), line.quantity())).toList(), true);
+        List<ShippedLine> rest = remaining(releaseId);
+        if (rest.isEmpty()) {
+            record(releaseId, "SHIPPED", true, attempt);
+            return;
+        }
+        ShipmentConfirmation confirmation = new ShipmentConfirmation(nextMessageId(releaseId, attempt), release.businessKey(),
+                rest, true);
         URI target = URI.create(settings.callbackUrl().toString().replaceAll("/+$", "") + "/api/v1/shipments");
         try {
             client.post().uri(target).contentType(MediaType.APPLICATION_JSON).body(confirmation).retrieve().toBodilessEntity();
+            handle(releaseId, rest);
             record(releaseId, "SHIPPED", true, attempt);
             log.info("Sandbox WMS confirmed shipment {} to {}", confirmation.shipmentId(), target);
         } catch (RestClientException failed) {
@@ -127,6 +144,73 @@ class SimulatedWms implements DisposableBean {
                     confirmation.shipmentId(), attempt, backoff, failed.getMessage());
             scheduler.schedule(() -> confirm(releaseId, attempt + 1), backoff, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** Ships part of a release now (all that is left when {@code lines} is empty); answers the confirmation sent. */
+    ShipmentConfirmation shipNow(String releaseId, List<ShippedLine> lines) {
+        Tracked tracked = find(releaseId).orElseThrow(() -> new IllegalArgumentException("No release " + releaseId));
+        List<ShippedLine> shipping = lines.isEmpty() ? remaining(releaseId) : lines;
+        boolean complete = lines.isEmpty() || shipping.equals(remaining(releaseId));
+        ShipmentConfirmation confirmation = new ShipmentConfirmation(nextMessageId(releaseId, 1),
+                tracked.release().businessKey(), shipping, complete);
+        post("/api/v1/shipments", confirmation);
+        handle(releaseId, shipping);
+        if (remaining(releaseId).isEmpty()) {
+            record(releaseId, "SHIPPED", true, tracked.attempts());
+        }
+        return confirmation;
+    }
+
+    /** Reports goods of a release that will not reach the customer; answers the report sent. */
+    ProblemReport reportProblem(String releaseId, String problem, List<ShippedLine> lines) {
+        Tracked tracked = find(releaseId).orElseThrow(() -> new IllegalArgumentException("No release " + releaseId));
+        ProblemReport report = new ProblemReport(releaseId + "/problem-" + next(releaseId),
+                tracked.release().businessKey(), problem, lines.isEmpty() ? remaining(releaseId) : lines);
+        post("/api/v1/shipments/problems", report);
+        handle(releaseId, report.lines());
+        return report;
+    }
+
+    /** Puts stock on the shelf (in the sandbox Odoo) and tells Ordergate, which wakes waiting backorders. */
+    void replenish(String sku, BigDecimal quantity) {
+        odoo.adjustStock(sku, quantity.doubleValue());
+        post("/api/v1/shipments/replenishments", Map.of("skus", List.of(sku)));
+    }
+
+    private void post(String path, Object body) {
+        URI target = URI.create(settings.callbackUrl().toString().replaceAll("/+$", "") + path);
+        client.post().uri(target).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity();
+    }
+
+    private synchronized List<ShippedLine> remaining(String releaseId) {
+        Map<String, BigDecimal> done = new LinkedHashMap<>(handled.getOrDefault(releaseId, Map.of()));
+        List<ShippedLine> rest = new java.util.ArrayList<>();
+        for (ReleaseLine line : releases.get(releaseId).release().lines()) {
+            BigDecimal taken = done.getOrDefault(line.sku(), BigDecimal.ZERO).min(line.quantity());
+            done.put(line.sku(), done.getOrDefault(line.sku(), BigDecimal.ZERO).subtract(taken));
+            BigDecimal left = line.quantity().subtract(taken);
+            if (left.signum() > 0) {
+                rest.add(new ShippedLine(line.sku(), left));
+            }
+        }
+        return rest;
+    }
+
+    private synchronized void handle(String releaseId, List<ShippedLine> lines) {
+        Map<String, BigDecimal> done = handled.computeIfAbsent(releaseId, id -> new LinkedHashMap<>());
+        lines.forEach(l -> done.merge(l.sku(), l.quantity(), BigDecimal::add));
+    }
+
+    /** The first confirmation of a release is {@code <release>/1} (also when retried), the next {@code /2} ... */
+    private synchronized String nextMessageId(String releaseId, int attempt) {
+        if (attempt > 1) {
+            return releaseId + "/" + messages.getOrDefault(releaseId, 1);
+        }
+        return releaseId + "/" + next(releaseId);
+    }
+
+    private synchronized int next(String releaseId) {
+        return messages.merge(releaseId, 1, Integer::sum);
     }
 
     private synchronized void record(String releaseId, String status, boolean delivered, int attempts) {

@@ -76,6 +76,55 @@ class SimulatedWmsController {
         return ResponseEntity.noContent().build();
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ShippedQuantity(@NotBlank String sku, @NotNull @Positive BigDecimal quantity) {
+    }
+
+    record ShipRequest(List<@Valid ShippedQuantity> lines) {
+    }
+
+    record ProblemRequest(@NotBlank @jakarta.validation.constraints.Pattern(regexp = "damaged|lost|refused") String problem,
+                          List<@Valid ShippedQuantity> lines) {
+    }
+
+    record Replenishment(@NotBlank String sku, @NotNull @Positive BigDecimal quantity) {
+    }
+
+    /** Ships part of a release now (the lines given, or everything left); the confirmation goes to Ordergate. */
+    @PostMapping("/sandbox/wms/v1/releases/{releaseId}/shipments")
+    ResponseEntity<?> ship(@PathVariable String releaseId, @Validated @RequestBody(required = false) ShipRequest request) {
+        if (wms.find(releaseId).isEmpty()) {
+            return unknown(releaseId);
+        }
+        return ResponseEntity.ok(wms.shipNow(releaseId, shipped(request == null ? null : request.lines())));
+    }
+
+    /** Reports a problem with goods of a release (the lines given, or everything left). */
+    @PostMapping("/sandbox/wms/v1/releases/{releaseId}/problems")
+    ResponseEntity<?> problem(@PathVariable String releaseId, @Validated @RequestBody ProblemRequest request) {
+        if (wms.find(releaseId).isEmpty()) {
+            return unknown(releaseId);
+        }
+        return ResponseEntity.ok(wms.reportProblem(releaseId, request.problem(), shipped(request.lines())));
+    }
+
+    /** Stock arrives: the sandbox Odoo has more on hand, and Ordergate hears that stock was replenished. */
+    @PostMapping("/sandbox/wms/v1/replenishments")
+    ResponseEntity<?> replenish(@Validated @RequestBody Replenishment replenishment) {
+        wms.replenish(replenishment.sku(), replenishment.quantity());
+        return ResponseEntity.accepted().body(replenishment);
+    }
+
+    private static List<SimulatedWms.ShippedLine> shipped(List<ShippedQuantity> lines) {
+        return lines == null ? List.of()
+                : lines.stream().map(l -> new SimulatedWms.ShippedLine(l.sku(), l.quantity())).toList();
+    }
+
+    private static ResponseEntity<?> unknown(String releaseId) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatusAndDetail(
+                HttpStatus.NOT_FOUND, "No release %s".formatted(releaseId)));
+    }
+
     @GetMapping("/sandbox/wms/v1/releases/{releaseId}")
     ResponseEntity<?> find(@PathVariable String releaseId) {
         return wms.find(releaseId).<ResponseEntity<?>>map(tracked -> ResponseEntity.ok(view(tracked)))

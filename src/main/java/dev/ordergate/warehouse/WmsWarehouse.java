@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 
 /**
- * The WMS over REST (contract: {@code contracts/wms.yaml}). The release id is our business key, so a retried
- * release is recognised by the WMS and ships nothing twice.
+ * The WMS over REST (contract: {@code contracts/wms.yaml}). The release id (our business key, then business key~2 ...
+ * for later releases) is recognised by the WMS, so a retried release ships nothing twice.
  */
 @Component
 class WmsWarehouse implements Warehouse {
@@ -44,17 +44,17 @@ class WmsWarehouse implements Warehouse {
     }
 
     @Override
-    public void release(Order order) {
-        api.release(new Release(order.businessKey(), order.businessKey(), order.shipTo(),
+    public void release(String releaseId, Order order) {
+        api.release(new Release(releaseId, order.businessKey(), order.shipTo(),
                 order.lines().stream().map(l -> new Line(l.lineRef(), l.sku(), l.quantity())).toList()));
     }
 
     @Override
-    public void withdraw(String businessKey) {
+    public void withdraw(String releaseId) {
         try {
-            api.withdraw(businessKey);
+            api.withdraw(releaseId);
         } catch (feign.FeignException.Conflict shipped) {
-            throw new IllegalStateException("The warehouse has already shipped " + businessKey
+            throw new IllegalStateException("The warehouse has already shipped " + releaseId
                     + "; it cannot be withdrawn (" + shipped.contentUTF8() + ")", shipped);
         }
     }

@@ -127,10 +127,17 @@ class OdooJson2FlowsTest extends OdooTest {
 
     @Test
     void aPartialShipmentAnswersTheBackorderAndSmsWizardsOverJson2() {
-        stub(orderSearch(KEY, List.of("name", "state", "picking_ids"),
-                        record("id", 25, "name", "S00025", "state", "sale", "picking_ids", List.of(17))),
+        Map<String, Object> readLines = new LinkedHashMap<>();
+        readLines.put("ids", List.of(60, 61));
+        readLines.put("fields", List.of("product_id", "qty_delivered"));
+        stub(orderSearch(KEY, List.of("name", "state", "picking_ids", "order_line"),
+                        record("id", 25, "name", "S00025", "state", "sale", "picking_ids", List.of(17),
+                                "order_line", List.of(60, 61))),
                 productSearch(List.of("E-COM07", "E-COM08"), product(20, "E-COM07", "Large Cabinet"),
-                        product(21, "E-COM08", "Storage Box")));
+                        product(21, "E-COM08", "Storage Box")),
+                Json2Exchange.call("sale.order.line", "read", readLines, List.of(
+                        record("id", 60, "product_id", List.of(20, "Large Cabinet"), "qty_delivered", 0.0),
+                        record("id", 61, "product_id", List.of(21, "Storage Box"), "qty_delivered", 0.0))));
         List<Json2Exchange> walk = List.of(
                 Json2Exchange.recorded(47).withFields("name", "state", "move_ids"),
                 Json2Exchange.recorded(48).withFields("product_id", "product_uom_qty", "quantity", "picked", "state"),

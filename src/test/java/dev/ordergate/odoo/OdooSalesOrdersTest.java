@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static dev.ordergate.odoo.OdooFixtures.azureInterior;
+import static dev.ordergate.odoo.OdooFixtures.kwargs;
 import static dev.ordergate.odoo.OdooFixtures.line;
 import static dev.ordergate.odoo.OdooFixtures.order;
 import static dev.ordergate.odoo.OdooFixtures.orderSearch;
@@ -107,10 +108,12 @@ class OdooSalesOrdersTest extends OdooTest {
     @Test
     void aPartialShipmentPicksWhatShippedValidatesAndLeavesABackorder() {
         String key = "shop:EXT-0001";
-        stub(orderSearch(key, List.of("name", "state", "picking_ids"),
-                        record("id", 25, "name", "S00025", "state", "sale", "picking_ids", List.of(17))),
+        stub(orderSearch(key, List.of("name", "state", "picking_ids", "order_line"),
+                        record("id", 25, "name", "S00025", "state", "sale", "picking_ids", List.of(17),
+                                "order_line", List.of(60, 61))),
                 productSearch(List.of("E-COM07", "E-COM08"), product(17, "E-COM07", "Large Cabinet"),
-                        product(18, "E-COM08", "Storage Box")));
+                        product(18, "E-COM08", "Storage Box")),
+                nothingDelivered(60, 61, 17, 18));
         List<OdooExchange> walk = List.of(
                 OdooExchange.recorded(43).withFields("name", "state", "move_ids"),
                 OdooExchange.recorded(44).withFields("product_id", "product_uom_qty", "quantity", "picked", "state"),
@@ -134,14 +137,48 @@ class OdooSalesOrdersTest extends OdooTest {
     @Test
     void aDeliveryAlreadyDoneIsLeftAlone() {
         String key = "shop:EXT-0001";
-        stub(orderSearch(key, List.of("name", "state", "picking_ids"),
-                        record("id", 25, "name", "S00025", "state", "sale", "picking_ids", List.of(17))),
+        stub(orderSearch(key, List.of("name", "state", "picking_ids", "order_line"),
+                        record("id", 25, "name", "S00025", "state", "sale", "picking_ids", List.of(17),
+                                "order_line", List.of(60))),
                 productSearch(List.of("E-COM07"), product(17, "E-COM07", "Large Cabinet")),
+                nothingDelivered(60, 17),
                 OdooExchange.recorded(53).withFields("name", "state", "move_ids"));
 
         salesOrders.recordDelivery(key, Map.of("E-COM07", new BigDecimal("5")));
 
         ODOO.verify(exactly(0), postRequestedFor(urlEqualTo("/jsonrpc"))
                 .withRequestBody(matchingJsonPath("$.params.args[3]", equalTo("stock.move"))));
+    }
+
+    @Test
+    void whatOdooHasDeliveredAlreadyIsNotDeliveredAgain() {
+        String key = "shop:EXT-0001";
+        stub(orderSearch(key, List.of("name", "state", "picking_ids", "order_line"),
+                        record("id", 25, "name", "S00025", "state", "sale", "picking_ids", List.of(17, 18),
+                                "order_line", List.of(60))),
+                productSearch(List.of("E-COM07"), product(17, "E-COM07", "Large Cabinet")),
+                OdooExchange.executeKw("sale.order.line", "read", List.of(List.of(60)),
+                        kwargs("fields", List.of("product_id", "qty_delivered")))
+                        .answering(List.of(record("id", 60, "product_id", List.of(17, "Large Cabinet"), "qty_delivered", 5.0))));
+
+        // The second shipment's call carries everything shipped so far (5), which Odoo has delivered already.
+        salesOrders.recordDelivery(key, Map.of("E-COM07", new BigDecimal("5")));
+
+        ODOO.verify(exactly(0), postRequestedFor(urlEqualTo("/jsonrpc"))
+                .withRequestBody(matchingJsonPath("$.params.args[3]", equalTo("stock.picking"))));
+    }
+
+    /** Odoo's order lines (ids, then their products' ids) with nothing delivered yet. */
+    private static OdooExchange nothingDelivered(int... lineIdsThenProductIds) {
+        int half = lineIdsThenProductIds.length / 2;
+        List<Integer> lineIds = new java.util.ArrayList<>();
+        List<Object> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < half; i++) {
+            lineIds.add(lineIdsThenProductIds[i]);
+            lines.add(record("id", lineIdsThenProductIds[i], "product_id", List.of(lineIdsThenProductIds[half + i], "Product"),
+                    "qty_delivered", 0.0));
+        }
+        return OdooExchange.executeKw("sale.order.line", "read", List.of(lineIds),
+                kwargs("fields", List.of("product_id", "qty_delivered"))).answering(lines);
     }
 }
