@@ -3,6 +3,7 @@ package dev.ordergate.fulfillment;
 import dev.ordergate.notify.Notifications;
 import dev.ordergate.order.OrderIntake;
 import dev.ordergate.order.OrderStatus;
+import dev.ordergate.notify.StatusEvents;
 import dev.ordergate.order.Orders;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,12 +24,14 @@ public class ReviewNotices {
     private final Notifications mail;
     private final TaskService tasks;
     private final ReviewTimers timers;
+    private final StatusEvents statusEvents;
 
-    ReviewNotices(Orders orders, Notifications mail, TaskService tasks, ReviewTimers timers) {
+    ReviewNotices(Orders orders, Notifications mail, TaskService tasks, ReviewTimers timers, StatusEvents statusEvents) {
         this.orders = orders;
         this.mail = mail;
         this.tasks = tasks;
         this.timers = timers;
+        this.statusEvents = statusEvents;
     }
 
     /** A review task was created: the order shows IN_REVIEW and the reviewer group is told. */
@@ -50,7 +53,9 @@ public class ReviewNotices {
         mail.toGroup(supervisors, "review-escalated", model(execution));
     }
 
+    /** A reviewer put the order on hold (waiting for stock or payment): customer service and the channel hear. */
     public void onHold(DelegateExecution execution) {
+        statusEvents.publish(orderId(execution), "on_hold", (String) execution.getVariable(GateDelegate.REASON));
         mail.toGroup("customer-service", "order-on-hold", model(execution));
     }
 

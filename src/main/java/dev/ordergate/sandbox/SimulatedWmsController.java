@@ -51,9 +51,25 @@ class SimulatedWmsController {
     }
 
     private final SimulatedWms wms;
+    private final SandboxFaults faults;
 
-    SimulatedWmsController(SimulatedWms wms) {
+    SimulatedWmsController(SimulatedWms wms, SandboxFaults faults) {
         this.wms = wms;
+        this.faults = faults;
+    }
+
+    /** Stops (and starts again) the automatic shipping, so a person can ship parts and report problems by hand. */
+    @PostMapping("/sandbox/wms/v1/auto-ship/{state}")
+    ResponseEntity<?> autoShip(@PathVariable String state) {
+        switch (state) {
+            case "off" -> faults.pauseShipments();
+            case "on" -> faults.resumeShipments();
+            default -> {
+                return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                        "auto-ship is 'on' or 'off', not '%s'".formatted(state)));
+            }
+        }
+        return ResponseEntity.ok(Map.of("autoShip", state));
     }
 
     @PostMapping("/sandbox/wms/v1/releases")

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ordergate.ApiClient;
 import dev.ordergate.IntegrationTest;
+import dev.ordergate.sandbox.SandboxFaults;
 import dev.ordergate.sandbox.SimulatedPricingEngine;
 import dev.ordergate.sandbox.SimulatedPricingEngine.Agreement;
 import java.io.IOException;
@@ -46,10 +47,13 @@ class FormBindingsTest {
     TaskService tasks;
     @Autowired
     SimulatedPricingEngine pricingEngine;
+    @Autowired
+    SandboxFaults faults;
 
     @AfterEach
     void resetFeed() {
         pricingEngine.reset();
+        faults.reset();
     }
 
     @Test
@@ -134,7 +138,21 @@ class FormBindingsTest {
         }
         Task review = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(run).singleResult(), t -> t != null);
         reached.put("price-list-sync/" + review.getTaskDefinitionKey(), review);
+        reached.put("order-fulfillment/resolveShipmentProblem", shipmentProblem());
         return reached;
+    }
+
+    /** An order whose released goods the warehouse reports damaged. */
+    private Task shipmentProblem() {
+        faults.pauseShipments();
+        String ref = uniqueRef();
+        String id = submit(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "1", "299.00")));
+        await().atMost(PATIENCE).until(() -> api.get("/api/v1/orders/" + id).body().path("status").asText(), "RELEASED"::equals);
+        assertThat(api.post("/sandbox/wms/v1/releases/b2b-portal:" + ref + "/problems", """
+                {"problem": "damaged"}
+                """).status()).isEqualTo(200);
+        String instance = api.get("/api/v1/orders/" + id).body().path("processInstanceId").asText();
+        return await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceId(instance).singleResult(), t -> t != null);
     }
 
     private String submit(String body) {
