@@ -59,7 +59,8 @@ class KeycloakSecurity {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path(HttpMethod.POST, "/api/v1/orders")).hasAuthority(SUBMIT)
                         .requestMatchers(path(HttpMethod.GET, "/api/v1/orders")).hasAuthority(OPS)
-                        .requestMatchers(path(HttpMethod.GET, "/api/v1/orders/*")).hasAnyAuthority(READ, OPS)
+                        .requestMatchers(path(HttpMethod.GET, "/api/v1/orders/*"), path(HttpMethod.GET, "/api/v1/orders/*/invoices"))
+                        .hasAnyAuthority(READ, OPS)
                         // The cancellation and return endpoints (issue 5) are guarded here before they exist.
                         .requestMatchers(path(HttpMethod.POST, "/api/v1/orders/*/cancellation")).hasAuthority(CANCEL)
                         .requestMatchers(path(HttpMethod.POST, "/api/v1/returns")).hasAuthority(RETURN)

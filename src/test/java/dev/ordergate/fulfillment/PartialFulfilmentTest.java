@@ -240,6 +240,9 @@ class PartialFulfilmentTest {
         assertThat(invoices).hasSize(2);
         assertThat(invoices.get(1)).isEqualByComparingTo(invoices.get(0).multiply(new BigDecimal("3")));
         assertThat(statusEvents(id).stream().filter("invoiced"::equals)).hasSize(2);
+        var shown = api.get("/api/v1/orders/" + id + "/invoices").body();
+        assertThat(shown.path("invoices")).hasSize(2);
+        assertThat(shown.path("paymentState").asText()).as("as Odoo knows it").isEqualTo("NOT_PAID");
     }
 
     @Test
