@@ -49,6 +49,25 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** Submits an order that must be taken as new (201); answers its id. */
+    public String submitOrder(String body) {
+        Response response = post("/api/v1/orders", body);
+        if (response.status() != 201) {
+            throw new AssertionError("Expected 201 for a new order, got " + response.status() + ": " + response.raw());
+        }
+        return response.body().path("id").asText();
+    }
+
+    /** Waits (up to a minute) until the order has this status; answers the order as then shown. */
+    public JsonNode awaitOrderStatus(String id, String status) {
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> get("/api/v1/orders/" + id).body(), body -> status.equals(body.path("status").asText()));
+    }
+
+    public String processInstanceId(String orderId) {
+        return get("/api/v1/orders/" + orderId).body().path("processInstanceId").asText();
+    }
+
     public Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }

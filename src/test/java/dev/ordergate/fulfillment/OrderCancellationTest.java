@@ -5,14 +5,11 @@ import static dev.ordergate.SampleOrders.order;
 import static dev.ordergate.SampleOrders.sample;
 import static dev.ordergate.SampleOrders.uniqueRef;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ordergate.ApiClient;
 import dev.ordergate.IntegrationTest;
 import dev.ordergate.sandbox.SandboxFaults;
 import dev.ordergate.sandbox.SandboxOdoo;
-import java.time.Duration;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class OrderCancellationTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String CANCEL = "{\"reason\": \"Customer changed their mind\"}";
 
     private final ApiClient api = new ApiClient();
@@ -42,16 +38,16 @@ class OrderCancellationTest {
     @Test
     void anOrderCancelledInReviewLeavesNothingBehind() {
         String ref = uniqueRef();
-        String id = submit(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00")));
-        awaitStatus(id, "IN_REVIEW");
+        String id = api.submitOrder(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00")));
+        api.awaitOrderStatus(id, "IN_REVIEW");
 
         var answer = api.post("/api/v1/orders/" + id + "/cancellation", CANCEL);
 
         assertThat(answer.status()).as(answer.raw()).isEqualTo(202);
-        awaitStatus(id, "CANCELLED");
+        api.awaitOrderStatus(id, "CANCELLED");
         assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).isEmpty();
         assertThat(api.get("/sandbox/wms/v1/releases/b2b-portal:" + ref).status()).isEqualTo(404);
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId(id))
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(api.processInstanceId(id))
                 .activityId("withdrawRelease").count()).as("nothing to compensate").isZero();
     }
 
@@ -59,18 +55,18 @@ class OrderCancellationTest {
     void anOrderCancelledAfterReleaseIsCancelledInOdooAndWithdrawnFromTheWarehouse() {
         faults.pauseShipments();
         String ref = uniqueRef();
-        String id = submit(sample(ref));
-        awaitStatus(id, "RELEASED");
+        String id = api.submitOrder(sample(ref));
+        api.awaitOrderStatus(id, "RELEASED");
 
         assertThat(api.post("/api/v1/orders/" + id + "/cancellation", CANCEL).status()).isEqualTo(202);
 
-        var cancelled = awaitStatus(id, "CANCELLED");
+        var cancelled = api.awaitOrderStatus(id, "CANCELLED");
         assertThat(cancelled.path("salesOrderRef").asText()).startsWith("S");
         assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).singleElement()
                 .satisfies(so -> assertThat(so.state()).isEqualTo("cancel"));
         assertThat(api.get("/sandbox/wms/v1/releases/b2b-portal:" + ref).body().path("status").asText())
                 .isEqualTo("WITHDRAWN");
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId(id))
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(api.processInstanceId(id))
                 .activityId("withdrawRelease").count()).as("the release was compensated").isEqualTo(1);
 
         faults.resumeShipments();
@@ -79,8 +75,8 @@ class OrderCancellationTest {
 
     @Test
     void aShippedOrderCannotBeCancelledAndTheChannelIsToldToRequestAReturn() {
-        String id = submit(sample(uniqueRef()));
-        awaitStatus(id, "COMPLETED");
+        String id = api.submitOrder(sample(uniqueRef()));
+        api.awaitOrderStatus(id, "COMPLETED");
 
         var refused = api.post("/api/v1/orders/" + id + "/cancellation", CANCEL);
 
@@ -92,10 +88,10 @@ class OrderCancellationTest {
 
     @Test
     void cancellingTwiceAnswersTheCancellationAndAnUnknownOrderIs404() {
-        String id = submit(order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00")));
-        awaitStatus(id, "IN_REVIEW");
+        String id = api.submitOrder(order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00")));
+        api.awaitOrderStatus(id, "IN_REVIEW");
         api.post("/api/v1/orders/" + id + "/cancellation", CANCEL);
-        awaitStatus(id, "CANCELLED");
+        api.awaitOrderStatus(id, "CANCELLED");
 
         var again = api.post("/api/v1/orders/" + id + "/cancellation", CANCEL);
         assertThat(again.status()).isEqualTo(200);
@@ -107,18 +103,6 @@ class OrderCancellationTest {
         assertThat(noReason.body().path("errors").get(0).path("field").asText()).isEqualTo("reason");
     }
 
-    private String submit(String body) {
-        var response = api.post("/api/v1/orders", body);
-        assertThat(response.status()).as(response.raw()).isEqualTo(201);
-        return response.body().path("id").asText();
-    }
 
-    private JsonNode awaitStatus(String id, String status) {
-        return await().atMost(PATIENCE).until(() -> api.get("/api/v1/orders/" + id).body(),
-                body -> status.equals(body.path("status").asText()));
-    }
 
-    private String processInstanceId(String id) {
-        return api.get("/api/v1/orders/" + id).body().path("processInstanceId").asText();
-    }
 }

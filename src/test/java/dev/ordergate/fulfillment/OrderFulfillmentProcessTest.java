@@ -73,9 +73,9 @@ class OrderFulfillmentProcessTest {
     @Test
     void aCleanOrderIsCommittedShippedAndInvoicedOnce() {
         String ref = uniqueRef();
-        String id = submit(sample(ref));
+        String id = api.submitOrder(sample(ref));
 
-        var completed = awaitStatus(id, "COMPLETED");
+        var completed = api.awaitOrderStatus(id, "COMPLETED");
 
         assertThat(completed.path("salesOrderRef").asText()).startsWith("S");
         assertThat(completed.path("invoiceRef").asText()).startsWith("INV/");
@@ -91,19 +91,19 @@ class OrderFulfillmentProcessTest {
 
     @Test
     void anUnknownCustomerWaitsForAMasterDataSteward() {
-        Task task = awaitReview(submit(order(uniqueRef(), "C-99999", "US", "93701", line("1", "FURN_0269", "1", "299.00"))));
+        Task task = awaitReview(api.submitOrder(order(uniqueRef(), "C-99999", "US", "93701", line("1", "FURN_0269", "1", "299.00"))));
         assertReview(task, "reviewMasterData", "master-data", "master-data-stewards", "Unknown customer C-99999");
     }
 
     @Test
     void anUnknownProductWaitsForAMasterDataSteward() {
-        Task task = awaitReview(submit(order(uniqueRef(), "C-10042", "US", "93701", line("1", "NOPE-1", "1", "1.00"))));
+        Task task = awaitReview(api.submitOrder(order(uniqueRef(), "C-10042", "US", "93701", line("1", "NOPE-1", "1", "1.00"))));
         assertReview(task, "reviewMasterData", "master-data", "master-data-stewards", "unknown product NOPE-1");
     }
 
     @Test
     void aPriceBelowTheAuthorityWaitsForAPricingSteward() {
-        Task task = awaitReview(submit(order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00"))));
+        Task task = awaitReview(api.submitOrder(order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00"))));
         assertReview(task, "reviewPriceMismatch", "pricing", "pricing-stewards",
                 "submitted 250.00, authority 299.00, difference -49.00 per unit (-16.39%), margin impact -98.00");
     }
@@ -111,31 +111,31 @@ class OrderFulfillmentProcessTest {
     @Test
     void anOrderOverTheCreditLimitWaitsForACreditController() {
         // Deco Addict has 2,500 of 3,000 used and buys on Distributor Tier A (E-COM07 at 280).
-        Task task = awaitReview(submit(order(uniqueRef(), "C-20077", "US", "93701", line("1", "E-COM07", "5", "280.00"))));
+        Task task = awaitReview(api.submitOrder(order(uniqueRef(), "C-20077", "US", "93701", line("1", "E-COM07", "5", "280.00"))));
         assertReview(task, "reviewCreditHold", "credit", "credit-controllers", "exceeds the credit limit");
     }
 
     @Test
     void aShipToWithoutTaxJurisdictionWaitsForCustomerService() {
-        Task task = awaitReview(submit(order(uniqueRef(), "C-10042", "ZZ", "0000", line("1", "FURN_0269", "1", "299.00"))));
+        Task task = awaitReview(api.submitOrder(order(uniqueRef(), "C-10042", "ZZ", "0000", line("1", "FURN_0269", "1", "299.00"))));
         assertReview(task, "reviewTaxProblem", "tax", "customer-service", "ZZ");
     }
 
     @Test
     void aShortfallWaitsForCustomerService() {
-        Task task = awaitReview(submit(order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_8888", "5", "36.00"))));
+        Task task = awaitReview(api.submitOrder(order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_8888", "5", "36.00"))));
         assertReview(task, "reviewShortfall", "availability", "customer-service",
                 "FURN_8888: ordered 5, available 3 (partly available)");
     }
 
     @Test
     void anApprovedExceptionContinuesToCompletionAndIsAudited() {
-        String id = submit(order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00")));
+        String id = api.submitOrder(order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00")));
         Task task = awaitReview(id);
 
         tasks.complete(task.getId(), Map.of("decision", "accept-submitted", "decisionComment", "Agreed promo price"));
 
-        var completed = awaitStatus(id, "COMPLETED");
+        var completed = api.awaitOrderStatus(id, "COMPLETED");
         var review = completed.path("reviews").get(0);
         assertThat(review.path("gate").asText()).isEqualTo("pricing");
         assertThat(review.path("decision").asText()).isEqualTo("accept-submitted");
@@ -147,13 +147,13 @@ class OrderFulfillmentProcessTest {
 
     @Test
     void aRejectedExceptionEndsTheOrderRejected() {
-        String id = submit(blockedBuyerOrder());
+        String id = api.submitOrder(blockedBuyerOrder());
         Task task = awaitReview(id);
 
         assertReview(task, "reviewCreditHold", "credit", "credit-controllers", "blocked for credit");
         tasks.complete(task.getId(), Map.of("decision", "reject", "decisionComment", "Customer blocked"));
 
-        var rejected = awaitStatus(id, "REJECTED");
+        var rejected = api.awaitOrderStatus(id, "REJECTED");
         assertThat(rejected.path("statusReason").asText()).contains("blocked");
         assertThat(rejected.path("salesOrderRef").isMissingNode()).isTrue();
         awaitMail("customer-service@localhost", "Order b2b-portal:" + rejected.path("order").path("channelOrderRef").asText()
@@ -162,7 +162,7 @@ class OrderFulfillmentProcessTest {
 
     @Test
     void aDecisionTheProcessDoesNotKnowIsRefusedAndTheTaskStays() {
-        Task task = awaitReview(submit(blockedBuyerOrder()));
+        Task task = awaitReview(api.submitOrder(blockedBuyerOrder()));
 
         assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("decision", "maybe")))
                 .isInstanceOf(ProcessEngineException.class)
@@ -177,12 +177,12 @@ class OrderFulfillmentProcessTest {
 
     @Test
     void applyingTheAuthorityPriceCorrectsTheLineAndTheOrderContinues() {
-        String id = submit(order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00")));
+        String id = api.submitOrder(order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00")));
         Task task = awaitReview(id);
 
         tasks.complete(task.getId(), Map.of("decision", "apply-authority"));
 
-        var completed = awaitStatus(id, "COMPLETED");
+        var completed = api.awaitOrderStatus(id, "COMPLETED");
         assertThat(completed.path("order").path("lines").get(0).path("unitPrice").decimalValue()).isEqualByComparingTo("299");
         assertThat(completed.path("reviews").get(0).path("decision").asText()).isEqualTo("apply-authority");
     }
@@ -190,7 +190,7 @@ class OrderFulfillmentProcessTest {
     @Test
     void aReviewTaskMailsItsGroupWithoutPricesInTheSubject() {
         String ref = uniqueRef();
-        awaitReview(submit(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00"))));
+        awaitReview(api.submitOrder(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00"))));
 
         awaitMail("pricing-stewards@localhost", "Order b2b-portal:" + ref + " needs a pricing review");
         var mail = mailbox.received().stream().filter(m -> m.subject().contains(ref)).findFirst().orElseThrow();
@@ -201,12 +201,12 @@ class OrderFulfillmentProcessTest {
     @Test
     void anOverdueReviewEscalatesToTheSupervisorsAndTellsThem() {
         String ref = uniqueRef();
-        String id = submit(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00")));
+        String id = api.submitOrder(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00")));
         Task task = awaitReview(id);
 
-        fireTimer(processInstanceId(id), "remindPrices");
+        fireTimer(api.processInstanceId(id), "remindPrices");
         awaitMail("pricing-stewards@localhost", "Reminder: order b2b-portal:" + ref + " still waits for a pricing review");
-        fireTimer(processInstanceId(id), "escalatePrices");
+        fireTimer(api.processInstanceId(id), "escalatePrices");
 
         assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(l -> l.getGroupId())
                 .contains("pricing-stewards", "order-supervisors");
@@ -216,11 +216,11 @@ class OrderFulfillmentProcessTest {
 
     @Test
     void aShortfallWaitingForStockIsCheckedAgainAfterTheWait() {
-        String id = submit(order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_8888", "5", "36.00")));
+        String id = api.submitOrder(order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_8888", "5", "36.00")));
         Task task = awaitReview(id);
 
         tasks.complete(task.getId(), Map.of("decision", "wait-for-stock"));
-        fireTimer(processInstanceId(id), "waitForStock");
+        fireTimer(api.processInstanceId(id), "waitForStock");
 
         Task again = awaitReview(id);
         assertThat(again.getId()).isNotEqualTo(task.getId());
@@ -230,13 +230,13 @@ class OrderFulfillmentProcessTest {
 
     @Test
     void cancellingShortLinesShipsTheRest() {
-        String id = submit(order(uniqueRef(), "C-10042", "US", "93701",
+        String id = api.submitOrder(order(uniqueRef(), "C-10042", "US", "93701",
                 line("1", "FURN_8888", "5", "36.00") + "," + line("2", "E-COM08", "3", "14.22")));
         Task task = awaitReview(id);
 
         tasks.complete(task.getId(), Map.of("decision", "cancel-short-lines", "decisionComment", "Customer agreed"));
 
-        var completed = awaitStatus(id, "COMPLETED");
+        var completed = api.awaitOrderStatus(id, "COMPLETED");
         assertThat(completed.path("order").path("lines")).hasSize(1);
         assertThat(completed.path("order").path("lines").get(0).path("sku").asText()).isEqualTo("E-COM08");
     }
@@ -244,21 +244,21 @@ class OrderFulfillmentProcessTest {
     @Test
     void anOrderFarOverTheCreditLimitIsRejectedByPolicyWithoutAReview() {
         // Deco Addict: 2,500 used of 3,000; this order adds 5,600, utilisation 2.7 is in the reject band.
-        String id = submit(order(uniqueRef(), "C-20077", "US", "93701", line("1", "E-COM07", "20", "280.00")));
+        String id = api.submitOrder(order(uniqueRef(), "C-20077", "US", "93701", line("1", "E-COM07", "20", "280.00")));
 
-        var rejected = awaitStatus(id, "REJECTED");
+        var rejected = api.awaitOrderStatus(id, "REJECTED");
         assertThat(rejected.path("statusReason").asText()).contains("exceeds the credit limit");
-        assertThat(tasks.createTaskQuery().processInstanceId(processInstanceId(id)).count()).isZero();
+        assertThat(tasks.createTaskQuery().processInstanceId(api.processInstanceId(id)).count()).isZero();
     }
 
     @Test
     void anOdooOutageBecomesAnIncidentAfterTheRetriesAndTheOrderCompletesOnceRetried() {
         faults.failNext("sale.order", "create", 1000, SandboxFaults.Fault.HTTP_503);
         String ref = uniqueRef();
-        String id = submit(sample(ref));
+        String id = api.submitOrder(sample(ref));
 
         Incident incident = await().atMost(PATIENCE).until(() -> runtime.createIncidentQuery()
-                .processInstanceId(processInstanceId(id)).singleResult(), i -> i != null);
+                .processInstanceId(api.processInstanceId(id)).singleResult(), i -> i != null);
         assertThat(incident.getActivityId()).isEqualTo("commitSalesOrder");
         assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref).size()).isZero();
         assertThat(status(id)).isEqualTo("VALIDATED");
@@ -266,7 +266,7 @@ class OrderFulfillmentProcessTest {
         faults.reset();
         management.setJobRetries(incident.getConfiguration(), 1);
 
-        awaitStatus(id, "COMPLETED");
+        api.awaitOrderStatus(id, "COMPLETED");
         assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref).size()).isEqualTo(1);
     }
 
@@ -274,17 +274,17 @@ class OrderFulfillmentProcessTest {
     void aLostAnswerToTheCreateDoesNotCreateASecondSalesOrder() {
         faults.failNext("sale.order", "create", 1, SandboxFaults.Fault.LOSE_RESPONSE);
         String ref = uniqueRef();
-        String id = submit(sample(ref));
+        String id = api.submitOrder(sample(ref));
 
-        awaitStatus(id, "COMPLETED");
+        api.awaitOrderStatus(id, "COMPLETED");
         assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref).size()).isEqualTo(1);
     }
 
     @Test
     void aDuplicateShipmentConfirmationChangesNothing() {
         String ref = uniqueRef();
-        String id = submit(sample(ref));
-        awaitStatus(id, "COMPLETED");
+        String id = api.submitOrder(sample(ref));
+        api.awaitOrderStatus(id, "COMPLETED");
         String shipment = """
                 {"shipmentId": "%s/1", "businessKey": "b2b-portal:%s", "lines": [{"sku": "FURN_0269", "quantity": 12}], "complete": true}
                 """.formatted("b2b-portal:" + ref, ref);
@@ -302,7 +302,7 @@ class OrderFulfillmentProcessTest {
         faults.pauseShipments();
         String ref = uniqueRef();
         String key = "b2b-portal:" + ref;
-        String id = submit(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00")));
+        String id = api.submitOrder(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00")));
         Task review = awaitReview(id);
         String shipment = """
                 {"shipmentId": "%s/1", "businessKey": "%s", "lines": [{"sku": "FURN_0269", "quantity": 2}], "complete": true}
@@ -313,7 +313,7 @@ class OrderFulfillmentProcessTest {
         assertThat(early.body().path("outcome").asText()).as("the process is not waiting yet").isEqualTo("PENDING");
 
         tasks.complete(review.getId(), Map.of("decision", "accept-submitted", "decisionComment", "Agreed"));
-        awaitStatus(id, "COMPLETED");
+        api.awaitOrderStatus(id, "COMPLETED");
         faults.resumeShipments();
         // The warehouse's own confirmation of the same shipment, when it comes, changes nothing.
         await().atMost(PATIENCE).until(() -> api.get("/sandbox/wms/v1/releases/" + key).body()
@@ -339,27 +339,15 @@ class OrderFulfillmentProcessTest {
                 .replace("\"30 Days\"", "\"Immediate Payment\"");
     }
 
-    private String submit(String body) {
-        var response = api.post("/api/v1/orders", body);
-        assertThat(response.status()).as(response.raw()).isEqualTo(201);
-        return response.body().path("id").asText();
-    }
 
-    private com.fasterxml.jackson.databind.JsonNode awaitStatus(String id, String status) {
-        return await().atMost(PATIENCE).until(() -> api.get("/api/v1/orders/" + id).body(),
-                body -> status.equals(body.path("status").asText()));
-    }
 
     private String status(String id) {
         return api.get("/api/v1/orders/" + id).body().path("status").asText();
     }
 
-    private String processInstanceId(String id) {
-        return api.get("/api/v1/orders/" + id).body().path("processInstanceId").asText();
-    }
 
     private Task awaitReview(String id) {
-        String pi = processInstanceId(id);
+        String pi = api.processInstanceId(id);
         Task task = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceId(pi)
                 .singleResult(), t -> t != null);
         assertThat(status(id)).isEqualTo("IN_REVIEW");

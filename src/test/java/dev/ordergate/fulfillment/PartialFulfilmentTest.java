@@ -61,11 +61,11 @@ class PartialFulfilmentTest {
         faults.pauseShipments();
         String ref = uniqueRef();
         String key = "b2b-portal:" + ref;
-        String id = submit(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "10", "299.00")));
-        awaitStatus(id, "RELEASED");
+        String id = api.submitOrder(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "10", "299.00")));
+        api.awaitOrderStatus(id, "RELEASED");
 
         JsonNode first = ship(key, "FURN_0269", "4");
-        awaitStatus(id, "PARTIALLY_SHIPPED");
+        api.awaitOrderStatus(id, "PARTIALLY_SHIPPED");
         await().atMost(PATIENCE).until(() -> odoo.delivered(key).get("FURN_0269") == 4.0);
         assertThat(odoo.deliveryStates(key)).as("the rest is on Odoo's backorder").containsExactly("done", "assigned");
 
@@ -75,7 +75,7 @@ class PartialFulfilmentTest {
         assertThat(duplicate.body().path("outcome").asText()).isEqualTo("DUPLICATE");
 
         ship(key, "FURN_0269", "6");
-        var completed = awaitStatus(id, "COMPLETED");
+        var completed = api.awaitOrderStatus(id, "COMPLETED");
 
         assertThat(odoo.delivered(key)).containsEntry("FURN_0269", 10.0);
         assertThat(odoo.deliveryStates(key)).containsExactly("done", "done");
@@ -91,7 +91,7 @@ class PartialFulfilmentTest {
         String key = "b2b-portal:" + ref;
         String id = submitShortOfLamps(ref);
 
-        var backordered = awaitStatus(id, "BACKORDERED");
+        var backordered = api.awaitOrderStatus(id, "BACKORDERED");
         assertThat(odoo.delivered(key)).containsEntry("FURN_8888", 3.0);
         assertThat(odoo.salesOrdersByClientRef(key)).as("the backorder is Odoo's, not a second order").hasSize(1);
         assertThat(backordered.path("statusReason").asText()).contains("FURN_8888 x 2");
@@ -101,7 +101,7 @@ class PartialFulfilmentTest {
                 """);
         assertThat(replenished.status()).isEqualTo(202);
 
-        awaitStatus(id, "COMPLETED");
+        api.awaitOrderStatus(id, "COMPLETED");
         assertThat(odoo.delivered(key)).containsEntry("FURN_8888", 5.0);
         assertThat(odoo.deliveryStates(key)).containsExactly("done", "done");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM app.warehouse_releases WHERE business_key = :k").param("k", key)
@@ -115,7 +115,7 @@ class PartialFulfilmentTest {
         String ref = uniqueRef();
         String key = "b2b-portal:" + ref;
         String id = submitShortOfLamps(ref);
-        awaitStatus(id, "BACKORDERED");
+        api.awaitOrderStatus(id, "BACKORDERED");
 
         String processInstanceId = api.get("/api/v1/orders/" + id).body().path("processInstanceId").asText();
         var expiry = management.createJobQuery().processInstanceId(processInstanceId).activityId("backorderExpired")
@@ -124,7 +124,7 @@ class PartialFulfilmentTest {
                 + Duration.ofDays(29).toMillis()));
         management.executeJob(expiry.getId());
 
-        awaitStatus(id, "COMPLETED");
+        api.awaitOrderStatus(id, "COMPLETED");
         assertThat(odoo.delivered(key)).containsEntry("FURN_8888", 3.0);
         assertThat(odoo.deliveryStates(key)).containsExactly("done", "cancel");
         assertThat(invoices(id)).singleElement()
@@ -137,7 +137,7 @@ class PartialFulfilmentTest {
         String ref = uniqueRef();
         String key = "b2b-portal:" + ref;
         String id = submitShortOfLamps(ref);
-        awaitStatus(id, "BACKORDERED");
+        api.awaitOrderStatus(id, "BACKORDERED");
 
         var cancelled = api.post("/api/v1/orders/" + id + "/cancellation", """
                 {"reason": "No longer needed"}
@@ -145,7 +145,7 @@ class PartialFulfilmentTest {
 
         assertThat(cancelled.status()).isEqualTo(202);
         assertThat(cancelled.body().path("status").asText()).isEqualTo("CANCELLING_BACKORDER");
-        awaitStatus(id, "COMPLETED");
+        api.awaitOrderStatus(id, "COMPLETED");
         assertThat(odoo.delivered(key)).containsEntry("FURN_8888", 3.0);
         assertThat(odoo.deliveryStates(key)).containsExactly("done", "cancel");
         assertThat(odoo.salesOrdersByClientRef(key)).singleElement()
@@ -161,8 +161,8 @@ class PartialFulfilmentTest {
         faults.pauseShipments();
         String ref = uniqueRef();
         String key = "b2b-portal:" + ref;
-        String id = submit(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "4", "299.00")));
-        awaitStatus(id, "RELEASED");
+        String id = api.submitOrder(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "4", "299.00")));
+        api.awaitOrderStatus(id, "RELEASED");
 
         reportProblem(key, "damaged", "FURN_0269", "1");
         Task task = awaitTask(id, "resolveShipmentProblem");
@@ -179,7 +179,7 @@ class PartialFulfilmentTest {
                 .decimalValue()).isEqualByComparingTo("1");
         faults.resumeShipments();
 
-        awaitStatus(id, "COMPLETED");
+        api.awaitOrderStatus(id, "COMPLETED");
         assertThat(odoo.delivered(key)).containsEntry("FURN_0269", 4.0);
     }
 
@@ -188,14 +188,14 @@ class PartialFulfilmentTest {
         faults.pauseShipments();
         String ref = uniqueRef();
         String key = "b2b-portal:" + ref;
-        String id = submit(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "4", "299.00")));
-        awaitStatus(id, "RELEASED");
+        String id = api.submitOrder(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "4", "299.00")));
+        api.awaitOrderStatus(id, "RELEASED");
 
         reportProblem(key, "lost", "FURN_0269", "1");
         tasks.complete(awaitTask(id, "resolveShipmentProblem").getId(), Map.of("problemResolution", "refund"));
         ship(key, "FURN_0269", "3");
 
-        awaitStatus(id, "COMPLETED");
+        api.awaitOrderStatus(id, "COMPLETED");
         assertThat(odoo.delivered(key)).containsEntry("FURN_0269", 3.0);
         assertThat(odoo.deliveryStates(key)).as("Odoo's backorder for the lost chair is closed")
                 .containsExactly("done", "cancel");
@@ -209,15 +209,15 @@ class PartialFulfilmentTest {
         faults.pauseShipments();
         String ref = uniqueRef();
         String key = "b2b-portal:" + ref;
-        String id = submit(order(ref, "C-10042", "US", "93701",
+        String id = api.submitOrder(order(ref, "C-10042", "US", "93701",
                 line("1", "FURN_0269", "2", "299.00") + "," + line("2", "E-COM08", "3", "14.22")));
-        awaitStatus(id, "RELEASED");
+        api.awaitOrderStatus(id, "RELEASED");
 
         reportProblem(key, "refused", "E-COM08", "3");
         tasks.complete(awaitTask(id, "resolveShipmentProblem").getId(), Map.of("problemResolution", "cancel-line"));
         ship(key, "FURN_0269", "2");
 
-        awaitStatus(id, "COMPLETED");
+        api.awaitOrderStatus(id, "COMPLETED");
         assertThat(odoo.delivered(key)).containsEntry("FURN_0269", 2.0).containsEntry("E-COM08", 0.0);
         assertThat(statusEvents(id)).contains("line_cancelled");
     }
@@ -227,15 +227,15 @@ class PartialFulfilmentTest {
         faults.pauseShipments();
         String ref = uniqueRef();
         String key = "edi-split:" + ref;
-        String id = submit(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "4", "299.00"))
+        String id = api.submitOrder(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "4", "299.00"))
                 .replace("\"b2b-portal\"", "\"edi-split\""));
-        awaitStatus(id, "RELEASED");
+        api.awaitOrderStatus(id, "RELEASED");
 
         ship(key, "FURN_0269", "1");
         await().atMost(PATIENCE).until(() -> invoices(id).size() == 1);
         ship(key, "FURN_0269", "3");
 
-        awaitStatus(id, "COMPLETED");
+        api.awaitOrderStatus(id, "COMPLETED");
         List<BigDecimal> invoices = invoices(id);
         assertThat(invoices).hasSize(2);
         assertThat(invoices.get(1)).isEqualByComparingTo(invoices.get(0).multiply(new BigDecimal("3")));
@@ -268,7 +268,7 @@ class PartialFulfilmentTest {
 
     /** Five lamps where three are on hand: customer service ships the three and backorders two. */
     private String submitShortOfLamps(String ref) {
-        String id = submit(order(ref, "C-10042", "US", "93701", line("1", "FURN_8888", "5", "36.00")));
+        String id = api.submitOrder(order(ref, "C-10042", "US", "93701", line("1", "FURN_8888", "5", "36.00")));
         Task review = awaitTask(id, "reviewShortfall");
         tasks.complete(review.getId(), Map.of("decision", "ship-available"));
         return id;
@@ -289,16 +289,7 @@ class PartialFulfilmentTest {
         assertThat(reported.status()).as(reported.raw()).isEqualTo(200);
     }
 
-    private String submit(String body) {
-        var response = api.post("/api/v1/orders", body);
-        assertThat(response.status()).as(response.raw()).isEqualTo(201);
-        return response.body().path("id").asText();
-    }
 
-    private JsonNode awaitStatus(String id, String status) {
-        return await().atMost(PATIENCE).until(() -> api.get("/api/v1/orders/" + id).body(),
-                body -> status.equals(body.path("status").asText()));
-    }
 
     private Task awaitTask(String id, String taskKey) {
         String pi = api.get("/api/v1/orders/" + id).body().path("processInstanceId").asText();
