@@ -10,6 +10,7 @@ import dev.ordergate.order.Orders;
 import dev.ordergate.pricing.PriceAuthority;
 import dev.ordergate.rules.DecisionTables;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -73,15 +74,19 @@ class FindSubstitutes implements JavaDelegate {
                 order.customerRef(), order.shipTo(), order.requestedDate(), order.currency(), order.paymentTerms(),
                 asSubstituted, order.allowSubstitutes(), order.allowPartialShipment()));
         return proposals.stream().map(p -> "Line %s: %s %s %s %s (%s available) -> %s %s (%s available); charged at the agreed %s %s per unit (%s's own price: %s)%s"
-                        .formatted(p.lineRef(), plain(p.quantity()), p.uom(), p.originalSku(), p.originalName(),
-                                plain(p.originalAvailable().max(BigDecimal.ZERO)), p.substituteSku(), p.substituteName(),
-                                plain(p.substituteAvailable()), plain(p.unitPrice()), order.currency(), p.substituteSku(),
-                                own.containsKey(p.lineRef()) ? plain(own.get(p.lineRef())) + " " + order.currency() : "unknown",
+                        .formatted(p.lineRef(), quantity(p.quantity()), p.uom(), p.originalSku(), p.originalName(),
+                                quantity(p.originalAvailable().max(BigDecimal.ZERO)), p.substituteSku(), p.substituteName(),
+                                quantity(p.substituteAvailable()), money(p.unitPrice()), order.currency(), p.substituteSku(),
+                                own.containsKey(p.lineRef()) ? money(own.get(p.lineRef())) + " " + order.currency() : "unknown",
                                 p.mode() == Mode.AUTOMATIC ? " [automatic under the policy]" : ""))
                 .collect(Collectors.joining("\n"));
     }
 
-    private static String plain(BigDecimal n) {
-        return n.stripTrailingZeros().scale() < 2 ? n.setScale(2).toPlainString() : n.stripTrailingZeros().toPlainString();
+    private static String quantity(BigDecimal n) {
+        return n.stripTrailingZeros().toPlainString();
+    }
+
+    private static String money(BigDecimal n) {
+        return n.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 }
