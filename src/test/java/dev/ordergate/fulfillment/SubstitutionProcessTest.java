@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ordergate.ApiClient;
 import dev.ordergate.IntegrationTest;
+import dev.ordergate.sandbox.SandboxMail;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,8 @@ class SubstitutionProcessTest {
     ManagementService management;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    SandboxMail.Mailbox mailbox;
 
     @Test
     void aContractCustomerGetsTheSubstituteAutomaticallyAndTheOriginalIsKept() {
@@ -114,6 +117,22 @@ class SubstitutionProcessTest {
         Task again = awaitTask(id, "reviewShortfall");
         assertThat(again.getId()).as("checked again, still short, the refused substitute not offered again")
                 .isNotEqualTo(shortfall.getId());
+    }
+
+    @Test
+    void anOverdueApprovalRemindsCustomerServiceAndEscalatesToTheSupervisors() {
+        String ref = uniqueRef();
+        String id = submit(decoAddictOrder(ref));
+        Task task = awaitTask(id, "approveSubstitution");
+
+        fireTimer(processInstanceId(id), "remindSubstitution");
+        awaitMail("customer-service@localhost", "Reminder: order b2b-portal:" + ref + " still waits for a substitution review");
+        fireTimer(processInstanceId(id), "escalateSubstitution");
+
+        assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(l -> l.getGroupId())
+                .contains("customer-service", "order-supervisors");
+        awaitMail("order-supervisors@localhost", "Escalated: substitution review of order b2b-portal:" + ref + " is overdue");
+        assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the approval itself stays open").isEqualTo(1);
     }
 
     @Test
@@ -197,6 +216,11 @@ class SubstitutionProcessTest {
         String pi = processInstanceId(id);
         return await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceId(pi).singleResult(),
                 t -> t != null && t.getTaskDefinitionKey().equals(taskKey));
+    }
+
+    private void awaitMail(String to, String subject) {
+        await().atMost(PATIENCE).until(() -> mailbox.received().stream()
+                .anyMatch(m -> m.to().contains(to) && m.subject().equals(subject)));
     }
 
     private void fireTimer(String processInstanceId, String activityId) {
