@@ -154,7 +154,8 @@ class ShippingLedger {
             BigDecimal available = left.getOrDefault(line.sku(), BigDecimal.ZERO);
             BigDecimal quantity = available.min(line.quantity());
             if (quantity.signum() > 0) {
-                lines.add(new OrderLine(line.lineRef(), line.sku(), quantity, line.uom(), line.unitPrice()));
+                lines.add(new OrderLine(line.lineRef(), line.sku(), quantity, line.uom(), line.unitPrice(),
+                        line.substitutedFor()));
                 left.put(line.sku(), available.subtract(quantity));
             }
         }

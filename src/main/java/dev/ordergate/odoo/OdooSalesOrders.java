@@ -64,6 +64,11 @@ class OdooSalesOrders implements SalesOrders {
             vals.put("product_uom_qty", number(line.quantity()));
             // The price the order was accepted at (the price gate compared it with Odoo's); Odoo would otherwise recompute it.
             vals.put("price_unit", number(line.unitPrice()));
+            if (line.substituted()) {
+                // Odoo's own description (display name) plus, on its second line, the product the customer ordered.
+                OdooRecords.Product product = products.get(line.sku());
+                vals.put("name", "[%s] %s\nSubstitute for %s".formatted(product.sku(), product.name(), line.substitutedFor()));
+            }
             return List.<Object>of(0, 0, vals);
         }).toList();
         Map<String, Object> vals = new LinkedHashMap<>();

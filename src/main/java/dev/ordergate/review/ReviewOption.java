@@ -3,6 +3,7 @@ package dev.ordergate.review;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a reviewer may decide, per exception type (the gate that stopped the order). The forms offer exactly these
@@ -20,7 +21,15 @@ public enum ReviewOption {
     WAIT_FOR_STOCK("availability", "wait-for-stock", false, false),
     CANCEL_SHORT_LINES("availability", "cancel-short-lines", true, false),
     SHIP_AVAILABLE_BACKORDER_REST("availability", "ship-available", false, true),
+    APPROVE_SUBSTITUTION("substitution", "approve", false, false),
+    REFUSE_SUBSTITUTION("substitution", "refuse", true, false),
     REJECT(null, "reject", true, false);
+
+    /**
+     * Reviews of something Ordergate proposes rather than of an exception: the reviewer takes it or leaves it, and
+     * leaving it leads to the exception's own review (where the order can be rejected).
+     */
+    private static final Set<String> PROPOSALS = Set.of("substitution");
 
     private final String gate;
     private final String value;
@@ -47,7 +56,8 @@ public enum ReviewOption {
     }
 
     public static List<ReviewOption> forGate(String gate) {
-        return Arrays.stream(values()).filter(o -> o.gate == null || o.gate.equals(gate)).toList();
+        return Arrays.stream(values())
+                .filter(o -> o.gate == null ? !PROPOSALS.contains(gate) : o.gate.equals(gate)).toList();
     }
 
     public static Optional<ReviewOption> of(String gate, Object value) {

@@ -1,6 +1,7 @@
 package dev.ordergate.rules;
 
 import dev.ordergate.credit.CreditPolicy;
+import dev.ordergate.inventory.SubstitutionPolicy;
 import dev.ordergate.pricing.PriceTolerances;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  * the ports the gates speak to.
  */
 @Component
-public class DecisionTables implements PriceTolerances, CreditPolicy {
+public class DecisionTables implements PriceTolerances, CreditPolicy, SubstitutionPolicy {
 
     private final DecisionService decisions;
 
@@ -37,6 +38,19 @@ public class DecisionTables implements PriceTolerances, CreditPolicy {
                 .variables(Map.of("blocked", blocked, "hasOverdue", hasOverdue, "utilisation", utilisation))
                 .evaluate().getSingleResult().getSingleEntry();
         return Outcome.valueOf(outcome.toUpperCase());
+    }
+
+    @Override
+    public Mode decide(Case line) {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("allowSubstitutes", line.allowSubstitutes());
+        inputs.put("channel", line.channel());
+        inputs.put("customerRef", line.customerRef());
+        inputs.put("customerSegment", line.customerSegment());
+        inputs.put("productCategory", line.productCategory());
+        String policy = decisions.evaluateDecisionTableByKey("substitution-policy").variables(inputs).evaluate()
+                .getSingleResult().getSingleEntry();
+        return Mode.of(policy);
     }
 
     /** Who reviews an exception of this type, and to whom it escalates. */

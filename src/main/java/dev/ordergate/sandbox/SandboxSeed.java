@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * The demo data of the simulated Odoo (documented in {@code docs/sandbox.md}). Ids of the records that also
  * appear in the contract transcripts (Deco Addict 10, Azure Interior 15, E-COM07 17, E-COM08 18, FURN_0269 25,
- * pricelists 2 and 3, payment term 4, tax 1) are the transcripts' ids, so recorded requests replay unchanged.
+ * FURN_8900 27, FURN_8855 33, pricelists 2 and 3, payment term 4,
+ * tax 1) are the transcripts' ids, so recorded requests replay unchanged.
  */
 final class SandboxSeed {
 
@@ -62,6 +63,9 @@ final class SandboxSeed {
         product(25, "FURN_0269", "Office Chair Black", 320.0, 180.0, 500, "consu");
         product(26, "FURN_8888", "Office Lamp", 40.0, 25.0, 3, "consu");
         product(30, "SVC-INSTALL", "Installation", 90.0, 0.0, 0, "service");
+        // Short, with a substitute in stock (ordergate.substitutions.table names FURN_8855 for FURN_8900).
+        product(27, "FURN_8900", "Drawer Black", 25.0, 20.0, 2, "consu");
+        product(33, "FURN_8855", "Drawer", 110.5, 100.0, 80, "consu");
 
         pricelistItem(1, 3, "0_product_variant", 25, "fixed", 299.0, 0.0, 1.0);
         pricelistItem(2, 3, "0_product_variant", 17, "fixed", 280.0, 0.0, 1.0);

@@ -124,7 +124,9 @@ class FormBindingsTest {
                 order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00")),
                 order(uniqueRef(), "C-20077", "US", "93701", line("1", "E-COM07", "5", "280.00")),
                 order(uniqueRef(), "C-10042", "ZZ", "0000", line("1", "FURN_0269", "1", "299.00")),
-                order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_8888", "5", "36.00")))
+                order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_8888", "5", "36.00")),
+                // Short, with a substitute in stock, and Deco Addict's substitutions need approval.
+                order(uniqueRef(), "C-20077", "US", "93701", line("1", "FURN_8900", "5", "22.50")))
                 .map(this::submit).toList();
         pricingEngine.publish(List.of(new Agreement("Form check " + uniqueRef(), "USD", null, "NO-SUCH-SKU",
                 BigDecimal.ONE, new BigDecimal("10.00"), null, null)));

@@ -58,11 +58,33 @@ class DecisionTablesTest {
             "pricing,      pricing-stewards,     order-supervisors",
             "credit,       credit-controllers,   finance-supervisors",
             "tax,          customer-service,     order-supervisors",
-            "availability, customer-service,     order-supervisors"})
+            "availability, customer-service,     order-supervisors",
+            "substitution, customer-service,     order-supervisors"})
     void reviewerRoutingRows(String exceptionType, String reviewers, String supervisors) throws IOException {
         var row = evaluate("reviewer-routing", Map.of("exceptionType", exceptionType)).getSingleResult();
         assertThat(row.get("reviewerGroup")).isEqualTo(reviewers);
         assertThat(row.get("supervisorGroup")).isEqualTo(supervisors);
+    }
+
+    @ParameterizedTest(name = "allow {0}, channel {1}, customer {2}, segment {3}, category {4} -> {5}")
+    @CsvSource(nullValues = "null", value = {
+            "true,  b2b-portal,  C-10042, Distributor Tier A, Office Furniture, automatic",
+            "false, b2b-portal,  C-10042, Distributor Tier A, Office Furniture, not-allowed",
+            "true,  marketplace, C-10042, Distributor Tier A, Office Furniture, not-allowed",
+            "true,  b2b-portal,  C-20077, Distributor Tier A, Office Furniture, approval",
+            "false, b2b-portal,  C-20077, Distributor Tier A, Office Furniture, not-allowed",
+            "true,  b2b-portal,  C-10042, Distributor Tier A, Software,         approval",
+            "true,  edi-gateway, C-40011, Default,            Office Furniture, approval",
+            "true,  b2b-portal,  C-10042, null,               null,             approval"})
+    void substitutionPolicyRows(boolean allow, String channel, String customer, String segment, String category,
+                                String policy) throws IOException {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("allowSubstitutes", allow);
+        inputs.put("channel", channel);
+        inputs.put("customerRef", customer);
+        inputs.put("customerSegment", segment);
+        inputs.put("productCategory", category);
+        assertThat((String) evaluate("substitution-policy", inputs).getSingleResult().getSingleEntry()).isEqualTo(policy);
     }
 
     @org.junit.jupiter.api.Test
