@@ -29,7 +29,7 @@ public final class SampleOrders {
                   "paymentTerms": "30 Days",
                   "lines": [ %s ],
                   "allowSubstitutes": true,
-                  "allowPartialShipment": true
+                  "allowPartialShipment": false
                 }
                 """.formatted(ref, customer, postalCode, country, lines);
     }

@@ -1,5 +1,6 @@
 package dev.ordergate.fulfillment;
 
+import dev.ordergate.inventory.Availability;
 import dev.ordergate.masterdata.MasterData;
 import dev.ordergate.notify.StatusEvents;
 import dev.ordergate.order.Order;
@@ -33,10 +34,12 @@ public class ShippingSteps {
     private final MasterData masterData;
     private final StatusEvents statusEvents;
     private final FulfilmentPolicy policy;
+    private final Availability availability;
     private final Clock clock;
 
     ShippingSteps(Orders orders, ShippingLedger ledger, Shipments shipments, MasterData masterData,
-                  StatusEvents statusEvents, FulfilmentPolicy policy, Clock clock) {
+                  StatusEvents statusEvents, FulfilmentPolicy policy, Availability availability, Clock clock) {
+        this.availability = availability;
         this.orders = orders;
         this.ledger = ledger;
         this.shipments = shipments;
@@ -44,6 +47,17 @@ public class ShippingSteps {
         this.statusEvents = statusEvents;
         this.policy = policy;
         this.clock = clock;
+    }
+
+    /**
+     * Sets {@code partialShipmentAccepted}: the customer takes partial shipments (the order says so) and something
+     * of the order is free to ship now. Then a shortfall needs no review: what is there ships, the rest waits.
+     */
+    public void decidePartialShipment(DelegateExecution execution) {
+        Order order = order(execution);
+        boolean somethingNow = order.allowPartialShipment() && availability.freeQuantities(ShippingLedger.skus(order))
+                .values().stream().anyMatch(free -> free.signum() > 0);
+        execution.setVariable("partialShipmentAccepted", somethingNow);
     }
 
     /** Sets {@code leftToShip}, and {@code quantitiesCancelled} when the ERP has deliveries to close at the end. */

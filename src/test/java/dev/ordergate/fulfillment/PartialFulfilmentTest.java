@@ -111,6 +111,22 @@ class PartialFulfilmentTest {
     }
 
     @Test
+    void aCustomerWhoTakesPartialShipmentsIsBackorderedWithoutAReview() {
+        String ref = uniqueRef();
+        String key = "b2b-portal:" + ref;
+        String id = api.submitOrder(order(ref, "C-10042", "US", "93701", line("1", "FURN_8888", "5", "36.00"))
+                .replace("\"allowPartialShipment\": false", "\"allowPartialShipment\": true"));
+
+        api.awaitOrderStatus(id, "BACKORDERED");
+
+        assertThat(tasks.createTaskQuery().processInstanceId(api.processInstanceId(id)).count()).isZero();
+        assertThat(odoo.delivered(key)).containsEntry("FURN_8888", 3.0);
+        assertThat(statusEvents(id)).doesNotContain("in_review").containsSubsequence("validated", "backordered");
+        api.post("/api/v1/orders/" + id + "/cancellation", "{\"reason\": \"Test over\"}");
+        api.awaitOrderStatus(id, "COMPLETED");
+    }
+
+    @Test
     void anExpiredBackorderIsCancelledInOdooAndWhatShippedIsInvoiced() {
         String ref = uniqueRef();
         String key = "b2b-portal:" + ref;
