@@ -56,10 +56,12 @@ class SimulatedWms implements DisposableBean {
     });
 
     private final SandboxFaults faults;
+    private final SimulatedWmsStock stock;
 
-    SimulatedWms(SandboxProperties properties, RestClient.Builder builder, SandboxFaults faults) {
+    SimulatedWms(SandboxProperties properties, RestClient.Builder builder, SandboxFaults faults, SimulatedWmsStock stock) {
         this.settings = properties.wms();
         this.faults = faults;
+        this.stock = stock;
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(Duration.ofSeconds(2));
         requests.setReadTimeout(Duration.ofSeconds(10));
@@ -111,6 +113,9 @@ class SimulatedWms implements DisposableBean {
         ShipmentConfirmation confirmation = new ShipmentConfirmation(releaseId + "/1", release.businessKey(),
                 release.lines().stream().map(line -> new ShippedLine(line.sku(), line.quantity())).toList(), true);
         URI target = URI.create(settings.callbackUrl().toString().replaceAll("/+$", "") + "/api/v1/shipments");
+        if (attempt == 1) {
+            stock.shipped(confirmation.lines());
+        }
         try {
             client.post().uri(target).contentType(MediaType.APPLICATION_JSON).body(confirmation).retrieve().toBodilessEntity();
             record(releaseId, "SHIPPED", true, attempt);
