@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ordergate.ApiClient;
 import dev.ordergate.IntegrationTest;
+import dev.ordergate.SampleOrders;
+import dev.ordergate.inventory.BookedStock;
 import dev.ordergate.inventory.StockCount;
 import dev.ordergate.inventory.StockLevels;
 import dev.ordergate.sandbox.SandboxFaults;
@@ -42,6 +44,8 @@ class InventorySyncProcessTest {
     SandboxFaults faults;
     @Autowired
     HistoryService history;
+    @Autowired
+    BookedStock books;
 
     @AfterEach
     void restore() {
@@ -101,6 +105,40 @@ class InventorySyncProcessTest {
         assertThat(found.path("wmsQty").decimalValue()).isEqualByComparingTo("0");
         assertThat(found.path("odooQty").decimalValue()).isPositive();
         assertThat(found.path("difference").decimalValue()).isEqualByComparingTo(found.path("odooQty").decimalValue().negate());
+    }
+
+    @Test
+    void whatTheWmsShipsReachesTheReadModelAsAStockEvent() {
+        String ref = SampleOrders.uniqueRef();
+        var submitted = api.post("/api/v1/orders", SampleOrders.sample(ref));
+        String id = submitted.body().path("id").asText();
+        await().atMost(PATIENCE).until(() -> api.get("/api/v1/orders/" + id).body(),
+                o -> "COMPLETED".equals(o.path("status").asText()));
+
+        BigDecimal shelf = levels().stream().filter(l -> l.path("sku").asText().equals("E-COM07")).findFirst()
+                .orElseThrow().path("onHand").decimalValue();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(readModel.find(new StockCount.Key("E-COM07", "WH")))
+                .hasValueSatisfying(level -> assertThat(level.onHand()).isEqualByComparingTo(shelf)));
+    }
+
+    @Test
+    void whenTheWmsCountsWhatOdooBooksTheRunFindsNoDriftAndClearsWhatThereWas() {
+        List<JsonNode> shelves = levels();
+        undo.add(() -> {
+            levels().forEach(l -> wms.remove(l.path("sku").asText(), l.path("warehouse").asText()));
+            shelves.forEach(l -> wms.set(l.path("sku").asText(), l.path("warehouse").asText(),
+                    l.path("onHand").decimalValue(), l.path("reserved").decimalValue()));
+        });
+        shelves.forEach(l -> wms.remove(l.path("sku").asText(), l.path("warehouse").asText()));
+        books.counts().forEach(c -> wms.set(c.sku(), c.warehouse(), c.onHand(), c.reserved()));
+
+        JsonNode report = awaitCompleted(startRun());
+
+        assertThat(report.path("counts").path("NEW").asInt()).isZero();
+        assertThat(report.path("counts").path("PERSISTS").asInt()).isZero();
+        assertThat(api.get("/api/v1/sync/inventory/drift").body().path("count").asInt()).isZero();
+        assertThat(history.createHistoricActivityInstanceQuery()
+                .processInstanceId(report.path("processInstanceId").asText()).activityId("stockAgrees").count()).isEqualTo(1);
     }
 
     @Test
