@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +47,8 @@ class InventorySyncProcessTest {
     HistoryService history;
     @Autowired
     BookedStock books;
+    @Autowired
+    ManagementService management;
 
     @AfterEach
     void restore() {
@@ -139,6 +142,13 @@ class InventorySyncProcessTest {
         assertThat(api.get("/api/v1/sync/inventory/drift").body().path("count").asInt()).isZero();
         assertThat(history.createHistoricActivityInstanceQuery()
                 .processInstanceId(report.path("processInstanceId").asText()).activityId("stockAgrees").count()).isEqualTo(1);
+    }
+
+    @Test
+    void theScheduleWaitsAsATimerOfTheDeployedProcess() {
+        var timers = management.createJobQuery().processDefinitionKey("inventory-sync").timers().list();
+
+        assertThat(timers).singleElement().satisfies(timer -> assertThat(timer.getDuedate()).isInTheFuture());
     }
 
     @Test
