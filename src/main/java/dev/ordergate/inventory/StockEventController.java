@@ -25,6 +25,8 @@ class StockEventController {
                         OffsetDateTime occurredAt) {
     }
 
+    private static final BigDecimal MAX_QUANTITY = BigDecimal.TEN.pow(14);
+
     private final StockLevels levels;
 
     StockEventController(StockLevels levels) {
@@ -70,16 +72,25 @@ class StockEventController {
         blank(errors, "warehouse", r.warehouse(), 64);
         if (r.onHand() == null) {
             errors.add(error("onHand", "must not be null"));
-        } else if (r.onHand().signum() < 0) {
-            errors.add(error("onHand", "must be zero or more"));
+        } else {
+            quantity(errors, "onHand", r.onHand());
         }
-        if (r.reserved() != null && r.reserved().signum() < 0) {
-            errors.add(error("reserved", "must be zero or more"));
+        if (r.reserved() != null) {
+            quantity(errors, "reserved", r.reserved());
         }
         if (r.occurredAt() == null) {
             errors.add(error("occurredAt", "must not be null"));
         }
         return errors;
+    }
+
+    /** What app.stock_levels holds: DECIMAL(18, 4), never negative. */
+    private static void quantity(List<Map<String, String>> errors, String field, BigDecimal value) {
+        if (value.signum() < 0) {
+            errors.add(error(field, "must be zero or more"));
+        } else if (value.stripTrailingZeros().scale() > 4 || value.compareTo(MAX_QUANTITY) >= 0) {
+            errors.add(error(field, "must be below 10^14 with at most 4 decimals"));
+        }
     }
 
     private static void blank(List<Map<String, String>> errors, String field, String value, int max) {

@@ -78,6 +78,15 @@ class StockEventsTest {
     }
 
     @Test
+    void aQuantityTheReadModelCannotHoldIsRefused() {
+        var answer = api.post("/api/v1/inventory/events", event("big-" + sku, "WH", "1e20", "0.00001", "2026-11-27T10:00:00Z"));
+
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(422);
+        assertThat(answer.body().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("onHand", "reserved");
+        assertThat(levels.findEvent("big-" + sku)).isEmpty();
+    }
+
+    @Test
     void anUnknownFieldIsAProblemToo() {
         var answer = api.post("/api/v1/inventory/events", """
                 { "eventId": "x-%s", "sku": "%s", "warehouse": "WH", "onHand": 1, "occurredAt": "2026-11-27T09:00:00Z", "colour": "red" }
