@@ -1,2 +1,2 @@
-/** Stock: what can be promised (the availability port) and the gate that finds shortfalls. */
+/** Stock: what can be promised (the availability port and its WMS read model, kept by stock events) and the gate that finds shortfalls. */
 package dev.ordergate.inventory;

@@ -11,10 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-/** Free quantity ({@code free_qty}: on hand minus reserved) in our Odoo user's default warehouse. */
+/**
+ * Free quantity ({@code free_qty}: on hand minus reserved) in our Odoo user's default warehouse; the availability
+ * authority unless {@code ordergate.authority.availability} says {@code wms}.
+ */
 @Component
+@ConditionalOnProperty(name = "ordergate.authority.availability", havingValue = "odoo", matchIfMissing = true)
 class OdooAvailability implements Availability {
 
     private final OdooClient odoo;

@@ -90,6 +90,12 @@ public class Orders {
         return spec.query(this::summaryRow).list();
     }
 
+    /** Every order received in {@code [from, to)}, oldest first (the reconciliation report's period). */
+    public List<OrderRecord> receivedBetween(OffsetDateTime from, OffsetDateTime to) {
+        return jdbc.sql(SELECT + " WHERE created_at >= :from AND created_at < :to ORDER BY created_at, id")
+                .param("from", from).param("to", to).query(this::summaryRow).list();
+    }
+
     public long count(OrderStatus status) {
         String where = status == null ? "" : " WHERE status = :status";
         var spec = jdbc.sql("SELECT COUNT(*) FROM app.orders" + where);

@@ -64,12 +64,15 @@ class SimulatedWms implements DisposableBean {
     });
 
     private final SandboxFaults faults;
+    private final SimulatedWmsStock stock;
 
     private final SandboxOdoo odoo;
 
-    SimulatedWms(SandboxProperties properties, RestClient.Builder builder, SandboxFaults faults, SandboxOdoo odoo) {
+    SimulatedWms(SandboxProperties properties, RestClient.Builder builder, SandboxFaults faults, SimulatedWmsStock stock,
+                 SandboxOdoo odoo) {
         this.settings = properties.wms();
         this.faults = faults;
+        this.stock = stock;
         this.odoo = odoo;
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(Duration.ofSeconds(2));
@@ -127,6 +130,9 @@ class SimulatedWms implements DisposableBean {
         ShipmentConfirmation confirmation = new ShipmentConfirmation(nextMessageId(releaseId, attempt), release.businessKey(),
                 rest, true);
         URI target = URI.create(settings.callbackUrl().toString().replaceAll("/+$", "") + "/api/v1/shipments");
+        if (attempt == 1) {
+            stock.shipped(confirmation.lines());
+        }
         try {
             client.post().uri(target).contentType(MediaType.APPLICATION_JSON).body(confirmation).retrieve().toBodilessEntity();
             handle(releaseId, rest);
@@ -153,6 +159,7 @@ class SimulatedWms implements DisposableBean {
         boolean complete = lines.isEmpty() || shipping.equals(remaining(releaseId));
         ShipmentConfirmation confirmation = new ShipmentConfirmation(nextMessageId(releaseId, 1),
                 tracked.release().businessKey(), shipping, complete);
+        stock.shipped(shipping);
         post("/api/v1/shipments", confirmation);
         handle(releaseId, shipping);
         if (remaining(releaseId).isEmpty()) {
@@ -174,6 +181,7 @@ class SimulatedWms implements DisposableBean {
     /** Puts stock on the shelf (in the sandbox Odoo) and tells Ordergate, which wakes waiting backorders. */
     void replenish(String sku, BigDecimal quantity) {
         odoo.adjustStock(sku, quantity.doubleValue());
+        stock.received(List.of(new ShippedLine(sku, quantity)));
         post("/api/v1/shipments/replenishments", Map.of("skus", List.of(sku)));
     }
 

@@ -68,6 +68,8 @@ class KeycloakSecurity {
                         .requestMatchers(path(HttpMethod.POST, "/api/v1/shipments"), path(HttpMethod.POST, "/api/v1/shipments/**"))
                         .hasAuthority(SHIPMENTS)
                         .requestMatchers(path("/api/v1/reviews/**")).hasAuthority(REVIEWER)
+                        .requestMatchers(path(HttpMethod.POST, "/api/v1/inventory/events")).hasAuthority(SHIPMENTS)
+                        .requestMatchers(path("/api/v1/sync/**"), path("/api/v1/reports/**")).hasAuthority(OPS)
                         .requestMatchers(path("/api/v1/ops/**")).hasAuthority(OPS)
                         .requestMatchers(path("/engine-rest/**")).hasAuthority(OPS)
                         .requestMatchers(path("/actuator/health/**"), path("/actuator/health"), path("/actuator/info"))

@@ -12,6 +12,7 @@ import dev.ordergate.ApiClient;
 import dev.ordergate.IntegrationTest;
 import dev.ordergate.sandbox.SandboxFaults;
 import dev.ordergate.sandbox.SandboxOdoo;
+import dev.ordergate.sandbox.SimulatedWmsStock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +45,8 @@ class PartialFulfilmentTest {
     @Autowired
     SandboxOdoo odoo;
     @Autowired
+    SimulatedWmsStock wmsStock;
+    @Autowired
     TaskService tasks;
     @Autowired
     ManagementService management;
@@ -54,6 +57,7 @@ class PartialFulfilmentTest {
     void restore() {
         faults.reset();
         odoo.adjustStock("FURN_8888", LAMPS_ON_HAND - odoo.onHand("FURN_8888"));
+        wmsStock.set("FURN_8888", "WH", BigDecimal.valueOf(LAMPS_ON_HAND), BigDecimal.ZERO);
     }
 
     @Test
