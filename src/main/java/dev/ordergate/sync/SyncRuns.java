@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 class SyncRuns {
 
     static final String PRICE_LISTS = "price-lists";
+    static final String MASTER_DATA = "master-data";
 
     enum Status { RUNNING, IN_REVIEW, COMPLETED }
 
