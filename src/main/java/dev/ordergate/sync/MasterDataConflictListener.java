@@ -36,9 +36,10 @@ class MasterDataConflictListener implements TaskListener {
             task.setVariableLocal("otherSystem", c.otherSource());
             task.setVariableLocal("otherValue", shown(c.otherValue()));
             task.setVariableLocal("otherChangedAt", shown(c.otherChangedAt()));
-            // Local, so the parallel tasks of one run each keep their own decision.
-            task.setVariableLocal("conflictDecision", null);
-            task.setVariableLocal("conflictComment", null);
+            // On the conflict's own execution (completing a task sets variables there): each of a run's parallel
+            // tasks keeps its own decision, and no task opens with another one's answer filled in.
+            task.getExecution().setVariableLocal("conflictDecision", null);
+            task.getExecution().setVariableLocal("conflictComment", null);
             task.setDescription(c.entity() + " " + c.key() + ": " + c.field() + " owned by " + c.owner()
                     + ", changed by " + c.otherSource());
             return;

@@ -75,23 +75,23 @@ class MasterDataStore {
 
     Map<String, Agreed> agreed(String entity, String key) {
         Map<String, Agreed> values = new LinkedHashMap<>();
-        jdbc.sql("SELECT field, value, source, changed_at FROM app.md_values WHERE entity = :entity AND record_key = :key")
+        jdbc.sql("SELECT field, agreed_value, source, changed_at FROM app.md_values WHERE entity = :entity AND record_key = :key")
                 .param("entity", entity).param("key", key)
                 .query((rs, n) -> values.put(rs.getString("field"),
-                        new Agreed(rs.getString("value"), rs.getString("source"), rs.getString("changed_at"))))
+                        new Agreed(rs.getString("agreed_value"), rs.getString("source"), rs.getString("changed_at"))))
                 .list();
         return values;
     }
 
     void agree(String entity, String key, String field, Agreed agreed) {
         int updated = jdbc.sql("""
-                UPDATE app.md_values SET value = :value, source = :source, changed_at = :at
+                UPDATE app.md_values SET agreed_value = :value, source = :source, changed_at = :at
                 WHERE entity = :entity AND record_key = :key AND field = :field
                 """).param("value", agreed.value()).param("source", agreed.source()).param("at", agreed.changedAt())
                 .param("entity", entity).param("key", key).param("field", field).update();
         if (updated == 0) {
             jdbc.sql("""
-                    INSERT INTO app.md_values (entity, record_key, field, value, source, changed_at)
+                    INSERT INTO app.md_values (entity, record_key, field, agreed_value, source, changed_at)
                     VALUES (:entity, :key, :field, :value, :source, :at)
                     """).param("value", agreed.value()).param("source", agreed.source()).param("at", agreed.changedAt())
                     .param("entity", entity).param("key", key).param("field", field).update();
@@ -114,7 +114,7 @@ class MasterDataStore {
 
     void addRead(String runId, Read read) {
         jdbc.sql("""
-                INSERT INTO app.md_reads (run_id, seq, side, source, entity, record_key, changed_at, position, fields, outcome, reason)
+                INSERT INTO app.md_reads (run_id, seq, side, source, entity, record_key, changed_at, feed_position, fields, outcome, reason)
                 VALUES (:run, :seq, :side, :source, :entity, :key, :at, :position, :fields, :outcome, :reason)
                 """).param("run", runId).param("seq", read.seq()).param("side", read.side()).param("source", read.source())
                 .param("entity", read.entity()).param("key", read.key()).param("at", read.changedAt())
@@ -131,7 +131,7 @@ class MasterDataStore {
         return jdbc.sql("SELECT * FROM app.md_reads WHERE run_id = :run ORDER BY seq").param("run", runId)
                 .query((rs, n) -> new Read(rs.getInt("seq"), rs.getString("side"), rs.getString("source"),
                         rs.getString("entity"), rs.getString("record_key"), rs.getString("changed_at"),
-                        rs.getString("position"), rs.getString("fields"), rs.getString("outcome"), rs.getString("reason")))
+                        rs.getString("feed_position"), rs.getString("fields"), rs.getString("outcome"), rs.getString("reason")))
                 .list();
     }
 
@@ -142,7 +142,7 @@ class MasterDataStore {
 
     void addChange(String runId, Change change) {
         jdbc.sql("""
-                INSERT INTO app.md_changes (run_id, seq, entity, record_key, field, source, value, previous, action, target, applied, reason)
+                INSERT INTO app.md_changes (run_id, seq, entity, record_key, field, source, new_value, previous, action, target, applied, reason)
                 VALUES (:run, :seq, :entity, :key, :field, :source, :value, :previous, :action, :target, :applied, :reason)
                 """).param("run", runId).param("seq", change.seq()).param("entity", change.entity())
                 .param("key", change.key()).param("field", change.field()).param("source", change.source())
@@ -154,7 +154,7 @@ class MasterDataStore {
     List<Change> changes(String runId) {
         return jdbc.sql("SELECT * FROM app.md_changes WHERE run_id = :run ORDER BY seq").param("run", runId)
                 .query((rs, n) -> new Change(rs.getInt("seq"), rs.getString("entity"), rs.getString("record_key"),
-                        rs.getString("field"), rs.getString("source"), rs.getString("value"), rs.getString("previous"),
+                        rs.getString("field"), rs.getString("source"), rs.getString("new_value"), rs.getString("previous"),
                         rs.getString("action"), rs.getString("target"), rs.getBoolean("applied"), rs.getString("reason")))
                 .list();
     }

@@ -298,7 +298,7 @@ public class MasterDataSync {
 
     /** The steward's decision, once. */
     void decide(String conflictId, String decision, String comment, String by) {
-        if (!DECISIONS.contains(decision)) {
+        if (decision == null || !DECISIONS.contains(decision)) {
             throw new IllegalArgumentException("conflictDecision must be one of " + DECISIONS + ", not " + decision);
         }
         if (comment == null || comment.isBlank()) {
