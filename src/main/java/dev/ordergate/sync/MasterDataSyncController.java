@@ -53,6 +53,13 @@ class MasterDataSyncController {
             return ApiProblems.problem(HttpStatus.BAD_REQUEST, "unknown-entity", "Unknown master-data entity",
                     String.join("; ", details), Map.of("errors", unknown));
         }
+        // Two runs reading from the same watermark would raise the same conflicts twice; a duplicate request waits.
+        var running = runs.running(SyncRuns.MASTER_DATA);
+        if (running.isPresent()) {
+            return ApiProblems.problem(HttpStatus.CONFLICT, "sync-running", "A master-data run is in progress",
+                    "Run " + running.get() + " is still reading or applying; start the next one when it is in review or"
+                            + " completed (GET /api/v1/sync/runs/" + running.get() + ")", Map.of("runId", running.get()));
+        }
         String runId = sync.open("api", null, entities.stream().distinct().toList());
         String instance = runtime.startProcessInstanceByMessage("masterDataSyncRequested", runId,
                 Map.of(SyncDelegates.RUN_ID, runId)).getId();

@@ -64,6 +64,12 @@ class SyncRuns {
                 .param("by", by).param("outcome", outcome).param("comment", comment).param("id", id).update();
     }
 
+    /** The id of a run of this kind still reading or writing (not in review, not completed), if any. */
+    Optional<String> running(String kind) {
+        return jdbc.sql("SELECT id FROM app.sync_runs WHERE kind = :kind AND status = :status ORDER BY started_at LIMIT 1")
+                .param("kind", kind).param("status", Status.RUNNING.name()).query(String.class).optional();
+    }
+
     Optional<Run> find(String id) {
         return jdbc.sql("SELECT * FROM app.sync_runs WHERE id = :id").param("id", id)
                 .query((rs, n) -> new Run(rs.getString("id"), rs.getString("kind"), rs.getString("status"),

@@ -206,6 +206,13 @@ class MasterDataSyncProcessTest {
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.contentType()).startsWith("application/problem+json");
 
+        String first = startRun();
+        ApiClient.Response duplicate = api.post("/api/v1/sync/master-data", "{\"entities\": [\"customers\"]}");
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(duplicate.contentType()).startsWith("application/problem+json");
+        assertThat(duplicate.body().path("runId").asText()).isEqualTo(first);
+        awaitStatus(first, "COMPLETED");
+
         ApiClient.Response status = api.get("/api/v1/sync/master-data/conflicts?status=MAYBE");
         assertThat(status.status()).isEqualTo(400);
         assertThat(status.contentType()).startsWith("application/problem+json");
