@@ -1,5 +1,6 @@
 package dev.ordergate.sync;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,10 @@ class MasterDataHub {
     record Change(String position, String entity, String key, String source, String changedAt, JsonNode fields) {
     }
 
-    record Update(String entity, String key, String source, String reason, Map<String, String> fields) {
+    /** A cleared value is sent as null: the application's JSON leaves nulls out, not here. */
+    record Update(String entity, String key, String source, String reason,
+                  @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
+                  Map<String, String> fields) {
     }
 
     private final HubApi api;
