@@ -322,14 +322,17 @@ public class MasterDataSync {
             throw new IllegalStateException("master-data conflict " + conflictId + " is " + c.status() + ", not decided");
         }
         boolean keepOwner = c.decision().equals("keep-owner");
-        String value = keepOwner ? c.ownerValue() : c.otherValue();
+        // Keeping the owner keeps what the owner says now: it may have changed the field again since the conflict.
+        Agreed agreed = store.agreed(c.entity(), c.key()).get(c.field());
+        String ownerNow = agreed != null && agreed.source().equals(c.owner()) ? agreed.value() : c.ownerValue();
+        String value = keepOwner ? ownerNow : c.otherValue();
         MasterDataRecord current = odoo.find(c.entity(), c.key()).orElse(null);
         if (current != null && !Objects.equals(current.fields().get(c.field()), value)) {
             Map<String, String> fields = new HashMap<>();
             fields.put(c.field(), value);
             odoo.write(c.entity(), c.key(), fields).ifPresent(writeDate -> store.odooWriteDate(c.entity(), c.key(), writeDate));
         }
-        boolean hubHoldsOther = !c.owner().equals(MasterDataEntities.ODOO) && !Objects.equals(c.ownerValue(), value)
+        boolean hubHoldsOther = !c.owner().equals(MasterDataEntities.ODOO) && !Objects.equals(ownerNow, value)
                 || !c.otherSource().equals(MasterDataEntities.ODOO) && !Objects.equals(c.otherValue(), value);
         if (hubHoldsOther) {
             Map<String, String> fields = new HashMap<>();
