@@ -63,6 +63,7 @@ CREATE TABLE md_changes (
     source      VARCHAR(32)   NOT NULL,
     new_value   VARCHAR(2000),
     previous    VARCHAR(2000),
+    changed_at  VARCHAR(40),
     action      VARCHAR(16)   NOT NULL,
     target      VARCHAR(16),
     applied     BOOLEAN       NOT NULL,
@@ -93,5 +94,6 @@ CREATE TABLE md_conflicts (
     created_at        TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
+CREATE INDEX md_changes_pending_idx ON md_changes (run_id, applied, entity, record_key);
 CREATE INDEX md_conflicts_open_idx ON md_conflicts (entity, record_key, field, status);
 CREATE INDEX md_conflicts_run_idx ON md_conflicts (run_id);

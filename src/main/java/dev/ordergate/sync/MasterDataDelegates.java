@@ -41,8 +41,9 @@ class MasterDataDelegates {
     JavaDelegate applyMasterData(MasterDataSync sync) {
         return execution -> {
             String runId = SyncDelegates.runId(execution);
-            sync.apply(runId);
-            execution.setVariable("openConflicts", sync.conflictIds(runId).size());
+            boolean more = sync.applyNextChunk(runId);
+            execution.setVariable("moreToApply", more);
+            execution.setVariable("openConflicts", more ? 0 : sync.conflictIds(runId).size());
         };
     }
 

@@ -26,7 +26,11 @@ class MasterDataStore {
     }
 
     record Change(int seq, String entity, String key, String field, String source, String value, String previous,
-                  String action, String target, boolean applied, String reason) {
+                  String changedAt, String action, String target, boolean applied, String reason) {
+    }
+
+    /** One record of a run with changes still to apply. */
+    record Pending(String entity, String key) {
     }
 
     record Conflict(String id, String runId, String entity, String key, String field, String owner, String ownerValue,
@@ -142,21 +146,45 @@ class MasterDataStore {
 
     void addChange(String runId, Change change) {
         jdbc.sql("""
-                INSERT INTO app.md_changes (run_id, seq, entity, record_key, field, source, new_value, previous, action, target, applied, reason)
-                VALUES (:run, :seq, :entity, :key, :field, :source, :value, :previous, :action, :target, :applied, :reason)
+                INSERT INTO app.md_changes (run_id, seq, entity, record_key, field, source, new_value, previous, changed_at, action, target, applied, reason)
+                VALUES (:run, :seq, :entity, :key, :field, :source, :value, :previous, :at, :action, :target, :applied, :reason)
                 """).param("run", runId).param("seq", change.seq()).param("entity", change.entity())
                 .param("key", change.key()).param("field", change.field()).param("source", change.source())
-                .param("value", change.value()).param("previous", change.previous()).param("action", change.action())
+                .param("value", change.value()).param("previous", change.previous()).param("at", change.changedAt())
+                .param("action", change.action())
                 .param("target", change.target()).param("applied", change.applied()).param("reason", change.reason())
                 .update();
     }
 
+    private static final org.springframework.jdbc.core.RowMapper<Change> CHANGE = (rs, n) -> new Change(rs.getInt("seq"),
+            rs.getString("entity"), rs.getString("record_key"), rs.getString("field"), rs.getString("source"),
+            rs.getString("new_value"), rs.getString("previous"), rs.getString("changed_at"), rs.getString("action"),
+            rs.getString("target"), rs.getBoolean("applied"), rs.getString("reason"));
+
+    /** Changes still to write: the owners' changes and the baselines. */
+    private static final String PENDING = "run_id = :run AND applied = FALSE AND action IN ('BASELINE', 'PROPAGATE')";
+
     List<Change> changes(String runId) {
         return jdbc.sql("SELECT * FROM app.md_changes WHERE run_id = :run ORDER BY seq").param("run", runId)
-                .query((rs, n) -> new Change(rs.getInt("seq"), rs.getString("entity"), rs.getString("record_key"),
-                        rs.getString("field"), rs.getString("source"), rs.getString("new_value"), rs.getString("previous"),
-                        rs.getString("action"), rs.getString("target"), rs.getBoolean("applied"), rs.getString("reason")))
-                .list();
+                .query(CHANGE).list();
+    }
+
+    /** The next records with changes to write, in the order the plan found them. */
+    List<Pending> pendingRecords(String runId, int limit) {
+        return jdbc.sql("SELECT entity, record_key, MIN(seq) AS first_seq FROM app.md_changes WHERE " + PENDING
+                        + " GROUP BY entity, record_key ORDER BY first_seq LIMIT :limit")
+                .param("run", runId).param("limit", limit)
+                .query((rs, n) -> new Pending(rs.getString("entity"), rs.getString("record_key"))).list();
+    }
+
+    List<Change> pendingChanges(String runId, Pending record) {
+        return jdbc.sql("SELECT * FROM app.md_changes WHERE " + PENDING + " AND entity = :entity AND record_key = :key ORDER BY seq")
+                .param("run", runId).param("entity", record.entity()).param("key", record.key()).query(CHANGE).list();
+    }
+
+    boolean anyPending(String runId) {
+        return jdbc.sql("SELECT COUNT(*) FROM app.md_changes WHERE " + PENDING).param("run", runId)
+                .query(Integer.class).single() > 0;
     }
 
     void applied(String runId, int seq) {

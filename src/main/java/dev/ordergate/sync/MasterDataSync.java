@@ -182,7 +182,7 @@ public class MasterDataSync {
                 for (Map.Entry<String, String> field : odooFields.entrySet()) {
                     boolean odooOwns = owner(entity, field.getKey()).equals(MasterDataEntities.ODOO);
                     store.addChange(runId, new MasterDataStore.Change(seq++, entity, key, field.getKey(),
-                            MasterDataEntities.ODOO, field.getValue(), null, Action.BASELINE.name(),
+                            MasterDataEntities.ODOO, field.getValue(), null, changedAt, Action.BASELINE.name(),
                             odooOwns ? SIDE_HUB : null, false, null));
                     agreed.put(field.getKey(), new Agreed(field.getValue(), MasterDataEntities.ODOO, changedAt));
                 }
@@ -207,69 +207,73 @@ public class MasterDataSync {
                 String source = c.read().source();
                 if (source.equals(owner)) {
                     store.addChange(runId, new MasterDataStore.Change(seq++, entity, key, c.field(), source, c.value(),
-                            current == null ? null : current.value(), Action.PROPAGATE.name(),
+                            current == null ? null : current.value(), c.read().changedAt(), Action.PROPAGATE.name(),
                             source.equals(MasterDataEntities.ODOO) ? SIDE_HUB : SIDE_ODOO, false, null));
                     agreed.put(c.field(), new Agreed(c.value(), source, c.read().changedAt()));
                     outcomes.put(c.read().seq(), Outcome.CHANGED);
                 } else if (!store.openConflict(entity, key, c.field(), source, c.value())) {
                     store.addConflict(runId, entity, key, c.field(), owner, current, source, c.value(), c.read().changedAt());
                     store.addChange(runId, new MasterDataStore.Change(seq++, entity, key, c.field(), source, c.value(),
-                            current == null ? null : current.value(), Action.CONFLICT.name(), null, false,
+                            current == null ? null : current.value(), c.read().changedAt(), Action.CONFLICT.name(), null, false,
                             "owned by " + owner));
                     outcomes.put(c.read().seq(), Outcome.CHANGED);
                 }
             }
             outcomes.forEach((readSeq, outcome) -> store.readOutcome(runId, readSeq, outcome, null));
+            // The write_date we have seen; a write of ours in the apply step records the newer one.
+            group.stream().filter(r -> r.side().equals(SIDE_ODOO))
+                    .forEach(r -> store.odooWriteDate(entity, key, r.changedAt()));
         }
     }
 
     /**
-     * Writes the owner's changes to the other side, one call per record and side, records the agreed values and
-     * Odoo's new write_date (so our own write is not read back as a change), then moves the watermarks. Writing a
-     * value again after a lost answer changes nothing.
+     * Writes the owners' changes of the next {@code chunk-size} records to the other side, one call per record and
+     * side, and records the agreed values and Odoo's new write_date (so our own write is not read back as a change).
+     * Answers whether records remain; the call that writes the last ones moves the watermarks. A job that fails
+     * writes its chunk again: the same values, under the same idempotency key for the hub.
      */
-    void apply(String runId) {
-        Map<String, List<MasterDataStore.Change>> writes = new LinkedHashMap<>();
-        for (MasterDataStore.Change change : store.changes(runId)) {
-            if (change.applied() || change.action().equals(Action.CONFLICT.name())
-                    || change.action().equals(Action.REJECTED.name())) {
-                continue;
+    boolean applyNextChunk(String runId) {
+        for (MasterDataStore.Pending record : store.pendingRecords(runId, chunkSize())) {
+            Map<String, List<MasterDataStore.Change>> bySide = new LinkedHashMap<>();
+            for (MasterDataStore.Change change : store.pendingChanges(runId, record)) {
+                bySide.computeIfAbsent(String.valueOf(change.target()), k -> new ArrayList<>()).add(change);
             }
-            writes.computeIfAbsent(change.entity() + "\u0000" + change.key() + "\u0000" + change.target(),
-                    k -> new ArrayList<>()).add(change);
-        }
-        Map<String, String> changedAt = new HashMap<>();
-        for (MasterDataStore.Read read : store.reads(runId)) {
-            if (read.side().equals(SIDE_ODOO)) {
-                store.odooWriteDate(read.entity(), read.key(), read.changedAt());
-            }
-            if (read.changedAt() != null) {
-                changedAt.put(read.entity() + "\u0000" + read.key() + "\u0000" + read.source(), read.changedAt());
+            for (List<MasterDataStore.Change> group : bySide.values()) {
+                apply(runId, group);
             }
         }
-        for (List<MasterDataStore.Change> group : writes.values()) {
-            MasterDataStore.Change first = group.get(0);
-            Map<String, String> values = new LinkedHashMap<>();
-            group.forEach(c -> values.put(c.field(), c.value()));
-            if (SIDE_ODOO.equals(first.target())) {
-                Optional<String> written = odoo.write(first.entity(), first.key(), values);
-                if (written.isEmpty()) {
-                    group.forEach(c -> store.rejectChange(runId, c.seq(), "no " + MasterDataEntities.entity(c.entity()).key()
-                            + " '" + c.key() + "' in Odoo any more"));
-                    continue;
-                }
-                store.odooWriteDate(first.entity(), first.key(), written.get());
-            } else if (SIDE_HUB.equals(first.target())) {
-                hub.publish(runId + ":" + first.entity() + ":" + first.key(), new MasterDataHub.Update(first.entity(),
-                        first.key(), MasterDataEntities.ODOO, "owner", values));
-            }
-            for (MasterDataStore.Change c : group) {
-                store.agree(c.entity(), c.key(), c.field(), new Agreed(c.value(), c.source(),
-                        changedAt.getOrDefault(c.entity() + "\u0000" + c.key() + "\u0000" + c.source(), now())));
-                store.applied(runId, c.seq());
-            }
+        if (store.anyPending(runId)) {
+            return true;
         }
         moveWatermarks(runId);
+        return false;
+    }
+
+    private void apply(String runId, List<MasterDataStore.Change> group) {
+        MasterDataStore.Change first = group.get(0);
+        Map<String, String> values = new LinkedHashMap<>();
+        group.forEach(c -> values.put(c.field(), c.value()));
+        if (SIDE_ODOO.equals(first.target())) {
+            Optional<String> written = odoo.write(first.entity(), first.key(), values);
+            if (written.isEmpty()) {
+                group.forEach(c -> store.rejectChange(runId, c.seq(), "no " + MasterDataEntities.entity(c.entity()).key()
+                        + " '" + c.key() + "' in Odoo any more"));
+                return;
+            }
+            store.odooWriteDate(first.entity(), first.key(), written.get());
+        } else if (SIDE_HUB.equals(first.target())) {
+            hub.publish(runId + ":" + first.entity() + ":" + first.key(), new MasterDataHub.Update(first.entity(),
+                    first.key(), MasterDataEntities.ODOO, "owner", values));
+        }
+        for (MasterDataStore.Change c : group) {
+            store.agree(c.entity(), c.key(), c.field(), new Agreed(c.value(), c.source(),
+                    c.changedAt() == null ? now() : c.changedAt()));
+            store.applied(runId, c.seq());
+        }
+    }
+
+    private int chunkSize() {
+        return Math.max(1, properties.masterData().chunkSize());
     }
 
     private void moveWatermarks(String runId) {

@@ -30,9 +30,10 @@ record SyncProperties(PriceLists priceLists, PricingEngine pricingEngine, Master
      * @param defaultOwner per entity, the system of record of a field not listed in {@code ownership} (else odoo)
      * @param ownership    per entity, per field, the system of record ({@code odoo}, {@code crm}, {@code finance},
      *                     {@code pricing-engine})
+     * @param chunkSize    records written per job (and checkpoint) when applying a run's changes
      */
     record MasterData(List<String> entities, Hub hub, Map<String, String> defaultOwner,
-                      Map<String, Map<String, String>> ownership) {
+                      Map<String, Map<String, String>> ownership, int chunkSize) {
 
         String owner(String entity, String field) {
             String fallback = defaultOwner == null ? MasterDataEntities.ODOO
