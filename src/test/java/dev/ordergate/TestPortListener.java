@@ -14,6 +14,9 @@ public class TestPortListener implements LauncherSessionListener {
         if (System.getProperty("ordergate.test.webhook-port") == null) {
             System.setProperty("ordergate.test.webhook-port", String.valueOf(FreePort.find()));
         }
+        if (System.getProperty("ordergate.test.hub-port") == null) {
+            System.setProperty("ordergate.test.hub-port", String.valueOf(FreePort.find()));
+        }
         if (System.getProperty("ordergate.test.pg-port") == null) {
             System.setProperty("ordergate.test.pg-port", String.valueOf(FreePort.find()));
         }

@@ -53,6 +53,10 @@ final class OdooDatabase {
         return model;
     }
 
+    List<String> modelNames() {
+        return List.copyOf(models.keySet());
+    }
+
     boolean hasModel(String name) {
         return models.containsKey(name);
     }
@@ -189,6 +193,9 @@ final class OdooDatabase {
         }
         if (value instanceof String text && text.isEmpty()) {
             return false;
+        }
+        if (definition.type() == Type.DATETIME && value instanceof String text && text.length() > 19) {
+            return text.substring(0, 19);
         }
         return value;
     }
@@ -394,6 +401,12 @@ final class OdooDatabase {
         Map<String, Object> row = new HashMap<>();
         row.put("id", id);
         model.rows.put(id, row);
+        // As Odoo's ORM: the log-access fields default to the caller and the call's time, given values win.
+        String now = OdooSchema.preciseNow();
+        vals.putIfAbsent("create_uid", uid);
+        vals.putIfAbsent("create_date", now);
+        vals.putIfAbsent("write_uid", uid);
+        vals.putIfAbsent("write_date", now);
         assign(model, row, vals, context);
         return id;
     }
@@ -411,8 +424,11 @@ final class OdooDatabase {
             model.field(name);
         }
         checkRelations(model, vals);
+        Map<String, Object> stamped = new LinkedHashMap<>(vals);
+        stamped.putIfAbsent("write_uid", uid);
+        stamped.putIfAbsent("write_date", OdooSchema.preciseNow());
         for (Integer id : ids) {
-            assign(model, model.rows.get(id), vals, context);
+            assign(model, model.rows.get(id), stamped, context);
         }
     }
 

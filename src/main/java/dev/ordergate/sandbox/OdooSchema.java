@@ -30,6 +30,9 @@ final class OdooSchema {
     static final int DEFAULT_PRICELIST = 2;
     static final Set<String> OPEN_MOVE_STATES = Set.of("draft", "waiting", "confirmed", "partially_available", "assigned");
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter PRECISE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+    /** Odoo's log-access fields, on every model; the ORM maintains them (see OdooDatabase.create and write). */
+    static final java.util.List<String> LOG_ACCESS = java.util.List.of("create_uid", "create_date", "write_uid", "write_date");
 
     private final OdooDatabase db;
 
@@ -39,6 +42,15 @@ final class OdooSchema {
 
     static String now() {
         return LocalDateTime.now(ZoneOffset.UTC).format(DATETIME);
+    }
+
+    /**
+     * The time Odoo stamps on a write: PostgreSQL keeps microseconds, the API answers whole seconds, and a domain
+     * compares the stored value, so {@code write_date > '12:00:00'} finds a record written at 12:00:00.4 whose
+     * {@code write_date} reads {@code 12:00:00}.
+     */
+    static String preciseNow() {
+        return LocalDateTime.now(ZoneOffset.UTC).format(PRECISE);
     }
 
     static String today() {
@@ -75,6 +87,10 @@ final class OdooSchema {
         defineSales();
         defineStock();
         defineInvoicing();
+        for (String name : db.modelNames()) {
+            db.model(name).many2one("create_uid", "res.users").datetimes("create_date")
+                    .many2one("write_uid", "res.users").datetimes("write_date");
+        }
     }
 
     private void defineCatalogue() {

@@ -71,6 +71,8 @@ class KeycloakSecurity {
                         .requestMatchers(path(HttpMethod.POST, "/api/v1/inventory/events")).hasAuthority(SHIPMENTS)
                         .requestMatchers(path("/api/v1/sync/**"), path("/api/v1/reports/**")).hasAuthority(OPS)
                         .requestMatchers(path("/api/v1/ops/**")).hasAuthority(OPS)
+                        // Synchronisation runs, their reports and the master-data conflicts: operations' business.
+                        .requestMatchers(path("/api/v1/sync/**")).hasAuthority(OPS)
                         .requestMatchers(path("/engine-rest/**")).hasAuthority(OPS)
                         .requestMatchers(path("/actuator/health/**"), path("/actuator/health"), path("/actuator/info"))
                         .permitAll()

@@ -21,12 +21,15 @@ class SyncController {
     private final PriceRows priceRows;
     private final PriceListSync priceLists;
     private final RuntimeService runtime;
+    private final MasterDataSync masterData;
 
-    SyncController(SyncRuns runs, PriceRows priceRows, PriceListSync priceLists, RuntimeService runtime) {
+    SyncController(SyncRuns runs, PriceRows priceRows, PriceListSync priceLists, RuntimeService runtime,
+                   MasterDataSync masterData) {
         this.runs = runs;
         this.priceRows = priceRows;
         this.priceLists = priceLists;
         this.runtime = runtime;
+        this.masterData = masterData;
     }
 
     /** 202: the run is opened and its process started; the report fills as it goes. */
@@ -72,6 +75,9 @@ class SyncController {
                 row.put("reason", r.reason());
                 return row;
             }).toList());
+        }
+        if (SyncRuns.MASTER_DATA.equals(run.kind())) {
+            report.putAll(masterData.report(id));
         }
         if (run.reviewedBy() != null || run.reviewOutcome() != null) {
             Map<String, Object> review = new LinkedHashMap<>();

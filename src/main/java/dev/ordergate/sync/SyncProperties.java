@@ -2,18 +2,21 @@ package dev.ordergate.sync;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Sources, schedules, chunk sizes and field ownership of the synchronisations (defaults in application.yml). */
+/** Sources, schedules, chunk sizes, field ownership and timing of the synchronisations (defaults in application.yml). */
 @ConfigurationProperties("ordergate.sync")
-record SyncProperties(PriceLists priceLists, PricingEngine pricingEngine, MasterData masterData) {
+record SyncProperties(PriceLists priceLists, PricingEngine pricingEngine, MasterData masterData,
+                      Map<String, Timing> timing) {
 
     /**
      * @param source      {@code pricing-engine} (REST) or {@code file-drop} (the newest CSV/JSON file in {@code dropFolder})
      * @param chunkSize   items written per Odoo call and checkpoint
-     * @param schedule    the timer start event's cron (Camunda/Quartz syntax, seconds first)
+     * @param schedule    the timer start event's cron (Camunda/Quartz syntax, seconds first) when {@code timing.prices}
+     *                    is not set
      */
     record PriceLists(String source, Path dropFolder, int chunkSize, String schedule) {
     }
@@ -22,18 +25,34 @@ record SyncProperties(PriceLists priceLists, PricingEngine pricingEngine, Master
     }
 
     /**
-     * @param schedule the timer start event's cron
-     * @param owners   per entity, per field, the system of record ({@code odoo}, {@code finance}, {@code crm},
-     *                 {@code pricing-engine}); a field not listed is owned by Odoo
+     * @param entities     what a run synchronises when the request names nothing
+     * @param hub          the other side: the CRM/finance master-data hub's change feed (contracts/master-data-hub.yaml)
+     * @param defaultOwner per entity, the system of record of a field not listed in {@code ownership} (else odoo)
+     * @param ownership    per entity, per field, the system of record ({@code odoo}, {@code crm}, {@code finance},
+     *                     {@code pricing-engine})
+     * @param chunkSize    records written per job (and checkpoint) when applying a run's changes
      */
-    record MasterData(String schedule, Map<String, Map<String, String>> owners) {
+    record MasterData(List<String> entities, Hub hub, Map<String, String> defaultOwner,
+                      Map<String, Map<String, String>> ownership, int chunkSize) {
 
         String owner(String entity, String field) {
-            return owners == null ? "odoo" : owners.getOrDefault(entity, Map.of()).getOrDefault(field, "odoo");
-        }
-
-        List<String> fields(String entity) {
-            return owners == null ? List.of() : List.copyOf(owners.getOrDefault(entity, Map.of()).keySet());
+            String fallback = defaultOwner == null ? MasterDataEntities.ODOO
+                    : defaultOwner.getOrDefault(entity, MasterDataEntities.ODOO);
+            return ownership == null ? fallback : ownership.getOrDefault(entity, Map.of()).getOrDefault(field, fallback);
         }
     }
+
+    /** @param url base URL of the hub; @param pageSize changes asked per call */
+    record Hub(URI url, int pageSize) {
+    }
+
+    /**
+     * How a domain (prices, master-data, availability, orders) is kept in step: {@code realtime} (each event or API
+     * call; the timer is only a catch-up sweep on {@code cron}), {@code near-realtime} (every {@code interval}) or
+     * {@code batch} (on {@code cron}).
+     */
+    record Timing(Mode mode, Duration interval, String cron) {
+    }
+
+    enum Mode { REALTIME, NEAR_REALTIME, BATCH }
 }

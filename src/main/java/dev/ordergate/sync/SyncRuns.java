@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 class SyncRuns {
 
     static final String PRICE_LISTS = "price-lists";
+    static final String MASTER_DATA = "master-data";
 
     enum Status { RUNNING, IN_REVIEW, COMPLETED }
 
@@ -61,6 +62,12 @@ class SyncRuns {
     void reviewed(String id, String by, String outcome, String comment) {
         jdbc.sql("UPDATE app.sync_runs SET reviewed_by = :by, review_outcome = :outcome, review_comment = :comment WHERE id = :id")
                 .param("by", by).param("outcome", outcome).param("comment", comment).param("id", id).update();
+    }
+
+    /** The id of a run of this kind still reading or writing (not in review, not completed), if any. */
+    Optional<String> running(String kind) {
+        return jdbc.sql("SELECT id FROM app.sync_runs WHERE kind = :kind AND status = :status ORDER BY started_at LIMIT 1")
+                .param("kind", kind).param("status", Status.RUNNING.name()).query(String.class).optional();
     }
 
     Optional<Run> find(String id) {

@@ -1,10 +1,12 @@
 package dev.ordergate.sync;
 
+import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
- * The timer start events' cron expressions under a short name for the BPMN ({@code ${syncSchedules.priceLists}}):
- * a distributor's timing decision is configuration, not a model change.
+ * The timer start events' cron expressions under a short name for the BPMN ({@code ${syncSchedules.priceLists}},
+ * {@code ${syncSchedules.cron('availability')}}): a distributor's timing decision ({@code ordergate.sync.timing.<domain>})
+ * is configuration, not a model change.
  */
 @Component("syncSchedules")
 public class SyncSchedules {
@@ -16,10 +18,51 @@ public class SyncSchedules {
     }
 
     public String getPriceLists() {
-        return properties.priceLists().schedule();
+        return cronOr("prices", properties.priceLists().schedule());
     }
 
     public String getMasterData() {
-        return properties.masterData().schedule();
+        return cron("master-data");
+    }
+
+    /** The timer of a domain's sync: its batch cron, its near-realtime interval as a cron, or a realtime domain's sweep. */
+    public String cron(String domain) {
+        return cronOr(domain, null);
+    }
+
+    private String cronOr(String domain, String fallback) {
+        SyncProperties.Timing timing = properties.timing() == null ? null : properties.timing().get(domain);
+        if (timing == null || timing.mode() == null) {
+            if (fallback == null) {
+                throw new IllegalStateException("ordergate.sync.timing." + domain + " is not configured");
+            }
+            return fallback;
+        }
+        return switch (timing.mode()) {
+            case BATCH, REALTIME -> {
+                if (timing.cron() == null || timing.cron().isBlank()) {
+                    throw new IllegalStateException("ordergate.sync.timing." + domain + ".cron is required for mode "
+                            + timing.mode().name().toLowerCase().replace('_', '-'));
+                }
+                yield timing.cron();
+            }
+            case NEAR_REALTIME -> every(domain, timing.interval());
+        };
+    }
+
+    /** Cron counts minutes and hours within the hour and the day, so an interval must divide one of them. */
+    static String every(String domain, Duration interval) {
+        if (interval == null || interval.isZero() || interval.isNegative() || interval.toSecondsPart() != 0) {
+            throw new IllegalStateException("ordergate.sync.timing." + domain + ".interval must be whole minutes, not " + interval);
+        }
+        long minutes = interval.toMinutes();
+        if (minutes < 60 && 60 % minutes == 0) {
+            return "0 0/" + minutes + " * * * ?";
+        }
+        if (minutes % 60 == 0 && minutes / 60 < 24 && 24 % (minutes / 60) == 0) {
+            return "0 0 0/" + minutes / 60 + " * * ?";
+        }
+        throw new IllegalStateException("ordergate.sync.timing." + domain + ".interval must divide an hour (PT1M ... PT30M)"
+                + " or a day (PT1H ... PT12H), not " + interval);
     }
 }

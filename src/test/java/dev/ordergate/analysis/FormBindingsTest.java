@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import dev.ordergate.ApiClient;
 import dev.ordergate.IntegrationTest;
 import dev.ordergate.sandbox.SandboxFaults;
+import dev.ordergate.TestMasterDataHub;
 import dev.ordergate.sandbox.SimulatedPricingEngine;
 import dev.ordergate.sandbox.SimulatedPricingEngine.Agreement;
 import java.io.IOException;
@@ -131,6 +132,10 @@ class FormBindingsTest {
         pricingEngine.publish(List.of(new Agreement("Form check " + uniqueRef(), "USD", null, "NO-SUCH-SKU",
                 BigDecimal.ONE, new BigDecimal("10.00"), null, null)));
         String run = api.post("/api/v1/sync/price-lists", "").body().path("id").asText();
+        // The CRM sets a credit limit, which finance owns: a conflict for the master-data stewards.
+        TestMasterDataHub.start();
+        TestMasterDataHub.record("customers", "C-30099", "crm", Map.of("creditLimit", 20000 + Math.abs(uniqueRef().hashCode() % 9999)));
+        String masterDataRun = api.post("/api/v1/sync/master-data", "{\"entities\": [\"customers\"]}").body().path("id").asText();
 
         Map<String, Task> reached = new HashMap<>();
         for (String id : orders) {
@@ -141,6 +146,9 @@ class FormBindingsTest {
         Task review = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(run).singleResult(), t -> t != null);
         reached.put("price-list-sync/" + review.getTaskDefinitionKey(), review);
         reached.put("order-fulfillment/resolveShipmentProblem", shipmentProblem());
+        Task conflict = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(masterDataRun)
+                .singleResult(), t -> t != null);
+        reached.put("master-data-sync/" + conflict.getTaskDefinitionKey(), conflict);
         return reached;
     }
 

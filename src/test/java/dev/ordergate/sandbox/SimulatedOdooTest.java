@@ -57,6 +57,29 @@ class SimulatedOdooTest {
     }
 
     @Test
+    void aWriteStampsWriteDateInOdoosFormatAndAWatermarkSearchFindsOnlyWhatChangedSince() throws Exception {
+        JsonNode before = http.result("res.partner", "read", List.of(List.of(ACME)),
+                Map.of("fields", List.of("create_date", "write_date", "write_uid"))).get(0);
+        String watermark = before.get("write_date").asText();
+        assertThat(watermark).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+        assertThat(before.get("create_date").asText()).isEqualTo(watermark);
+        assertThat(before.get("write_uid").get(0).asInt()).isEqualTo(2);
+        // The seed is written within one second or two; a second later the write is the only thing after it.
+        Thread.sleep(1100);
+        http.result("res.partner", "write", List.of(List.of(ACME), Map.of("city", "Visalia")), Map.of());
+        JsonNode after = http.result("res.partner", "read", List.of(List.of(ACME)), Map.of("fields", List.of("write_date"))).get(0);
+        watermark = after.get("write_date").asText();
+
+        // Odoo compares the stored microseconds: a record written in the watermark's own second is still after it.
+        JsonNode changed = http.result("res.partner", "search_read",
+                List.of(List.of(List.of("write_date", ">", watermark))), Map.of("fields", List.of("ref", "write_date")));
+        assertThat(changed.findValuesAsText("ref")).containsExactly("C-10042");
+        assertThat(http.result("res.partner", "search_count",
+                List.of(List.of(List.of("write_date", ">", before.get("write_date").asText()))), Map.of()).asInt())
+                .isGreaterThan(1);
+    }
+
+    @Test
     void confirmingAnOrderCreatesOneDeliveryAndReservesStock() {
         int order = createOrder("PO-CONFIRM", Map.of("product_id", CHAIR, "product_uom_qty", 12));
 

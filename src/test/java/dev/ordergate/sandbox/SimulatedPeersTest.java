@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -25,6 +26,32 @@ class SimulatedPeersTest {
     @BeforeEach
     void client() {
         http = new SandboxHttp(port);
+    }
+
+    @Autowired
+    SimulatedMasterDataHub hub;
+
+    @Test
+    void masterDataHubServesItsFeedPageByPageAndKeepsAnUpdateOncePerKey() throws Exception {
+        hub.reset();
+        JsonNode first = http.json(http.get("/sandbox/mdm/v1/changes?entities=customers&limit=2"));
+        assertThat(first.get("changes").findValuesAsText("key")).containsExactly("C-40011", "C-20077");
+        assertThat(first.get("more").asBoolean()).isTrue();
+        JsonNode rest = http.json(http.get("/sandbox/mdm/v1/changes?entities=customers&limit=2&after=" + first.get("next").asText()));
+        assertThat(rest.get("changes").findValuesAsText("source")).containsExactly("crm");
+        assertThat(rest.get("more").asBoolean()).isFalse();
+        assertThat(http.json(http.get("/sandbox/mdm/v1/changes?entities=products&limit=2")).get("changes")).isEmpty();
+
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> taken = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + port + "/sandbox/mdm/v1/updates"))
+                    .header("Content-Type", "application/json").header("Idempotency-Key", "run-1:customers:C-10042")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"entity\":\"customers\",\"key\":\"C-10042\",\"source\":\"odoo\",\"fields\":{\"name\":\"Acme\"}}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(taken.statusCode()).isEqualTo(204);
+        }
+        assertThat(hub.updates()).hasSize(1);
     }
 
     @Test
