@@ -19,6 +19,7 @@ public enum ReviewOption {
     RECHECK_TAX("tax", "recheck", false, false),
     WAIT_FOR_STOCK("availability", "wait-for-stock", false, false),
     CANCEL_SHORT_LINES("availability", "cancel-short-lines", true, false),
+    APPROVE_RETURN("return", "approve", false, true),
     REJECT(null, "reject", true, false);
 
     private final String gate;

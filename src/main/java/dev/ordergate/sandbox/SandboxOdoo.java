@@ -52,6 +52,7 @@ public class SandboxOdoo {
         deliveries.register();
         new SalesFlow(fresh, deliveries, version.cancelAsksThroughWizard()).register();
         new InvoicingFlow(fresh).register();
+        new ReturnsFlow(fresh).register();
         new SandboxSeed(fresh).seed();
         db = fresh;
     }
