@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * of the step before them.
  */
 @Component("returnSteps")
-class ReturnSteps {
+public class ReturnSteps {
 
     private final OrderReturns returns;
     private final StatusEvents statusEvents;
