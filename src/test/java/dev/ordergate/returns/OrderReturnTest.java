@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ordergate.ApiClient;
 import dev.ordergate.IntegrationTest;
+import dev.ordergate.sandbox.SandboxFaults;
 import dev.ordergate.sandbox.SandboxOdoo;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +41,8 @@ class OrderReturnTest {
     TaskService tasks;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    SandboxFaults faults;
 
     @Test
     void partOfAShipmentIsReturnedReceivedInspectedAndCreditedForTheReturnedQuantityOnly() {
@@ -208,6 +212,39 @@ class OrderReturnTest {
         assertThat(changed.status()).isEqualTo(409);
         assertThat(changed.body().path("type").asText()).endsWith("return-conflict");
         assertThat(storedReturns(orderId)).isEqualTo(1);
+    }
+
+    @Test
+    void answersOdooLostMakeNeitherASecondReceiptNorASecondCreditNote() {
+        String ref = uniqueRef();
+        String clientRef = "b2b-portal:" + ref;
+        String orderId = shippedAndInvoiced(sample(ref));
+        // Odoo makes the receipt and the draft credit note, and the answers never arrive: the retries must adopt them.
+        faults.failNext("stock.return.picking", "action_create_returns", 1, SandboxFaults.Fault.LOSE_RESPONSE);
+        faults.failNext("account.move.reversal", "refund_moves", 1, SandboxFaults.Fault.LOSE_RESPONSE);
+        var requested = api.post("/api/v1/orders/" + orderId + "/returns", request("RET-1", "E-COM07", "2"));
+        String returnId = requested.body().path("id").asText();
+
+        Task inspection = awaitTask(requested.body().path("processInstanceId").asText(), "inspectReturn");
+        tasks.complete(inspection.getId(), Map.of("goodsCondition", "damaged", "disposition", "scrap",
+                "inspectionNote", "Door hinge broken"));
+        await().atMost(PATIENCE).until(() -> returnOf(returnId), r -> "CREDITED".equals(r.path("status").asText()));
+
+        assertThat(faults.callCount("stock.return.picking", "action_create_returns")).isEqualTo(1);
+        assertThat(faults.callCount("account.move.reversal", "refund_moves")).isEqualTo(1);
+        assertThat(odoo.pickingsByClientRef(clientRef)).filteredOn(p -> p.type().equals("incoming")).singleElement()
+                .satisfies(p -> assertThat(p.origin()).isEqualTo(clientRef + "/RET-1"));
+        assertThat(odoo.movesByClientRef(clientRef)).filteredOn(m -> m.moveType().equals("out_refund")).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.ref()).isEqualTo(clientRef + "/RET-1");
+                    assertThat(m.quantities()).isEqualTo(Map.of("E-COM07", 2.0));
+                });
+        assertThat(returnOf(returnId).path("inspection").path("note").asText()).isEqualTo("Door hinge broken");
+    }
+
+    @AfterEach
+    void heal() {
+        faults.reset();
     }
 
     static String request(String returnRef, String sku, String quantity) {
