@@ -25,6 +25,7 @@ final class OdooSchema {
     static final int COMPANY = 1;
     static final int STOCK_LOCATION = 8;
     static final int CUSTOMER_LOCATION = 5;
+    static final int SCRAP_LOCATION = 16;
     static final int RECEIPT_TYPE = 1;
     static final int DELIVERY_TYPE = 2;
     static final int DEFAULT_PRICELIST = 2;
@@ -219,6 +220,12 @@ final class OdooSchema {
                 .many2one("picking_id", "stock.picking").booleans("to_backorder");
         db.define("confirm.stock.sms", "Confirm Stock SMS").many2many("pick_ids", "stock.picking")
                 .display(row -> "SMS");
+        db.define("stock.scrap", "Scrap").chars("name", "origin")
+                .many2one("product_id", "product.product").floats("scrap_qty")
+                .many2one("product_uom_id", "uom.uom").many2one("picking_id", "stock.picking")
+                .many2one("location_id", "stock.location").many2one("scrap_location_id", "stock.location")
+                .selection("state", "draft", "done").datetimes("date_done")
+                .many2one("company_id", "res.company");
         db.define("stock.return.picking", "Return Picking").many2one("picking_id", "stock.picking")
                 .one2many("product_return_moves", "stock.return.picking.line", "wizard_id")
                 .many2one("company_id", "res.company")

@@ -41,6 +41,16 @@ final class ReturnsFlow {
                     vals.putIfAbsent("company_id", OdooSchema.COMPANY);
                 })
                 .method("action_create_returns", this::createReturns);
+        db.model("stock.scrap")
+                .defaults((vals, context) -> {
+                    vals.putIfAbsent("name", "New");
+                    vals.putIfAbsent("state", "draft");
+                    vals.putIfAbsent("location_id", OdooSchema.STOCK_LOCATION);
+                    vals.putIfAbsent("scrap_location_id", OdooSchema.SCRAP_LOCATION);
+                    vals.putIfAbsent("product_uom_id", 1);
+                    vals.putIfAbsent("company_id", OdooSchema.COMPANY);
+                })
+                .method("action_validate", this::validateScrap);
         db.model("account.move.reversal")
                 .defaults((vals, context) -> {
                     if (!vals.containsKey("move_ids") && "account.move".equals(context.get("active_model"))) {
@@ -124,6 +134,51 @@ final class ReturnsFlow {
             db.create("stock.move", move);
         }
         return pickingId;
+    }
+
+    /**
+     * Scraps what is on hand and answers true; asks with the insufficient-quantity wizard (as Odoo does) when the
+     * stock location holds less than the scrap, and a done scrap is left alone.
+     */
+    private Object validateScrap(OdooCall call) {
+        for (Integer scrapId : call.ids()) {
+            Map<String, Object> scrap = db.row("stock.scrap", scrapId);
+            if ("done".equals(scrap.get("state"))) {
+                continue;
+            }
+            Map<String, Object> product = db.row("product.product", id(scrap.get("product_id")));
+            double quantity = number(scrap.get("scrap_qty"));
+            if (truthy(product.get("is_storable")) && number(product.get("qty_available")) < quantity) {
+                Map<String, Object> action = new LinkedHashMap<>();
+                action.put("name", "Insufficient Quantity");
+                action.put("type", "ir.actions.act_window");
+                action.put("res_model", "stock.warn.insufficient.qty.scrap");
+                action.put("view_mode", "form");
+                action.put("target", "new");
+                action.put("context", Map.of("default_product_id", product.get("id"), "default_scrap_id", scrapId,
+                        "default_quantity", quantity));
+                return action;
+            }
+            Map<String, Object> move = new LinkedHashMap<>();
+            move.put("name", scrap.get("origin"));
+            move.put("origin", scrap.get("origin"));
+            move.put("product_id", product.get("id"));
+            move.put("product_uom_qty", quantity);
+            move.put("quantity", quantity);
+            move.put("picked", true);
+            move.put("product_uom", scrap.get("product_uom_id"));
+            move.put("state", "done");
+            move.put("location_id", scrap.get("location_id"));
+            move.put("location_dest_id", scrap.get("scrap_location_id"));
+            db.create("stock.move", move);
+            if (truthy(product.get("is_storable"))) {
+                product.put("qty_available", number(product.get("qty_available")) - quantity);
+            }
+            scrap.put("name", "SP/%05d".formatted(db.next("SP/")));
+            scrap.put("state", "done");
+            scrap.put("date_done", OdooSchema.now());
+        }
+        return true;
     }
 
     /** A draft credit note per posted invoice, as Odoo's "Reverse" button without "cancel": nothing is reconciled. */

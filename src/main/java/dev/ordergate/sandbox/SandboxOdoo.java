@@ -136,6 +136,16 @@ public class SandboxOdoo {
         return found;
     }
 
+    /** What done scraps with this {@code origin} took out of stock, by SKU. */
+    public synchronized Map<String, Double> scrappedByOrigin(String origin) {
+        Map<String, Double> scrapped = new java.util.TreeMap<>();
+        for (Integer scrap : db.search("stock.scrap", List.of(List.of("origin", "=", origin), List.of("state", "=", "done")))) {
+            Map<String, Object> row = db.row("stock.scrap", scrap);
+            scrapped.merge(sku(row.get("product_id")), number(row.get("scrap_qty")), Double::sum);
+        }
+        return scrapped;
+    }
+
     private String sku(Object product) {
         return String.valueOf(db.get("product.product", id(product), "default_code"));
     }

@@ -215,13 +215,14 @@ class OrderReturnTest {
     }
 
     @Test
-    void answersOdooLostMakeNeitherASecondReceiptNorASecondCreditNote() {
+    void answersOdooLostMakeNeitherASecondReceiptNorASecondScrapNorASecondCreditNote() {
         String ref = uniqueRef();
         String clientRef = "b2b-portal:" + ref;
         String orderId = shippedAndInvoiced(sample(ref));
         // Odoo makes the receipt and the draft credit note, and the answers never arrive: the retries must adopt them.
         faults.failNext("stock.return.picking", "action_create_returns", 1, SandboxFaults.Fault.LOSE_RESPONSE);
         faults.failNext("account.move.reversal", "refund_moves", 1, SandboxFaults.Fault.LOSE_RESPONSE);
+        faults.failNext("stock.scrap", "action_validate", 1, SandboxFaults.Fault.LOSE_RESPONSE);
         var requested = api.post("/api/v1/orders/" + orderId + "/returns", request("RET-1", "E-COM07", "2"));
         String returnId = requested.body().path("id").asText();
 
@@ -240,6 +241,9 @@ class OrderReturnTest {
                     assertThat(m.quantities()).isEqualTo(Map.of("E-COM07", 2.0));
                 });
         assertThat(returnOf(returnId).path("inspection").path("note").asText()).isEqualTo("Door hinge broken");
+        assertThat(odoo.scrappedByOrigin(clientRef + "/RET-1")).as("scrapped once, although Odoo's answer was lost")
+                .isEqualTo(Map.of("E-COM07", 2.0));
+        assertThat(faults.callCount("stock.scrap", "create")).isEqualTo(1);
     }
 
     @AfterEach
