@@ -147,6 +147,13 @@ public class Shipments {
         return total;
     }
 
+    /** When the order's goods last left the warehouse; empty while nothing has shipped. */
+    public java.util.Optional<OffsetDateTime> lastShippedAt(String businessKey) {
+        return jdbc.sql("SELECT MAX(received_at) FROM app.shipments WHERE business_key = :key")
+                .param("key", businessKey).query(OffsetDateTime.class).list().stream()
+                .filter(java.util.Objects::nonNull).findFirst();
+    }
+
     private boolean correlate(String shipmentId, String businessKey) {
         // Claiming the row first makes two nodes that sweep at once hand it over only once.
         int claimed = jdbc.sql("UPDATE app.shipments SET correlated_at = :now WHERE shipment_id = :id AND correlated_at IS NULL")

@@ -2,6 +2,8 @@ package dev.ordergate.odoo;
 
 import static dev.ordergate.odoo.OdooValues.decimal;
 import static dev.ordergate.odoo.OdooValues.ids;
+import static dev.ordergate.odoo.OdooValues.many2oneId;
+import static dev.ordergate.odoo.OdooValues.number;
 import static dev.ordergate.odoo.OdooValues.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +11,9 @@ import dev.ordergate.invoicing.CreditNotes;
 import dev.ordergate.invoicing.InvoiceRef;
 import dev.ordergate.invoicing.PaymentState;
 import dev.ordergate.invoicing.Payments;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +31,9 @@ class OdooCreditNotes implements CreditNotes, Payments {
 
     private static final Logger log = LoggerFactory.getLogger(OdooCreditNotes.class);
     private static final List<String> MOVE_FIELDS = List.of("name", "state", "move_type", "amount_total", "payment_state");
+    private static final List<String> RETURN_MOVE_FIELDS = List.of("name", "state", "move_type", "amount_total", "ref");
+    /** Odoo's own {@code ref} of a credit note the reversal wizard made ("Reversal of: INV/2026/00001, reason"). */
+    private static final String UNTAGGED_PREFIX = "Reversal of";
 
     private final OdooClient odoo;
     private final OdooRecords records;
@@ -56,6 +63,84 @@ class OdooCreditNotes implements CreditNotes, Payments {
                         && "posted".equals(text(m.path("state")))).findFirst()
                 .orElseThrow(() -> new OdooBusinessException("Odoo sales order for " + businessKey
                         + " has no posted invoice to credit"));
+        return post(reverse(invoice, reason));
+    }
+
+    /**
+     * Reverses the posted invoice through the wizard, tags the draft credit note with our return key (its
+     * {@code ref}), keeps only the returned quantities on its lines and posts it. A retry finds the credit note by
+     * the key, or adopts a draft reversal that was made but not yet tagged (its {@code ref} still Odoo's
+     * "Reversal of: ...") instead of reversing the invoice again.
+     */
+    @Override
+    public InvoiceRef creditReturned(String businessKey, String returnKey, Map<String, BigDecimal> quantitiesBySku,
+                                     String reason) {
+        JsonNode order = records.requireSalesOrder(businessKey, List.of("name", "invoice_ids"));
+        List<JsonNode> moves = new ArrayList<>();
+        odoo.read("account.move", ids(order.path("invoice_ids")), RETURN_MOVE_FIELDS).forEach(moves::add);
+        Integer creditNote = null;
+        for (JsonNode move : moves) {
+            if ("out_refund".equals(text(move.path("move_type"))) && returnKey.equals(text(move.path("ref")))) {
+                if ("posted".equals(text(move.path("state")))) {
+                    return ref(move);
+                }
+                if ("draft".equals(text(move.path("state")))) {
+                    creditNote = move.get("id").intValue();
+                }
+            }
+        }
+        if (creditNote == null) {
+            creditNote = moves.stream().filter(m -> "out_refund".equals(text(m.path("move_type")))
+                            && "draft".equals(text(m.path("state")))
+                            && String.valueOf(text(m.path("ref"))).startsWith(UNTAGGED_PREFIX))
+                    .map(m -> m.get("id").intValue()).findFirst().orElse(null);
+        }
+        if (creditNote == null) {
+            JsonNode invoice = moves.stream().filter(m -> "out_invoice".equals(text(m.path("move_type")))
+                            && "posted".equals(text(m.path("state")))).findFirst()
+                    .orElseThrow(() -> new OdooBusinessException("Odoo sales order for " + businessKey
+                            + " has no posted invoice to credit the return " + returnKey + " against"));
+            creditNote = reverse(invoice, reason);
+        }
+        odoo.write("account.move", List.of(creditNote), Map.of("ref", returnKey));
+        keepReturnedQuantities(creditNote, businessKey, returnKey, quantitiesBySku);
+        return post(creditNote);
+    }
+
+    /** The credit note's product lines carry what was returned, at most what they invoiced; the others go. */
+    private void keepReturnedQuantities(int creditNote, String businessKey, String returnKey,
+                                        Map<String, BigDecimal> quantitiesBySku) {
+        Map<Integer, String> skuByProductId = new HashMap<>();
+        records.requireProducts(quantitiesBySku.keySet()).forEach((sku, p) -> skuByProductId.put(p.id(), sku));
+        Map<String, BigDecimal> remaining = new HashMap<>(quantitiesBySku);
+        JsonNode lineIds = odoo.read("account.move", List.of(creditNote), List.of("invoice_line_ids")).get(0)
+                .path("invoice_line_ids");
+        List<List<Object>> commands = new ArrayList<>();
+        for (JsonNode line : odoo.read("account.move.line", ids(lineIds), List.of("product_id", "quantity", "display_type"))) {
+            if (!"product".equals(text(line.path("display_type")))) {
+                continue;
+            }
+            String sku = skuByProductId.get(many2oneId(line.path("product_id")));
+            BigDecimal wanted = sku == null ? BigDecimal.ZERO : remaining.getOrDefault(sku, BigDecimal.ZERO);
+            BigDecimal quantity = wanted.min(decimal(line.path("quantity"), "credit note line quantity")).max(BigDecimal.ZERO);
+            if (quantity.signum() == 0) {
+                commands.add(List.of(2, line.get("id").intValue()));
+            } else {
+                remaining.put(sku, wanted.subtract(quantity));
+                commands.add(List.of(1, line.get("id").intValue(), Map.of("quantity", number(quantity))));
+            }
+        }
+        List<String> uncredited = remaining.entrySet().stream().filter(e -> e.getValue().signum() > 0)
+                .map(Map.Entry::getKey).sorted().toList();
+        if (!uncredited.isEmpty()) {
+            throw new OdooBusinessException("Odoo's invoice for " + businessKey + " did not invoice enough of "
+                    + uncredited + " to credit the return " + returnKey);
+        }
+        odoo.write("account.move", List.of(creditNote), Map.of("invoice_line_ids", commands));
+    }
+
+    /** The reversal wizard on the posted invoice; answers the draft credit note it made. */
+    private int reverse(JsonNode invoice, String reason) {
         int invoiceId = invoice.get("id").intValue();
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("active_model", "account.move");
@@ -71,7 +156,7 @@ class OdooCreditNotes implements CreditNotes, Payments {
             throw new OdooProtocolException("the reversal of " + text(invoice.path("name"))
                     + " did not answer a single credit note", null);
         }
-        return post(action.path("res_id").intValue());
+        return action.path("res_id").intValue();
     }
 
     /** Over the order's posted customer invoices; a credit note that cancels the invoice shows as reversed. */

@@ -145,6 +145,36 @@ class OdooReturns implements Returns {
         }
     }
 
+    /**
+     * One {@code stock.scrap} per SKU from the stock location, carrying our return reference as its {@code origin}
+     * so a retry finds it; {@code action_validate} answers true, or the insufficient-quantity wizard, which is for a
+     * person.
+     */
+    @Override
+    public void scrap(String businessKey, String returnRef, Map<String, BigDecimal> quantitiesBySku) {
+        Map<Integer, JsonNode> existing = new HashMap<>();
+        odoo.searchRead("stock.scrap", List.of(List.of("origin", "=", returnRef)), List.of("product_id", "state"))
+                .forEach(scrap -> existing.put(many2oneId(scrap.path("product_id")), scrap));
+        var products = records.requireProducts(quantitiesBySku.keySet());
+        for (Map.Entry<String, BigDecimal> entry : quantitiesBySku.entrySet()) {
+            int productId = products.get(entry.getKey()).id();
+            JsonNode scrap = existing.get(productId);
+            if (scrap != null && "done".equals(text(scrap.path("state")))) {
+                continue;
+            }
+            int scrapId = scrap != null ? scrap.get("id").intValue() : odoo.create("stock.scrap",
+                    Map.of("product_id", productId, "scrap_qty", number(entry.getValue()), "origin", returnRef));
+            JsonNode result = odoo.call("stock.scrap", "action_validate", List.of(scrapId), null);
+            if (result.isObject()) {
+                throw new OdooBusinessException("Odoo asks '" + text(result.path("name")) + "' before it scraps "
+                        + entry.getValue().toPlainString() + " x " + entry.getKey() + " of return " + returnRef
+                        + " for " + businessKey + "; a person has to answer it in Odoo");
+            }
+            log.info("Scrapped {} x {} of Odoo return {} for {}", entry.getValue().toPlainString(), entry.getKey(),
+                    returnRef, businessKey);
+        }
+    }
+
     private List<String> receipts(List<Integer> deliveryIds, String returnRef) {
         return odoo.searchRead("stock.picking", List.of(List.of("return_id", "in", deliveryIds),
                 List.of("origin", "=", returnRef)), List.of("name")).findValuesAsText("name");

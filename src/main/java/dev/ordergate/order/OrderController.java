@@ -30,18 +30,21 @@ class OrderController {
     private final IntakeProperties limits;
     private final ReviewDecisions reviews;
     private final ChannelAccess access;
+    private final org.springframework.beans.factory.ObjectProvider<OrderReturnsView> returns;
 
     OrderController(OrderIntake intake, Orders orders, IntakeProperties limits, ReviewDecisions reviews,
-                    ChannelAccess access) {
+                    ChannelAccess access,
+                    org.springframework.beans.factory.ObjectProvider<OrderReturnsView> returns) {
         this.intake = intake;
         this.orders = orders;
         this.limits = limits;
         this.reviews = reviews;
         this.access = access;
+        this.returns = returns;
     }
 
-    /** An order with every reviewer decision taken on it: who, when, what, why, on which facts. */
-    record OrderDetails(@JsonUnwrapped OrderRecord order, List<ReviewDecisions.Decision> reviews) {
+    /** An order with every reviewer decision taken on it (who, when, what, why, on which facts) and its returns. */
+    record OrderDetails(@JsonUnwrapped OrderRecord order, List<ReviewDecisions.Decision> reviews, List<?> returns) {
     }
 
     @PostMapping
@@ -65,7 +68,8 @@ class OrderController {
     @GetMapping("/{id}")
     OrderDetails get(@PathVariable String id) {
         return new OrderDetails(orders.find(id).filter(o -> access.permits(o.order().channel()))
-                .orElseThrow(() -> new OrderNotFoundException(id)), reviews.forOrder(id));
+                .orElseThrow(() -> new OrderNotFoundException(id)), reviews.forOrder(id),
+                returns.orderedStream().flatMap(view -> view.returnsOf(id).stream()).toList());
     }
 
     @GetMapping

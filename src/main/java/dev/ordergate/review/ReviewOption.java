@@ -23,6 +23,7 @@ public enum ReviewOption {
     SHIP_AVAILABLE_BACKORDER_REST("availability", "ship-available", false, true),
     APPROVE_SUBSTITUTION("substitution", "approve", false, false),
     REFUSE_SUBSTITUTION("substitution", "refuse", true, false),
+    APPROVE_RETURN("return", "approve", false, true),
     REJECT(null, "reject", true, false);
 
     /**

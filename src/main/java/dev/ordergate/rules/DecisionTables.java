@@ -62,4 +62,20 @@ public class DecisionTables implements PriceTolerances, CreditPolicy, Substituti
 
     public record Routing(String reviewerGroup, String supervisorGroup) {
     }
+
+    /** Whether one returned line may come back, and who approves it: {@code auto}, {@code customer-service} or {@code refuse}. */
+    public ReturnVerdict returnEligibility(int daysSinceDelivery, String productCategory, BigDecimal lineAmount,
+                                           String customerSegment) {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("daysSinceDelivery", daysSinceDelivery);
+        inputs.put("productCategory", productCategory);
+        inputs.put("lineAmount", lineAmount.doubleValue());
+        inputs.put("customerSegment", customerSegment);
+        var row = decisions.evaluateDecisionTableByKey("return-eligibility").variables(inputs).evaluate()
+                .getSingleResult();
+        return new ReturnVerdict((String) row.get("approval"), (String) row.get("reason"));
+    }
+
+    public record ReturnVerdict(String approval, String reason) {
+    }
 }

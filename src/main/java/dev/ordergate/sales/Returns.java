@@ -14,4 +14,11 @@ public interface Returns {
 
     /** Records the goods of an opened return as received in full; a return already received is left alone. */
     void receive(String businessKey, String returnRef);
+
+    /**
+     * Takes received goods of a return out of sellable stock (they cannot be sold again). Idempotent by
+     * {@code returnRef}: what was already scrapped for it is not scrapped again. Too little on hand to scrap is a
+     * business exception: a person has to sort out the stock in the ERP first.
+     */
+    void scrap(String businessKey, String returnRef, Map<String, BigDecimal> quantitiesBySku);
 }

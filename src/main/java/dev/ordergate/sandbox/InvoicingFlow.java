@@ -119,7 +119,9 @@ final class InvoicingFlow {
                 throw OdooFault.userError("The entry %s (id %d) is already posted.".formatted(move.get("name"), id));
             }
             String today = OdooSchema.today();
-            String name = "INV/%s/%05d".formatted(today.substring(0, 4), db.next("INV/" + today.substring(0, 4)));
+            // Credit notes have their own sequence (RINV) in the same journal.
+            String prefix = "out_refund".equals(move.get("move_type")) ? "RINV/" : "INV/";
+            String name = "%s%s/%05d".formatted(prefix, today.substring(0, 4), db.next(prefix + today.substring(0, 4)));
             move.put("name", name);
             move.put("state", "posted");
             move.put("payment_reference", name);

@@ -332,14 +332,25 @@ final class OdooDatabase {
             case "<=" -> ordered(value, operand) && compareLoose(value, operand) <= 0;
             case "ilike", "like" -> like(value, operand, operator.equals("ilike"));
             case "not ilike", "not like" -> !like(value, operand, operator.equals("not ilike"));
-            case "=ilike" -> value != null && String.valueOf(value).equalsIgnoreCase(String.valueOf(operand));
-            case "=like" -> Objects.equals(value, operand);
+            case "=ilike" -> OdooValues.truthy(value) && sqlLike(String.valueOf(value), String.valueOf(operand), true);
+            case "=like" -> OdooValues.truthy(value) && sqlLike(String.valueOf(value), String.valueOf(operand), false);
             default -> throw OdooFault.valueError("Invalid leaf operator %s".formatted(operator));
         };
     }
 
     private static boolean ordered(Object value, Object operand) {
         return OdooValues.truthy(value) || value instanceof Number;
+    }
+
+    /** Odoo's {@code =like}: the operand is an SQL LIKE pattern ({@code %} any text, {@code _} one character). */
+    private static boolean sqlLike(String text, String pattern, boolean ignoreCase) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            regex.append(c == '%' ? ".*" : c == '_' ? "." : java.util.regex.Pattern.quote(String.valueOf(c)));
+        }
+        int flags = ignoreCase ? java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL
+                : java.util.regex.Pattern.DOTALL;
+        return java.util.regex.Pattern.compile(regex.toString(), flags).matcher(text).matches();
     }
 
     private static boolean like(Object value, Object operand, boolean ignoreCase) {

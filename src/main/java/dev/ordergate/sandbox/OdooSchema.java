@@ -25,6 +25,7 @@ final class OdooSchema {
     static final int COMPANY = 1;
     static final int STOCK_LOCATION = 8;
     static final int CUSTOMER_LOCATION = 5;
+    static final int SCRAP_LOCATION = 16;
     static final int RECEIPT_TYPE = 1;
     static final int DELIVERY_TYPE = 2;
     static final int DEFAULT_PRICELIST = 2;
@@ -206,6 +207,10 @@ final class OdooSchema {
                 .many2one("backorder_id", "stock.picking")
                 .one2many("backorder_ids", "stock.picking", "backorder_id")
                 .many2one("sale_id", "sale.order").many2one("return_id", "stock.picking")
+                .computed("picking_type_code", Type.SELECTION, row -> {
+                    Integer type = id(row.get("picking_type_id"));
+                    return type == null ? false : db.get("stock.picking.type", type, "code");
+                })
                 .many2one("company_id", "res.company");
         db.define("stock.move", "Stock Move")
                 .chars("name", "origin")
@@ -231,6 +236,19 @@ final class OdooSchema {
                 .many2one("picking_id", "stock.picking").booleans("to_backorder");
         db.define("confirm.stock.sms", "Confirm Stock SMS").many2many("pick_ids", "stock.picking")
                 .display(row -> "SMS");
+        db.define("stock.scrap", "Scrap").chars("name", "origin")
+                .many2one("product_id", "product.product").floats("scrap_qty")
+                .many2one("product_uom_id", "uom.uom").many2one("picking_id", "stock.picking")
+                .many2one("location_id", "stock.location").many2one("scrap_location_id", "stock.location")
+                .selection("state", "draft", "done").datetimes("date_done")
+                .many2one("company_id", "res.company");
+        db.define("stock.return.picking", "Return Picking").many2one("picking_id", "stock.picking")
+                .one2many("product_return_moves", "stock.return.picking.line", "wizard_id")
+                .many2one("company_id", "res.company")
+                .display(row -> "Reverse Transfer");
+        db.define("stock.return.picking.line", "Return Picking Line").many2one("wizard_id", "stock.return.picking")
+                .many2one("product_id", "product.product").floats("quantity", "move_quantity")
+                .many2one("move_id", "stock.move").many2one("uom_id", "uom.uom");
     }
 
     private void defineInvoicing() {
@@ -242,6 +260,7 @@ final class OdooSchema {
                 .many2one("partner_id", "res.partner")
                 .dates("invoice_date", "invoice_date_due")
                 .many2one("invoice_payment_term_id", "account.payment.term")
+                .many2one("reversed_entry_id", "account.move")
                 .computed("amount_untaxed", Type.MONETARY, row -> round2(sumOfInvoiceLines(row, "price_subtotal")))
                 .computed("amount_tax", Type.MONETARY,
                         row -> round2(sumOfInvoiceLines(row, "price_total") - sumOfInvoiceLines(row, "price_subtotal")))
@@ -259,6 +278,8 @@ final class OdooSchema {
                 .many2many("tax_ids", "account.tax").many2many("sale_line_ids", "sale.order.line")
                 .selection("display_type", "product", "tax", "payment_term", "line_section", "line_note")
                 .display(row -> String.valueOf(row.get("name")));
+        db.define("account.move.reversal", "Account move reversal").many2many("move_ids", "account.move")
+                .chars("reason").dates("date").display(row -> "Reverse");
     }
 
     // ---- computations
@@ -349,7 +370,9 @@ final class OdooSchema {
         for (Map<String, Object> line : db.model("account.move.line").rows.values()) {
             if (ids(line.getOrDefault("sale_line_ids", List.of())).contains(lineId)
                     && !"cancel".equals(db.get("account.move", id(line.get("move_id")), "state"))) {
-                invoiced += number(line.get("quantity"));
+                // A credit note's quantities are taken back from what was invoiced.
+                boolean refund = "out_refund".equals(db.get("account.move", id(line.get("move_id")), "move_type"));
+                invoiced += refund ? -number(line.get("quantity")) : number(line.get("quantity"));
             }
         }
         return invoiced;

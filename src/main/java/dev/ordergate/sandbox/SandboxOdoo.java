@@ -52,6 +52,7 @@ public class SandboxOdoo {
         deliveries.register();
         new SalesFlow(fresh, deliveries, version.cancelAsksThroughWizard()).register();
         new InvoicingFlow(fresh).register();
+        new ReturnsFlow(fresh).register();
         new SandboxSeed(fresh).seed();
         db = fresh;
     }
@@ -106,6 +107,87 @@ public class SandboxOdoo {
                     number(db.get(orders, row, "amount_total"))));
         }
         return found;
+    }
+
+    /** A transfer of a sales order, with its done (or planned) quantities by SKU. */
+    public record SandboxPicking(String name, String state, String type, String origin, Map<String, Double> quantities) {
+    }
+
+    /** An invoice or credit note of a sales order, with its line quantities by SKU. */
+    public record SandboxMove(String name, String state, String moveType, String ref, double amountTotal,
+                              Map<String, Double> quantities) {
+    }
+
+    /** A sales order line as Odoo computes it from deliveries, returns, invoices and credit notes. */
+    public record SandboxLine(String sku, double ordered, double delivered, double invoiced) {
+    }
+
+    /** Every transfer (deliveries and returns) of the sales orders with this {@code client_order_ref}. */
+    public synchronized List<SandboxPicking> pickingsByClientRef(String ref) {
+        List<SandboxPicking> found = new ArrayList<>();
+        for (Integer order : db.search("sale.order", List.of(List.of("client_order_ref", "=", ref)))) {
+            for (Integer picking : db.search("stock.picking", List.of(List.of("sale_id", "=", order)))) {
+                Map<String, Object> row = db.row("stock.picking", picking);
+                Map<String, Double> quantities = new java.util.TreeMap<>();
+                for (Integer move : db.search("stock.move", List.of(List.of("picking_id", "=", picking)))) {
+                    Map<String, Object> m = db.row("stock.move", move);
+                    if (!"cancel".equals(m.get("state"))) {
+                        quantities.merge(sku(m.get("product_id")), number(m.get("quantity")), Double::sum);
+                    }
+                }
+                found.add(new SandboxPicking(String.valueOf(row.get("name")), String.valueOf(row.get("state")),
+                        String.valueOf(db.get("stock.picking", picking, "picking_type_code")),
+                        String.valueOf(row.get("origin")), quantities));
+            }
+        }
+        return found;
+    }
+
+    /** Every invoice and credit note of the sales orders with this {@code client_order_ref}. */
+    public synchronized List<SandboxMove> movesByClientRef(String ref) {
+        List<SandboxMove> found = new ArrayList<>();
+        for (Integer order : db.search("sale.order", List.of(List.of("client_order_ref", "=", ref)))) {
+            for (Integer move : OdooValues.ids(db.row("sale.order", order).getOrDefault("invoice_ids", List.of()))) {
+                Map<String, Object> row = db.row("account.move", move);
+                Map<String, Double> quantities = new java.util.TreeMap<>();
+                for (Integer line : OdooValues.ids(db.get("account.move", move, "invoice_line_ids"))) {
+                    Map<String, Object> l = db.row("account.move.line", line);
+                    quantities.merge(sku(l.get("product_id")), number(l.get("quantity")), Double::sum);
+                }
+                found.add(new SandboxMove(String.valueOf(row.get("name")), String.valueOf(row.get("state")),
+                        String.valueOf(row.get("move_type")), String.valueOf(row.get("ref")),
+                        number(db.get("account.move", move, "amount_total")), quantities));
+            }
+        }
+        return found;
+    }
+
+    /** The order lines of the sales orders with this {@code client_order_ref}. */
+    public synchronized List<SandboxLine> linesByClientRef(String ref) {
+        List<SandboxLine> found = new ArrayList<>();
+        for (Integer order : db.search("sale.order", List.of(List.of("client_order_ref", "=", ref)))) {
+            for (Integer line : OdooValues.ids(db.get("sale.order", order, "order_line"))) {
+                Map<String, Object> row = db.row("sale.order.line", line);
+                found.add(new SandboxLine(sku(row.get("product_id")), number(row.get("product_uom_qty")),
+                        number(db.get("sale.order.line", line, "qty_delivered")),
+                        number(db.get("sale.order.line", line, "qty_invoiced"))));
+            }
+        }
+        return found;
+    }
+
+    /** What done scraps with this {@code origin} took out of stock, by SKU. */
+    public synchronized Map<String, Double> scrappedByOrigin(String origin) {
+        Map<String, Double> scrapped = new java.util.TreeMap<>();
+        for (Integer scrap : db.search("stock.scrap", List.of(List.of("origin", "=", origin), List.of("state", "=", "done")))) {
+            Map<String, Object> row = db.row("stock.scrap", scrap);
+            scrapped.merge(sku(row.get("product_id")), number(row.get("scrap_qty")), Double::sum);
+        }
+        return scrapped;
+    }
+
+    private String sku(Object product) {
+        return String.valueOf(db.get("product.product", id(product), "default_code"));
     }
 
     /** One JSON-RPC {@code call}: a service, a method and its positional arguments. */

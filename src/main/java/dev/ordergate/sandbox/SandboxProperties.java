@@ -26,12 +26,16 @@ record SandboxProperties(boolean enabled, @DefaultValue Wms wms, @DefaultValue O
      * @param autoShip      off in tests that want to decide themselves when (or whether) goods ship
      * @param maxAttempts   confirmation attempts before the warehouse gives up
      * @param retryBackoff  wait before the second attempt; doubles after each failure
+     * @param autoReceiveReturns whether expected returns are received (and the receipt posted) by themselves
+     * @param returnReceiptDelay how long after a return is announced its goods arrive
      */
     record Wms(
             URI callbackUrl,
             @DefaultValue("PT1S") Duration shipmentDelay,
             @DefaultValue("true") boolean autoShip,
             @DefaultValue("5") int maxAttempts,
-            @DefaultValue("PT1S") Duration retryBackoff) {
+            @DefaultValue("PT1S") Duration retryBackoff,
+            @DefaultValue("true") boolean autoReceiveReturns,
+            @DefaultValue("PT2S") Duration returnReceiptDelay) {
     }
 }

@@ -43,6 +43,7 @@ final class SandboxSeed {
         }
         row("stock.location", 5, "name", "Partners/Customers", "usage", "customer");
         row("stock.location", 8, "name", "WH/Stock", "usage", "internal");
+        row("stock.location", 16, "name", "Virtual Locations/Scrap", "usage", "inventory");
         row("stock.picking.type", 1, "name", "YourCompany: Receipts", "code", "incoming", "sequence_code", "IN");
         row("stock.picking.type", 2, "name", "YourCompany: Delivery Orders", "code", "outgoing", "sequence_code", "OUT");
         row("res.partner", 1, "name", "YourCompany", "is_company", true, "customer_rank", 0, "country_id", 233,

@@ -47,6 +47,16 @@ class SimulatedWms implements DisposableBean {
     record ProblemReport(String problemId, String businessKey, String problem, List<ShippedLine> lines) {
     }
 
+    record ReturnAdvice(String returnId, String businessKey, List<ShippedLine> lines) {
+    }
+
+    record ReturnReceipt(String receiptId, List<ShippedLine> lines) {
+    }
+
+    /** An announced return and how far its receipt got: EXPECTED, then RECEIVED once the goods are in. */
+    record TrackedReturn(ReturnAdvice advice, String status, boolean receiptDelivered, int attempts, String lastAnswer) {
+    }
+
     /** A release and how far its confirmation got. */
     record Tracked(Release release, String status, boolean confirmationDelivered, int attempts) {
     }
@@ -57,6 +67,7 @@ class SimulatedWms implements DisposableBean {
     /** What of each release has left the shelf (shipped or reported as a problem), and how many messages it sent. */
     private final Map<String, Map<String, BigDecimal>> handled = new LinkedHashMap<>();
     private final Map<String, Integer> messages = new LinkedHashMap<>();
+    private final Map<String, TrackedReturn> returns = new LinkedHashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "sandbox-wms");
         thread.setDaemon(true);
@@ -109,6 +120,71 @@ class SimulatedWms implements DisposableBean {
 
     synchronized Optional<Tracked> find(String releaseId) {
         return Optional.ofNullable(releases.get(releaseId));
+    }
+
+    /** Registers an announced return; false when it was already known, in which case nothing new happens. */
+    synchronized boolean expect(ReturnAdvice advice) {
+        if (returns.containsKey(advice.returnId())) {
+            return false;
+        }
+        returns.put(advice.returnId(), new TrackedReturn(advice, "EXPECTED", false, 0, null));
+        if (settings.autoReceiveReturns()) {
+            scheduler.schedule(() -> receive(advice.returnId(), 1), settings.returnReceiptDelay().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+        return true;
+    }
+
+    synchronized Optional<TrackedReturn> findReturn(String returnId) {
+        return Optional.ofNullable(returns.get(returnId));
+    }
+
+    /**
+     * The goods of an announced return are in: posts the receipt now (always under the same receipt id, so doing it
+     * again, or after the automatic receipt, is a duplicate our API ignores). Empty when the return is unknown.
+     */
+    Optional<TrackedReturn> receiveNow(String returnId) {
+        if (findReturn(returnId).isEmpty()) {
+            return Optional.empty();
+        }
+        post(returnId, 1);
+        return findReturn(returnId);
+    }
+
+    private void receive(String returnId, int attempt) {
+        if (!post(returnId, attempt)) {
+            if (attempt >= settings.maxAttempts()) {
+                log.warn("Sandbox WMS gives up confirming the receipt of return {} after {} attempts", returnId, attempt);
+                return;
+            }
+            long backoff = settings.retryBackoff().toMillis() << (attempt - 1);
+            scheduler.schedule(() -> receive(returnId, attempt + 1), backoff, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Posts the receipt once; true when our API took it (or already had it). */
+    private boolean post(String returnId, int attempt) {
+        ReturnAdvice advice = findReturn(returnId).orElseThrow().advice();
+        ReturnReceipt receipt = new ReturnReceipt(returnId + "/receipt-1", advice.lines());
+        URI target = URI.create(settings.callbackUrl().toString().replaceAll("/+$", "") + "/api/v1/returns/"
+                + returnId + "/receipts");
+        try {
+            String answer = client.post().uri(target).contentType(MediaType.APPLICATION_JSON).body(receipt).retrieve()
+                    .body(String.class);
+            recordReturn(returnId, true, attempt, answer);
+            log.info("Sandbox WMS confirmed the receipt of return {} to {}", returnId, target);
+            return true;
+        } catch (RestClientException failed) {
+            recordReturn(returnId, false, attempt, failed.getMessage());
+            log.info("Sandbox WMS could not confirm the receipt of return {} (attempt {}): {}", returnId, attempt,
+                    failed.getMessage());
+            return false;
+        }
+    }
+
+    private synchronized void recordReturn(String returnId, boolean delivered, int attempts, String answer) {
+        returns.computeIfPresent(returnId, (id, tracked) -> new TrackedReturn(tracked.advice(), "RECEIVED",
+                delivered || tracked.receiptDelivered(), Math.max(attempts, tracked.attempts()), answer));
     }
 
     private void confirm(String releaseId, int attempt) {

@@ -50,6 +50,18 @@ class SimulatedWmsController {
                        int confirmationAttempts, List<ReleaseLine> lines) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ReturnRequest(@NotBlank String returnId, @NotBlank String businessKey, @NotEmpty List<@Valid ReturnLine> lines) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ReturnLine(@NotBlank String sku, @NotNull @Positive BigDecimal quantity) {
+    }
+
+    record ReturnView(String returnId, String businessKey, String status, boolean receiptDelivered,
+                      int receiptAttempts, String lastAnswer, List<SimulatedWms.ShippedLine> lines) {
+    }
+
     private final SimulatedWms wms;
     private final SandboxFaults faults;
 
@@ -146,6 +158,38 @@ class SimulatedWmsController {
         return wms.find(releaseId).<ResponseEntity<?>>map(tracked -> ResponseEntity.ok(view(tracked)))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatusAndDetail(
                         HttpStatus.NOT_FOUND, "No release %s".formatted(releaseId))));
+    }
+
+    /** An announced return: 202 the first time, 200 for a repeat. */
+    @PostMapping("/sandbox/wms/v1/returns")
+    ResponseEntity<Map<String, String>> expectReturn(@Validated @RequestBody ReturnRequest request) {
+        boolean fresh = wms.expect(new SimulatedWms.ReturnAdvice(request.returnId(), request.businessKey(),
+                request.lines().stream().map(l -> new SimulatedWms.ShippedLine(l.sku(), l.quantity())).toList()));
+        return ResponseEntity.status(fresh ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .body(Map.of("returnId", request.returnId(), "status", "EXPECTED"));
+    }
+
+    @GetMapping("/sandbox/wms/v1/returns/{returnId}")
+    ResponseEntity<?> findReturn(@PathVariable String returnId) {
+        return wms.findReturn(returnId).<ResponseEntity<?>>map(tracked -> ResponseEntity.ok(view(tracked)))
+                .orElseGet(() -> noReturn(returnId));
+    }
+
+    /** The demo's "the goods are here" button: the warehouse posts the receipt to Ordergate now. */
+    @PostMapping("/sandbox/wms/v1/returns/{returnId}/receive")
+    ResponseEntity<?> receive(@PathVariable String returnId) {
+        return wms.receiveNow(returnId).<ResponseEntity<?>>map(tracked -> ResponseEntity.ok(view(tracked)))
+                .orElseGet(() -> noReturn(returnId));
+    }
+
+    private static ResponseEntity<?> noReturn(String returnId) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatusAndDetail(
+                HttpStatus.NOT_FOUND, "No return %s is expected".formatted(returnId)));
+    }
+
+    private static ReturnView view(SimulatedWms.TrackedReturn tracked) {
+        return new ReturnView(tracked.advice().returnId(), tracked.advice().businessKey(), tracked.status(),
+                tracked.receiptDelivered(), tracked.attempts(), tracked.lastAnswer(), tracked.advice().lines());
     }
 
     private static ReleaseView view(Tracked tracked) {

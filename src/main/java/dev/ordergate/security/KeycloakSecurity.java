@@ -65,6 +65,10 @@ class KeycloakSecurity {
                         .requestMatchers(path(HttpMethod.POST, "/api/v1/orders/*/cancellation")).hasAuthority(CANCEL)
                         .requestMatchers(path(HttpMethod.POST, "/api/v1/returns")).hasAuthority(RETURN)
                         .requestMatchers(path(HttpMethod.GET, "/api/v1/returns/**")).hasAnyAuthority(RETURN, OPS)
+                        // Returns (issue 5): a channel requests them on its order; the warehouse confirms receipts.
+                        .requestMatchers(path(HttpMethod.POST, "/api/v1/orders/*/returns")).hasAuthority(RETURN)
+                        .requestMatchers(path(HttpMethod.GET, "/api/v1/orders/*/returns")).hasAnyAuthority(RETURN, READ, OPS)
+                        .requestMatchers(path(HttpMethod.POST, "/api/v1/returns/*/receipts")).hasAuthority(SHIPMENTS)
                         .requestMatchers(path(HttpMethod.POST, "/api/v1/shipments"), path(HttpMethod.POST, "/api/v1/shipments/**"))
                         .hasAuthority(SHIPMENTS)
                         .requestMatchers(path("/api/v1/reviews/**")).hasAuthority(REVIEWER)

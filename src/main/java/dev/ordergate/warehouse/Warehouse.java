@@ -1,8 +1,10 @@
 package dev.ordergate.warehouse;
 
 import dev.ordergate.order.Order;
+import java.math.BigDecimal;
+import java.util.Map;
 
-/** The warehouse that picks and ships. Shipment confirmations come back as messages. */
+/** The warehouse that picks and ships, and receives returned goods. Confirmations come back as messages. */
 public interface Warehouse {
 
     /**
@@ -16,4 +18,11 @@ public interface Warehouse {
      * have already left.
      */
     void withdraw(String releaseId);
+
+    /**
+     * Tells the warehouse to expect these goods (quantities by SKU) back from the customer of the order with this
+     * business key; it confirms their receipt to {@code /api/v1/returns/{returnId}/receipts}. Idempotent by
+     * {@code returnId}.
+     */
+    void expectReturn(String returnId, String businessKey, Map<String, BigDecimal> quantitiesBySku);
 }

@@ -5,6 +5,7 @@ import dev.ordergate.order.Address;
 import dev.ordergate.order.Order;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,6 +26,16 @@ class WmsWarehouse implements Warehouse {
 
         @org.springframework.web.bind.annotation.DeleteMapping("/v1/releases/{releaseId}")
         void withdraw(@org.springframework.web.bind.annotation.PathVariable("releaseId") String releaseId);
+
+        @PostMapping("/v1/returns")
+        void expectReturn(@RequestBody ReturnAdvice advice);
+    }
+
+    /** Goods the customer sends back; the WMS answers with a receipt to our API under {@code returnId}. */
+    record ReturnAdvice(String returnId, String businessKey, List<ReturnLine> lines) {
+    }
+
+    record ReturnLine(String sku, BigDecimal quantity) {
     }
 
     record Release(String releaseId, String businessKey, Address shipTo, List<Line> lines) {
@@ -47,6 +58,12 @@ class WmsWarehouse implements Warehouse {
     public void release(String releaseId, Order order) {
         api.release(new Release(releaseId, order.businessKey(), order.shipTo(),
                 order.lines().stream().map(l -> new Line(l.lineRef(), l.sku(), l.quantity())).toList()));
+    }
+
+    @Override
+    public void expectReturn(String returnId, String businessKey, Map<String, BigDecimal> quantitiesBySku) {
+        api.expectReturn(new ReturnAdvice(returnId, businessKey, quantitiesBySku.entrySet().stream()
+                .map(e -> new ReturnLine(e.getKey(), e.getValue())).toList()));
     }
 
     @Override

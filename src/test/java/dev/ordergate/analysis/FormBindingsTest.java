@@ -2,6 +2,7 @@ package dev.ordergate.analysis;
 
 import static dev.ordergate.SampleOrders.line;
 import static dev.ordergate.SampleOrders.order;
+import static dev.ordergate.SampleOrders.sample;
 import static dev.ordergate.SampleOrders.uniqueRef;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -149,6 +150,25 @@ class FormBindingsTest {
         Task conflict = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(masterDataRun)
                 .singleResult(), t -> t != null);
         reached.put("master-data-sync/" + conflict.getTaskDefinitionKey(), conflict);
+        reached.putAll(reachReturnTasks());
+        return reached;
+    }
+
+    /** A shipped order's returns: a small one reaches the inspection, a high-value one customer service's approval. */
+    private Map<String, Task> reachReturnTasks() {
+        String id = submit(sample(uniqueRef()));
+        await().atMost(PATIENCE).until(() -> api.get("/api/v1/orders/" + id).body().path("status").asText(),
+                "COMPLETED"::equals);
+        Map<String, Task> reached = new HashMap<>();
+        for (String quantity : List.of("1", "4")) {
+            ApiClient.Response requested = api.post("/api/v1/orders/" + id + "/returns", """
+                    {"returnRef": "FORMS-%s", "reason": "Form check", "lines": [{"sku": "FURN_0269", "quantity": %s}]}
+                    """.formatted(quantity, quantity));
+            assertThat(requested.status()).as(requested.raw()).isEqualTo(201);
+            String instance = requested.body().path("processInstanceId").asText();
+            Task task = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceId(instance).singleResult(), t -> t != null);
+            reached.put("order-return/" + task.getTaskDefinitionKey(), task);
+        }
         return reached;
     }
 

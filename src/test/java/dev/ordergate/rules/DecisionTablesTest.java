@@ -87,6 +87,28 @@ class DecisionTablesTest {
         assertThat((String) evaluate("substitution-policy", inputs).getSingleResult().getSingleEntry()).isEqualTo(policy);
     }
 
+    @ParameterizedTest(name = "{0} days, {1}, {2}, {3} -> {4}")
+    @CsvSource(nullValues = "null", value = {
+            "0,  Services,         10,   Distributor Tier A, refuse",
+            "31, Office Furniture, 10,   Distributor Tier A, refuse",
+            "30, Office Furniture, 1000, Distributor Tier A, auto",
+            "3,  Office Furniture, 1196, Distributor Tier A, customer-service",
+            "20, Office Furniture, 100,  Default,            customer-service",
+            "20, Office Furniture, 100,  null,               customer-service",
+            "20, Office Furniture, 100,  Distributor Tier A, auto",
+            "0,  null,             598,  null,               auto"})
+    void returnEligibilityRows(int days, String category, double amount, String segment, String approval)
+            throws IOException {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("daysSinceDelivery", days);
+        inputs.put("productCategory", category);
+        inputs.put("lineAmount", amount);
+        inputs.put("customerSegment", segment);
+        var row = evaluate("return-eligibility", inputs).getSingleResult();
+        assertThat(row.get("approval")).isEqualTo(approval);
+        assertThat((String) row.get("reason")).isNotBlank();
+    }
+
     @org.junit.jupiter.api.Test
     void anExceptionTypeNobodyReviewsMatchesNoRow() throws IOException {
         assertThat(evaluate("reviewer-routing", Map.of("exceptionType", "returns")).isEmpty()).isTrue();

@@ -94,6 +94,26 @@ class OdooContractReplayTest {
         replay("63", domainValue(invoice));
         replay("64", ids(invoice));
         replay("65", ids(invoice));
+        // 66-70 (payment) are not simulated; the return of 2 x E-COM07 from the done delivery is.
+        int returnWizard = replay("71", args -> {
+            ((ObjectNode) args.get(5).get(0)).put("picking_id", picking);
+            ObjectNode context = (ObjectNode) args.get(6).get("context");
+            context.put("active_id", picking);
+            context.putArray("active_ids").add(picking);
+        }).asInt();
+        JsonNode returnLines = replay("72", ids(returnWizard)).get(0).get("product_return_moves");
+        int cabinetLine = returnLines.get(0).asInt();
+        replay("73", ids(cabinetLine, returnLines.get(1).asInt()));
+        replay("74", ids(returnWizard).andThen(args ->
+                ((ArrayNode) args.get(5).get(1).get("product_return_moves").get(0)).set(1, cabinetLine)));
+        int receipt = replay("75", ids(returnWizard)).get("res_id").asInt();
+        int returnMove = replay("76", ids(receipt)).get(0).get("move_ids").get(0).asInt();
+        replay("77", ids(returnMove));
+        replay("78", ids(returnMove));
+        replay("79", ids(receipt));
+        JsonNode afterReturn = replay("80", domainValue(order));
+        assertThat(afterReturn.findValues("qty_delivered").get(0).asDouble()).isEqualTo(3.0);
+        assertThat(afterReturn.findValues("qty_to_invoice").get(0).asDouble()).isEqualTo(-2.0);
         replay("103", ids(order));
     }
 

@@ -1,0 +1,63 @@
+package dev.ordergate.returns;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The inspection task's listener ({@code ${inspectionTask}}): a new inspection starts blank; on complete the
+ * findings are checked on the server (a form cannot send a condition or disposition we do not know, nor scrap
+ * goods without saying why) and recorded on the return with who inspected it.
+ */
+@Component("inspectionTask")
+class InspectionTaskListener implements TaskListener {
+
+    static final String CONDITION = "goodsCondition";
+    static final String DISPOSITION = "disposition";
+    static final String NOTE = "inspectionNote";
+    static final List<String> CONDITIONS = List.of("as-new", "opened", "damaged");
+    static final List<String> DISPOSITIONS = List.of("restock", "scrap");
+
+    private final OrderReturns returns;
+    private final IdentityService identity;
+
+    InspectionTaskListener(OrderReturns returns, IdentityService identity) {
+        this.returns = returns;
+        this.identity = identity;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            task.getExecution().removeVariable(CONDITION);
+            task.getExecution().removeVariable(DISPOSITION);
+            task.getExecution().removeVariable(NOTE);
+            return;
+        }
+        Object condition = task.getVariable(CONDITION);
+        Object disposition = task.getVariable(DISPOSITION);
+        if (!CONDITIONS.contains(condition)) {
+            throw new ProcessEngineException("goodsCondition must be one of " + CONDITIONS + ", was '" + condition + "'");
+        }
+        if (!DISPOSITIONS.contains(disposition)) {
+            throw new ProcessEngineException("disposition must be one of " + DISPOSITIONS + ", was '" + disposition + "'");
+        }
+        String note = (String) task.getVariable(NOTE);
+        if (("scrap".equals(disposition) || "damaged".equals(condition)) && (note == null || note.isBlank())) {
+            throw new ProcessEngineException("damaged or scrapped goods need a note saying what is wrong with them");
+        }
+        returns.recordInspection((String) task.getVariable(ReturnIntake.RETURN_ID), (String) condition,
+                (String) disposition, note, inspectedBy(task));
+    }
+
+    private String inspectedBy(DelegateTask task) {
+        var authentication = identity.getCurrentAuthentication();
+        if (authentication != null && authentication.getUserId() != null) {
+            return authentication.getUserId();
+        }
+        return task.getAssignee();
+    }
+}
