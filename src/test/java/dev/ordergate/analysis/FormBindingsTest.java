@@ -182,7 +182,9 @@ class FormBindingsTest {
                 {"problem": "damaged"}
                 """).status()).isEqualTo(200);
         String instance = api.get("/api/v1/orders/" + id).body().path("processInstanceId").asText();
-        return await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceId(instance).singleResult(), t -> t != null);
+        Task task = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceId(instance).singleResult(), t -> t != null);
+        faults.resumeShipments();
+        return task;
     }
 
     private String submit(String body) {
