@@ -54,10 +54,15 @@ start_jvm() {
 }
 
 # A node on PostgreSQL database $1 at port $2 with the in-process sandbox; more arguments are passed on.
+# Arguments starting with -D or -X are JVM options (a variant may set one), the rest Spring arguments.
 start_node() {
-  local db=$1 port=$2
+  local db=$1 port=$2 arg jvm=() spring=()
   shift 2
-  start_jvm "node-$port" "$port" --spring.profiles.active=postgres \
+  for arg in "$@"; do
+    case $arg in -D* | -X*) jvm+=("$arg") ;; *) spring+=("$arg") ;; esac
+  done
+  set -- ${spring[@]+"${spring[@]}"}
+  JAVA_OPTS="${JAVA_OPTS:-} ${jvm[*]:-}" start_jvm "node-$port" "$port" --spring.profiles.active=postgres \
     --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" --spring.datasource.username="$PGUSER" \
     --ordergate.sandbox.wms.shipment-delay="${BENCH_SHIPMENT_DELAY:-PT0.1S}" "$@"
   NODE_PID=$STARTED_PID

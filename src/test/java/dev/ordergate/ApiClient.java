@@ -31,6 +31,11 @@ public final class ApiClient {
         this("http://localhost:" + port, null);
     }
 
+    /** A client of an application at this base URL (e.g. one in a child JVM). */
+    public static ApiClient at(String baseUrl) {
+        return new ApiClient(baseUrl, null);
+    }
+
     private ApiClient(String base, String token) {
         this.base = base;
         this.token = token;

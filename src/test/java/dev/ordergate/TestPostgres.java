@@ -31,6 +31,24 @@ public final class TestPostgres {
         return "postgres";
     }
 
+    /**
+     * A new, empty database on the same server as {@link #jdbcUrl()}, dropped first if a run before left it: for
+     * applications started outside this JVM (child processes) that must not share the tests' database.
+     */
+    public static String freshDatabase(String name) {
+        String shared = jdbcUrl();
+        String server = shared.replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*(\\?.*)?$", "$1");
+        String query = shared.contains("?") ? shared.substring(shared.indexOf('?')) : "";
+        try (Connection c = DriverManager.getConnection(server + "postgres" + query, username(), "");
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + name);
+            return server + name + query;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create database " + name + " beside " + shared, e);
+        }
+    }
+
     private static String fromEnvironment() {
         String configured = System.getenv("ORDERGATE_TEST_PG_URL");
         if (configured != null && !configured.isBlank()) {
