@@ -60,12 +60,16 @@ public class ShippingSteps {
         execution.setVariable("partialShipmentAccepted", somethingNow);
     }
 
-    /** Sets {@code leftToShip}, and {@code quantitiesCancelled} when the ERP has deliveries to close at the end. */
+    /**
+     * Sets {@code leftToShip}, {@code quantitiesCancelled} when the ERP has deliveries to close at the end, and
+     * {@code anythingDelivered}: an order whose every line was taken off ends cancelled, with nothing to invoice.
+     */
     public void assess(DelegateExecution execution) {
         Order order = order(execution);
         ShippingLedger.Left left = ShippingLedger.left(positions(order));
         execution.setVariable(LEFT_TO_SHIP, left.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         execution.setVariable("quantitiesCancelled", ledger.anythingCancelled(order.businessKey()));
+        execution.setVariable("anythingDelivered", !shipments.takenBySku(order.businessKey(), false).isEmpty());
     }
 
     /**

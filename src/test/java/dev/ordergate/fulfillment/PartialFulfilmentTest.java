@@ -243,6 +243,25 @@ class PartialFulfilmentTest {
     }
 
     @Test
+    void anOrderWhoseEveryLineIsTakenOffEndsCancelledInOdooAndHereWithNothingInvoiced() {
+        faults.pauseShipments();
+        String ref = uniqueRef();
+        String key = "b2b-portal:" + ref;
+        String id = api.submitOrder(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "2", "299.00")));
+        api.awaitOrderStatus(id, "RELEASED");
+
+        reportProblem(key, "lost", "FURN_0269", "2");
+        tasks.complete(awaitTask(id, "resolveShipmentProblem").getId(), Map.of("problemResolution", "cancel-line"));
+
+        api.awaitOrderStatus(id, "CANCELLED");
+        assertThat(odoo.salesOrdersByClientRef(key)).singleElement()
+                .satisfies(so -> assertThat(so.state()).isEqualTo("cancel"));
+        assertThat(odoo.delivered(key)).containsEntry("FURN_0269", 0.0);
+        assertThat(invoices(id)).isEmpty();
+        assertThat(statusEvents(id)).containsSubsequence("line_cancelled", "cancelled");
+    }
+
+    @Test
     void aChannelInvoicedPerShipmentGetsAnInvoiceForEachShipment() {
         faults.pauseShipments();
         String ref = uniqueRef();
