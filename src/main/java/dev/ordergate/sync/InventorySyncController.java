@@ -6,7 +6,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,14 +21,11 @@ class InventorySyncController {
     private final SyncRuns runs;
     private final InventoryReconciliation reconciliation;
     private final InventoryDrift drift;
-    private final RuntimeService runtime;
 
-    InventorySyncController(SyncRuns runs, InventoryReconciliation reconciliation, InventoryDrift drift,
-                            RuntimeService runtime) {
+    InventorySyncController(SyncRuns runs, InventoryReconciliation reconciliation, InventoryDrift drift) {
         this.runs = runs;
         this.reconciliation = reconciliation;
         this.drift = drift;
-        this.runtime = runtime;
     }
 
     /** 202: the run is opened and its process started; its report fills when the comparison is done. */
@@ -37,9 +33,7 @@ class InventorySyncController {
     @Transactional
     ResponseEntity<Map<String, Object>> reconcile() {
         String runId = reconciliation.open("api", null);
-        String instance = runtime.startProcessInstanceByMessage("inventorySyncRequested", runId,
-                Map.of(SyncDelegates.RUN_ID, runId)).getId();
-        runs.started(runId, instance);
+        runs.startProcess(runId, "inventorySyncRequested");
         return ResponseEntity.accepted().location(URI.create("/api/v1/sync/inventory/runs/" + runId)).body(report(runId));
     }
 

@@ -5,7 +5,6 @@ import dev.ordergate.order.InvalidRequestException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,12 +26,10 @@ class MasterDataSyncController {
 
     private final MasterDataSync sync;
     private final SyncRuns runs;
-    private final RuntimeService runtime;
 
-    MasterDataSyncController(MasterDataSync sync, SyncRuns runs, RuntimeService runtime) {
+    MasterDataSyncController(MasterDataSync sync, SyncRuns runs) {
         this.sync = sync;
         this.runs = runs;
-        this.runtime = runtime;
     }
 
     /** 202: the run is opened and its process started; the report ({@code Location}) fills as it goes. */
@@ -61,9 +58,7 @@ class MasterDataSyncController {
                             + " completed (GET /api/v1/sync/runs/" + running.get() + ")", Map.of("runId", running.get()));
         }
         String runId = sync.open("api", null, entities.stream().distinct().toList());
-        String instance = runtime.startProcessInstanceByMessage("masterDataSyncRequested", runId,
-                Map.of(SyncDelegates.RUN_ID, runId)).getId();
-        runs.started(runId, instance);
+        String instance = runs.startProcess(runId, "masterDataSyncRequested");
         return ResponseEntity.accepted().location(URI.create("/api/v1/sync/runs/" + runId))
                 .body(Map.of("id", runId, "kind", SyncRuns.MASTER_DATA, "processInstanceId", instance,
                         "entities", sync.report(runId).get("entities")));

@@ -4,7 +4,6 @@ import dev.ordergate.order.ApiProblems;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,15 +19,12 @@ class SyncController {
     private final SyncRuns runs;
     private final PriceRows priceRows;
     private final PriceListSync priceLists;
-    private final RuntimeService runtime;
     private final MasterDataSync masterData;
 
-    SyncController(SyncRuns runs, PriceRows priceRows, PriceListSync priceLists, RuntimeService runtime,
-                   MasterDataSync masterData) {
+    SyncController(SyncRuns runs, PriceRows priceRows, PriceListSync priceLists, MasterDataSync masterData) {
         this.runs = runs;
         this.priceRows = priceRows;
         this.priceLists = priceLists;
-        this.runtime = runtime;
         this.masterData = masterData;
     }
 
@@ -37,9 +33,7 @@ class SyncController {
     @Transactional
     ResponseEntity<Map<String, Object>> syncPriceLists() {
         String runId = priceLists.open("api", null);
-        String instance = runtime.startProcessInstanceByMessage("priceListSyncRequested", runId,
-                Map.of(SyncDelegates.RUN_ID, runId)).getId();
-        runs.started(runId, instance);
+        runs.startProcess(runId, "priceListSyncRequested");
         return ResponseEntity.accepted().location(URI.create("/api/v1/sync/runs/" + runId)).body(report(runId));
     }
 

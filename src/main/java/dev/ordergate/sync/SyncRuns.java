@@ -24,9 +24,23 @@ class SyncRuns {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    SyncRuns(JdbcClient jdbc, Clock clock) {
+    private final org.camunda.bpm.engine.RuntimeService runtime;
+
+    SyncRuns(JdbcClient jdbc, Clock clock, org.camunda.bpm.engine.RuntimeService runtime) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.runtime = runtime;
+    }
+
+    /**
+     * Starts the run's process by its start message (the run id is its business key and variable), records it, and
+     * answers the process instance id.
+     */
+    String startProcess(String runId, String message) {
+        String instance = runtime.startProcessInstanceByMessage(message, runId,
+                java.util.Map.of(SyncDelegates.RUN_ID, runId)).getId();
+        started(runId, instance);
+        return instance;
     }
 
     String open(String kind, String triggeredBy, int chunkSize, String processInstanceId) {
