@@ -70,9 +70,7 @@ class FindSubstitutes implements JavaDelegate {
     private String describe(Order order, List<Proposal> proposals) {
         List<OrderLine> asSubstituted = proposals.stream().map(p -> new OrderLine(p.lineRef(), p.substituteSku(),
                 p.quantity(), p.uom(), p.unitPrice())).toList();
-        Map<String, BigDecimal> own = prices.unitPrices(new Order(order.channel(), order.channelOrderRef(),
-                order.customerRef(), order.shipTo(), order.requestedDate(), order.currency(), order.paymentTerms(),
-                asSubstituted, order.allowSubstitutes(), order.allowPartialShipment()));
+        Map<String, BigDecimal> own = prices.unitPrices(order.withLines(asSubstituted));
         return proposals.stream().map(p -> "Line %s: %s %s %s %s (%s available) -> %s %s (%s available); charged at the agreed %s %s per unit (%s's own price: %s)%s"
                         .formatted(p.lineRef(), quantity(p.quantity()), p.uom(), p.originalSku(), p.originalName(),
                                 quantity(p.originalAvailable().max(BigDecimal.ZERO)), p.substituteSku(), p.substituteName(),

@@ -56,9 +56,10 @@ class ReleaseToWarehouse implements JavaDelegate {
             order.lines().stream().filter(l -> !stocked.contains(l.sku()))
                     .forEach(l -> quantities.merge(l.sku(), l.quantity(), BigDecimal::add));
         }
+        List<ShippingLedger.Position> positions = ledger.positions(order, stocked);
         if (!stocked.isEmpty()) {
             Map<String, BigDecimal> reserved = salesOrders.reserveOpenDeliveries(businessKey);
-            for (ShippingLedger.Position p : ledger.positions(order, stocked)) {
+            for (ShippingLedger.Position p : positions) {
                 BigDecimal canShip = reserved.getOrDefault(p.sku(), BigDecimal.ZERO)
                         .min(p.owed().subtract(p.shipped())).subtract(p.inWarehouse());
                 if (canShip.signum() > 0) {
@@ -70,11 +71,9 @@ class ReleaseToWarehouse implements JavaDelegate {
             return;
         }
         List<OrderLine> lines = ShippingLedger.cut(order, quantities);
-        warehouse.release(ShippingLedger.releaseId(businessKey, seq), new Order(order.channel(), order.channelOrderRef(),
-                order.customerRef(), order.shipTo(), order.requestedDate(), order.currency(), order.paymentTerms(), lines,
-                order.allowSubstitutes(), order.allowPartialShipment()));
+        warehouse.release(ShippingLedger.releaseId(businessKey, seq), order.withLines(lines));
         ledger.recordRelease(businessKey, seq, lines);
-        boolean anythingShipped = ledger.positions(order, stocked).stream().anyMatch(p -> p.shipped().signum() > 0);
+        boolean anythingShipped = positions.stream().anyMatch(p -> p.shipped().signum() > 0);
         orders.advance(orderId, anythingShipped ? OrderStatus.PARTIALLY_SHIPPED : OrderStatus.RELEASED,
                 seq == 1 ? null : "release " + seq + ": " + ShippingLedger.describe(quantities));
     }

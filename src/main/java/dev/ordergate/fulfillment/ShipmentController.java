@@ -1,5 +1,7 @@
 package dev.ordergate.fulfillment;
 
+import dev.ordergate.order.InvalidRequestException;
+import dev.ordergate.order.OrderLine;
 import dev.ordergate.order.OrderNotFoundException;
 import dev.ordergate.order.Orders;
 import jakarta.validation.Valid;
@@ -9,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -56,8 +59,19 @@ class ShipmentController {
 
     @PostMapping("/problems")
     ResponseEntity<Map<String, String>> problem(@Valid @RequestBody ProblemReport report) {
-        if (orders.findByBusinessKey(report.businessKey()).isEmpty()) {
-            throw new OrderNotFoundException("with business key " + report.businessKey());
+        var order = orders.findByBusinessKey(report.businessKey())
+                .orElseThrow(() -> new OrderNotFoundException("with business key " + report.businessKey()));
+        // A problem with goods the order does not have would take nothing off it and confuse customer service.
+        var skus = order.order().lines().stream().map(OrderLine::sku).toList();
+        List<InvalidRequestException.Violation> unknown = new ArrayList<>();
+        for (int i = 0; i < report.lines().size(); i++) {
+            if (!skus.contains(report.lines().get(i).sku())) {
+                unknown.add(new InvalidRequestException.Violation("lines[" + i + "].sku",
+                        "is not on order " + report.businessKey()));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new InvalidRequestException(unknown);
         }
         var outcome = shipments.reportProblem(report.problemId(), report.businessKey(),
                 report.lines().stream().map(l -> new Shipments.ShippedLine(l.sku(), l.quantity())).toList(),

@@ -187,8 +187,9 @@ public class Shipments {
     }
 
     static String describe(List<ShippedLine> lines) {
-        return lines.stream().map(l -> l.sku() + " x " + l.quantity().stripTrailingZeros().toPlainString())
-                .collect(java.util.stream.Collectors.joining(", "));
+        Map<String, BigDecimal> quantities = new LinkedHashMap<>();
+        lines.forEach(l -> quantities.merge(l.sku(), l.quantity(), BigDecimal::add));
+        return ShippingLedger.describe(quantities);
     }
 
     private String write(List<ShippedLine> lines) {

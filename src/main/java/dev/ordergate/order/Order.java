@@ -36,6 +36,12 @@ public record Order(
         return channel + ":" + channelOrderRef;
     }
 
+    /** The same order with other lines (a reviewer's correction, a substitution, what one release carries). */
+    public Order withLines(List<OrderLine> newLines) {
+        return new Order(channel, channelOrderRef, customerRef, shipTo, requestedDate, currency, paymentTerms, newLines,
+                allowSubstitutes, allowPartialShipment);
+    }
+
     /** The order's value at the prices the channel quoted, before tax. */
     public BigDecimal submittedTotal() {
         return lines.stream().map(OrderLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -122,9 +122,7 @@ public class Orders {
 
     /** The order with corrected lines (a reviewer's decision); the channel's request hash stays, so a resend is still recognised. */
     public void replaceLines(String id, List<OrderLine> lines) {
-        Order o = get(id).order();
-        Order corrected = new Order(o.channel(), o.channelOrderRef(), o.customerRef(), o.shipTo(), o.requestedDate(),
-                o.currency(), o.paymentTerms(), lines, o.allowSubstitutes(), o.allowPartialShipment());
+        Order corrected = get(id).order().withLines(lines);
         jdbc.sql("UPDATE app.orders SET document = :document, updated_at = :now WHERE id = :id")
                 .param("document", write(corrected)).param("now", OffsetDateTime.now(clock)).param("id", id).update();
     }

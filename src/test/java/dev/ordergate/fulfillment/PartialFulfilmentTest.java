@@ -298,6 +298,16 @@ class PartialFulfilmentTest {
         assertThat(unknownProblem.status()).isEqualTo(400);
         assertThat(unknownProblem.contentType()).startsWith("application/problem+json");
 
+        String ref = uniqueRef();
+        api.submitOrder(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "1", "299.00")));
+        var notOnTheOrder = api.post("/api/v1/shipments/problems", """
+                {"problemId": "P-2", "businessKey": "b2b-portal:%s", "problem": "lost", "lines": [{"sku": "E-COM07", "quantity": 1}]}
+                """.formatted(ref));
+        assertThat(notOnTheOrder.status()).isEqualTo(422);
+        assertThat(notOnTheOrder.body().path("errors").get(0).path("field").asText()).isEqualTo("lines[0].sku");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM app.shipments WHERE shipment_id = 'P-2'").query(Long.class).single())
+                .as("nothing stored").isZero();
+
         var noSkus = api.post("/api/v1/shipments/replenishments", """
                 {"skus": []}
                 """);
