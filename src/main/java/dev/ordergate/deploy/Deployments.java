@@ -62,7 +62,9 @@ class Deployments {
                 throw new UncheckedIOException(e);
             }
         }
-        identity.setAuthenticatedUserId(user);
+        // With the caller's groups, so Camunda's authorizations (keycloak mode) decide as for any other command.
+        identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
+                .map(org.camunda.bpm.engine.identity.Group::getId).toList());
         try {
             DeploymentWithDefinitions deployment = builder.deployWithResult();
             List<Definition> definitions = new ArrayList<>();

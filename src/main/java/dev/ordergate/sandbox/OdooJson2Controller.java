@@ -97,7 +97,7 @@ class OdooJson2Controller {
             return error(werkzeug("werkzeug.exceptions.Unauthorized",
                     "User not authenticated, use an API Key with a Bearer Authorization header."));
         }
-        if (!SandboxOdoo.API_KEY.equals(authorization.substring(7).strip())) {
+        if (!odoo.acceptsApiKey(authorization.substring(7).strip())) {
             return error(werkzeug("werkzeug.exceptions.Unauthorized", "Invalid apikey"));
         }
         Object parsed;

@@ -28,15 +28,27 @@ public class SandboxOdoo {
     static final String DATABASE = "sandbox";
     static final int UID = 2;
     static final String API_KEY = "sandbox-admin-key";
-    private static final Set<String> SECRETS = Set.of("admin", API_KEY);
+    /** The API key (and, in the demo only, the password) it accepts: the one the node is configured with. */
+    private final Set<String> secrets;
+    private final String apiKey;
     private static final List<String> EXECUTE_KW_PARAMETERS = List.of("db", "uid", "password", "model", "method", "args");
 
     private final SandboxOdooVersion version;
     private OdooDatabase db;
 
-    SandboxOdoo(SandboxProperties properties) {
+    SandboxOdoo(SandboxProperties properties,
+                @org.springframework.beans.factory.annotation.Value("${ordergate.odoo.api-key:" + API_KEY + "}") String apiKey) {
         this.version = SandboxOdooVersion.of(properties.odoo().version());
+        // A node given its own key (keycloak mode refuses the published one) accepts neither the README's key nor
+        // the demo password: the simulated Odoo is then no more open than the node's configuration.
+        this.secrets = API_KEY.equals(apiKey) ? Set.of("admin", API_KEY) : Set.of(apiKey);
+        this.apiKey = apiKey;
         reset();
+    }
+
+    /** JSON-2 takes only the API key. */
+    boolean acceptsApiKey(String key) {
+        return apiKey.equals(key);
     }
 
     SandboxOdooVersion version() {
@@ -239,7 +251,7 @@ public class SandboxOdoo {
                     throw OdooFault.typeError("exp_%s() missing required positional arguments".formatted(method));
                 }
                 checkDatabase(args.get(0));
-                yield "admin".equals(args.get(1)) && SECRETS.contains(String.valueOf(args.get(2))) ? UID : false;
+                yield "admin".equals(args.get(1)) && secrets.contains(String.valueOf(args.get(2))) ? UID : false;
             }
             default -> throw OdooFault.attributeError("module 'odoo.service.common' has no attribute 'exp_%s'".formatted(method));
         };
@@ -260,7 +272,7 @@ public class SandboxOdoo {
         if (uid == null || !db.model("res.users").rows.containsKey(uid)) {
             throw OdooFault.missing("res.users", args.get(1), uid == null ? 0 : uid);
         }
-        if (uid != UID || !SECRETS.contains(String.valueOf(args.get(2)))) {
+        if (uid != UID || !secrets.contains(String.valueOf(args.get(2)))) {
             throw OdooFault.accessDenied();
         }
         String method = String.valueOf(args.get(4));

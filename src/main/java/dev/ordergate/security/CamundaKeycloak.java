@@ -3,6 +3,7 @@ package dev.ordergate.security;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.plugin.AdministratorAuthorizationPlugin;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.extension.keycloak.plugin.KeycloakIdentityProviderPlugin;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -46,6 +47,19 @@ class CamundaKeycloak {
     @Bean
     ProcessEnginePlugin groupAuthorizations() {
         return new GroupAuthorizations();
+    }
+
+    /** engine-rest as the token's user, so Camunda's authorizations apply (see {@link EngineRestIdentity}). */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestIdentity() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                EngineRestIdentity.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        // After Spring Security's chain, which has checked the bearer token by then.
+        registration.setOrder(201);
+        return registration;
     }
 
     @Bean

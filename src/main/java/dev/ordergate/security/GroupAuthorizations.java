@@ -1,6 +1,7 @@
 package dev.ordergate.security;
 
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
@@ -52,20 +53,24 @@ class GroupAuthorizations extends AbstractProcessEnginePlugin {
         grant(authorizations, ANALYSTS, Resources.APPLICATION, "cockpit", ACCESS);
         grant(authorizations, ANALYSTS, Resources.PROCESS_DEFINITION, "*", READ);
         grant(authorizations, ANALYSTS, Resources.DECISION_DEFINITION, "*", READ);
-        grant(authorizations, ANALYSTS, Resources.DEPLOYMENT, "*", READ);
+        // Analysts deploy their models through the ops API (realm role model-deploy), which runs as them.
+        grant(authorizations, ANALYSTS, Resources.DEPLOYMENT, "*", READ, CREATE);
     }
 
     private static void grant(AuthorizationService authorizations, String group, Resource resource, String resourceId,
                               Permission... permissions) {
-        boolean exists = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
-                .resourceId(resourceId).count() > 0;
-        if (exists) {
+        // An existing grant (an older release's) gets the permissions added since; nothing else is touched.
+        Authorization grant = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+                .resourceId(resourceId).list().stream().filter(a -> a.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT)
+                .findFirst().orElse(null);
+        if (grant == null) {
+            grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            grant.setGroupId(group);
+            grant.setResource(resource);
+            grant.setResourceId(resourceId);
+        } else if (java.util.Arrays.stream(permissions).allMatch(grant::isPermissionGranted)) {
             return;
         }
-        Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        grant.setGroupId(group);
-        grant.setResource(resource);
-        grant.setResourceId(resourceId);
         for (Permission permission : permissions) {
             grant.addPermission(permission);
         }

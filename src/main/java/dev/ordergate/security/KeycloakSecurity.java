@@ -7,7 +7,6 @@ import dev.ordergate.order.ChannelAccess;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -47,6 +46,8 @@ class KeycloakSecurity {
     static final String SHIPMENTS = "shipment-confirm";
     static final String OPS = "ops";
     static final String REVIEWER = "reviewer";
+    /** Deploys process models, decision tables and forms (analysts, admins): only through the ops API. */
+    static final String DEPLOY = "model-deploy";
 
     static final String CHANNEL_CLAIM = "channel";
 
@@ -55,7 +56,8 @@ class KeycloakSecurity {
     SecurityFilterChain machineInterfaces(HttpSecurity http, ObjectMapper json) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         return http
-                .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**")))
+                .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**"),
+                        path("/sandbox/**")))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path(HttpMethod.POST, "/api/v1/orders")).hasAuthority(SUBMIT)
                         .requestMatchers(path(HttpMethod.GET, "/api/v1/orders")).hasAuthority(OPS)
@@ -67,17 +69,28 @@ class KeycloakSecurity {
                         .requestMatchers(path(HttpMethod.GET, "/api/v1/returns/**")).hasAnyAuthority(RETURN, OPS)
                         // Returns (issue 5): a channel requests them on its order; the warehouse confirms receipts.
                         .requestMatchers(path(HttpMethod.POST, "/api/v1/orders/*/returns")).hasAuthority(RETURN)
-                        .requestMatchers(path(HttpMethod.GET, "/api/v1/orders/*/returns")).hasAnyAuthority(RETURN, READ, OPS)
+                        .requestMatchers(path(HttpMethod.GET, "/api/v1/orders/*/returns")).hasAnyAuthority(RETURN, OPS)
                         .requestMatchers(path(HttpMethod.POST, "/api/v1/returns/*/receipts")).hasAuthority(SHIPMENTS)
                         .requestMatchers(path(HttpMethod.POST, "/api/v1/shipments"), path(HttpMethod.POST, "/api/v1/shipments/**"))
                         .hasAuthority(SHIPMENTS)
                         .requestMatchers(path("/api/v1/reviews/**")).hasAuthority(REVIEWER)
                         .requestMatchers(path(HttpMethod.POST, "/api/v1/inventory/events")).hasAuthority(SHIPMENTS)
                         .requestMatchers(path("/api/v1/sync/**"), path("/api/v1/reports/**")).hasAuthority(OPS)
+                        // One path for models, recorded in the deployment audit; engine-rest's is closed below.
+                        .requestMatchers(path(HttpMethod.POST, "/api/v1/ops/deployments")).hasAuthority(DEPLOY)
                         .requestMatchers(path("/api/v1/ops/**")).hasAuthority(OPS)
                         // Synchronisation runs, their reports and the master-data conflicts: operations' business.
                         .requestMatchers(path("/api/v1/sync/**")).hasAuthority(OPS)
+                        .requestMatchers(path(HttpMethod.POST, "/engine-rest/deployment/**"),
+                                path(HttpMethod.POST, "/engine-rest/engine/*/deployment/**"),
+                                path(HttpMethod.DELETE, "/engine-rest/deployment/**"),
+                                path(HttpMethod.DELETE, "/engine-rest/engine/*/deployment/**")).denyAll()
                         .requestMatchers(path("/engine-rest/**")).hasAuthority(OPS)
+                        // The simulated peers (off unless ordergate.sandbox.enabled). Its Odoo authenticates as Odoo
+                        // does, with the node's own API key (never the published one in this mode); every other
+                        // simulated peer needs an operator's token like the rest of the node.
+                        .requestMatchers(path("/sandbox/odoo/**")).permitAll()
+                        .requestMatchers(path("/sandbox/**")).hasAuthority(OPS)
                         .requestMatchers(path("/actuator/health/**"), path("/actuator/health"), path("/actuator/info"))
                         .permitAll()
                         .requestMatchers(path("/actuator/**")).hasAuthority(OPS)
@@ -95,16 +108,10 @@ class KeycloakSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webapps(HttpSecurity http, @Value("${ordergate.sandbox.enabled:false}") boolean sandbox)
-            throws Exception {
+    SecurityFilterChain webapps(HttpSecurity http) throws Exception {
         return http
-                .authorizeHttpRequests(requests -> {
-                    if (sandbox) {
-                        // The simulated peers stand in for other systems, which carry their own credentials.
-                        requests.requestMatchers(path("/sandbox/**")).permitAll();
-                    }
-                    requests.requestMatchers(path("/error")).permitAll().anyRequest().authenticated();
-                })
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(path("/error")).permitAll().anyRequest().authenticated())
                 .oauth2Login(withDefaults())
                 // Camunda's own CSRF filter guards the webapps' API (/camunda/api/**); a second one would refuse
                 // the token the webapps send.

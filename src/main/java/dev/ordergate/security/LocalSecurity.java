@@ -14,7 +14,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The embedded default: the API is open (as before security existed) and the Camunda webapps keep their own login
- * with the demo user. Fit for a laptop, never for a shared machine; the start-up log says so.
+ * with the demo user. Fit for a laptop, never for a shared machine: it runs only when asked for with
+ * {@code ordergate.local-mode=true} and listens on loopback unless told otherwise ({@link SecureMode}).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("!" + KeycloakSecurity.PROFILE)
@@ -38,6 +39,7 @@ class LocalSecurity {
     @EventListener(ApplicationReadyEvent.class)
     void warn() {
         log.warn("SECURITY IN LOCAL MODE: the API accepts every caller without a token and the Camunda webapps use "
-                + "the demo user demo/demo. Start with SPRING_PROFILES_ACTIVE=keycloak for OAuth2 and Keycloak SSO.");
+                + "the demo user demo/demo (ordergate.local-mode=true). Start with SPRING_PROFILES_ACTIVE=keycloak for OAuth2 "
+                + "and Keycloak SSO; docs/security.md.");
     }
 }

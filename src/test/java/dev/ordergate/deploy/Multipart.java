@@ -15,11 +15,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Posts files as multipart/form-data, as Camunda Modeler and curl -F do. */
-final class Multipart {
+public final class Multipart {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Response(int status, JsonNode body, String raw) {
+    public record Response(int status, JsonNode body, String raw) {
     }
 
     private Multipart() {
@@ -27,6 +27,13 @@ final class Multipart {
 
     /** Text fields, then each file as a part named like its key in files ("files" for the ops API). */
     static Response post(String url, String basicAuth, Map<String, String> fields, String filePart, Map<String, String> files) {
+        return postAuthorized(url, basicAuth == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString(basicAuth.getBytes(StandardCharsets.UTF_8)), fields, filePart, files);
+    }
+
+    /** The same with any Authorization header (a bearer token), or none. */
+    public static Response postAuthorized(String url, String authorization, Map<String, String> fields, String filePart,
+                                          Map<String, String> files) {
         String boundary = "----ordergate" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         fields.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
@@ -38,8 +45,8 @@ final class Multipart {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-        if (basicAuth != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(basicAuth.getBytes(StandardCharsets.UTF_8)));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());

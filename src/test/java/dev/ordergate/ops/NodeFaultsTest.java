@@ -110,6 +110,7 @@ class NodeFaultsTest {
         peers = ChildJvm.start("peers", peersPort, LOGS.resolve("peers.log"), List.of("-Xmx512m"), List.of(
                 // The peers only serve HTTP: their own engine stays idle.
                 "--camunda.bpm.job-execution.enabled=false",
+                "--ordergate.local-mode=true",
                 "--ordergate.sandbox.wms.callback-url=http://127.0.0.1:" + nodePort,
                 "--ordergate.sandbox.wms.shipment-delay=PT0.5S",
                 // A warehouse keeps trying to confirm a shipment while the node is down (1 s, doubling, ~30 min).
@@ -239,6 +240,7 @@ class NodeFaultsTest {
         return ChildJvm.start("node-" + nodeStarts, nodePort, LOGS.resolve("node-" + nodeStarts + ".log"),
                 List.of("-Xmx768m"), List.of(
                         "--spring.profiles.active=postgres",
+                        "--ordergate.local-mode=true",
                         "--spring.datasource.url=" + dbUrl,
                         "--spring.datasource.username=" + TestPostgres.username(),
                         "--spring.datasource.password=",

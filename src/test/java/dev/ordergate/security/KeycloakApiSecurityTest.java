@@ -34,7 +34,13 @@ import org.springframework.test.context.DynamicPropertySource;
         "camunda.bpm.process-engine-name=keycloak",
         "spring.datasource.url=jdbc:h2:mem:ordergate-keycloak;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000",
         // The sandbox WMS posts its confirmation without a token; these tests do not need shipments.
-        "ordergate.sandbox.wms.auto-ship=false"})
+        "ordergate.sandbox.wms.auto-ship=false",
+        // Keycloak mode refuses demo secrets: the test realm's (TestKeycloak) and test values instead.
+        "ordergate.sandbox.enabled=true",
+        "ordergate.security.keycloak.identity-client-secret=camunda-identity-service-test-secret",
+        "spring.security.oauth2.client.registration.keycloak.client-secret=ordergate-webapps-test-secret",
+        "ordergate.odoo.api-key=odoo-test-key",
+        "ordergate.status-events.channels.b2b-portal.secret=b2b-portal-webhook-test-secret"})
 @org.junit.jupiter.api.Tag("own-context")
 @ActiveProfiles({"test", "keycloak"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -198,8 +204,10 @@ class KeycloakApiSecurityTest {
     }
 
     @Test
-    void theSandboxPeersStayReachableWithoutAToken() {
-        assertThat(anonymous.get("/sandbox/wms/v1/releases/unknown").status()).isNotIn(401, 403, 302);
+    void theSandboxPeersNeedAnOperatorsToken() {
+        assertThat(anonymous.get("/sandbox/wms/v1/releases/unknown").status()).isEqualTo(401);
+        assertThat(as("b2b-portal").get("/sandbox/wms/v1/releases/unknown").status()).isEqualTo(403);
+        assertThat(as("otto").get("/sandbox/wms/v1/releases/unknown").status()).isNotIn(401, 403, 302);
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.ordergate.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ordergate.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -33,11 +34,15 @@ import org.opentest4j.TestAbortedException;
  * target/ (see the pom), with the realm file the project ships, and stopped when the JVM exits. Keycloak needs a JDK
  * 21+: it takes KEYCLOAK_JAVA_HOME, else JAVA_HOME, else the newest one under /usr/lib/jvm, and aborts the tests
  * loudly when there is none. Its dev-file database lives under target/ and is wiped when the realm file changes,
- * because --import-realm never updates an existing realm.
+ * because --import-realm never updates an existing realm. The import is the shipped realm with test secrets instead of
+ * the demo ones (a keycloak-mode node refuses demo secrets), plus a test-only client with the password grant for
+ * person tokens (the shipped browser client has none) and a redirect URI for the tests' random ports.
  */
 final class TestKeycloak {
 
     static final String REALM = "ordergate";
+    /** The test-only client that hands out person tokens (password grant); never in the shipped realm. */
+    static final String USERS_CLIENT = "ordergate-test-users";
     private static final Path REALM_FILE = Path.of("keycloak", "ordergate-realm.json");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,14 +68,36 @@ final class TestKeycloak {
     /** An access token for a confidential client of the demo realm (client credentials). */
     static String clientToken(String clientId) {
         return token(Map.of("grant_type", "client_credentials", "client_id", clientId,
-                "client_secret", clientId + "-demo-secret"));
+                "client_secret", secret(clientId)));
     }
 
-    /** An access token for a demo user (password grant on the webapps' client; demo passwords are the user names). */
+    /** A client's secret in the test realm (never its published demo value). */
+    static String secret(String clientId) {
+        return clientId + "-test-secret";
+    }
+
+    /** An access token for a demo user (password grant on the test-only client; demo passwords are the user names). */
     static String userToken(String username) {
-        return token(Map.of("grant_type", "password", "client_id", "ordergate-webapps",
-                "client_secret", "ordergate-webapps-demo-secret", "username", username, "password", username,
-                "scope", "openid"));
+        return token(Map.of("grant_type", "password", "client_id", USERS_CLIENT,
+                "client_secret", secret(USERS_CLIENT), "username", username, "password", username, "scope", "openid"));
+    }
+
+    /** Keycloak's answer to a token request, as status and body, for attacks that expect a refusal. */
+    static HttpResponse<String> tokenResponse(Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String token(Map<String, String> form) {
@@ -132,13 +159,38 @@ final class TestKeycloak {
     private static void prepareRealm(Path home) throws IOException {
         Path data = home.resolve("data");
         Path marker = data.resolve("ordergate-realm.sha256");
-        String hash = sha256(Files.readAllBytes(REALM_FILE));
+        byte[] realm = testRealm();
+        String hash = sha256(realm);
         if (!Files.exists(marker) || !hash.equals(Files.readString(marker))) {
             delete(data.resolve("h2"));
         }
         Files.createDirectories(data.resolve("import"));
-        Files.copy(REALM_FILE, data.resolve("import/ordergate-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        Files.write(data.resolve("import/ordergate-realm.json"), realm);
         Files.writeString(marker, hash);
+    }
+
+    private static byte[] testRealm() throws IOException {
+        ObjectNode realm = (ObjectNode) JSON.readTree(REALM_FILE.toFile());
+        ArrayNode clients = (ArrayNode) realm.path("clients");
+        ObjectNode users = null;
+        for (JsonNode node : clients) {
+            ObjectNode client = (ObjectNode) node;
+            String id = client.path("clientId").asText();
+            if (client.has("secret")) {
+                client.put("secret", secret(id));
+            }
+            if ("ordergate-webapps".equals(id)) {
+                // The tests' applications listen on random ports of this machine.
+                ((ArrayNode) client.withArray("redirectUris")).add("http://localhost*");
+                users = client.deepCopy();
+            }
+        }
+        users.put("clientId", USERS_CLIENT).put("name", USERS_CLIENT).put("secret", secret(USERS_CLIENT))
+                .put("description", "Test only: person tokens by password grant").put("standardFlowEnabled", false)
+                .put("directAccessGrantsEnabled", true);
+        users.remove(List.of("id", "redirectUris", "attributes"));
+        clients.add(users);
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(realm);
     }
 
     private static void awaitReady(Process process, int management, Path log) {
