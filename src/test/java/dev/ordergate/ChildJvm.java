@@ -51,6 +51,12 @@ public final class ChildJvm implements AutoCloseable {
      * output is appended to {@code log}. Returns at once: call {@link #awaitReady(Duration)}.
      */
     public static ChildJvm start(String name, int port, Path log, List<String> jvmOptions, List<String> args) {
+        return start(name, port, log, jvmOptions, args, java.util.Map.of());
+    }
+
+    /** The same with these environment variables added (a deployment's rendered environment, say). */
+    public static ChildJvm start(String name, int port, Path log, List<String> jvmOptions, List<String> args,
+                                 java.util.Map<String, String> environment) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -63,8 +69,10 @@ public final class ChildJvm implements AutoCloseable {
             Files.createDirectories(log.getParent());
             Files.writeString(log, "=== " + Instant.now() + " " + name + ": " + String.join(" ", args) + "\n",
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             RUNNING.add(process);
             return new ChildJvm(name, port, log, process);
         } catch (IOException e) {

@@ -1,34 +1,94 @@
 package dev.ordergate.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marcnuri.helm.Helm;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.FileSystemUtils;
 import org.yaml.snakeyaml.Yaml;
 
 /** The chart in helm/ordergate, linted and rendered by Helm's own engine, and the manifests read back. */
-class HelmChartTest {
+public class HelmChartTest {
 
-    private static final Path CHART = Path.of("helm", "ordergate");
+    static final Path CHART = Path.of("helm", "ordergate");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void theChartLintsCleanly() {
-        var lint = new Helm(CHART).lint().strict().call();
+    void theChartLintsCleanlyWithItsRequiredValues(@TempDir Path copy) throws IOException {
+        // helm lint takes no values; lint a copy whose values.yaml has the required ones filled in.
+        Path chart = copy.resolve("ordergate");
+        FileSystemUtils.copyRecursively(CHART, chart);
+        Path values = chart.resolve("values.yaml");
+        Files.writeString(values, Files.readString(values)
+                .replace("keycloak:\n  url: \"\"", "keycloak:\n  url: \"https://sso.example.com\"")
+                .replace("  existingSecret: \"\"\n  # Keys:", "  existingSecret: \"ordergate-secrets\"\n  # Keys:"));
+        var lint = new Helm(chart).lint().strict().call();
 
         assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
     }
 
     @Test
+    void aRenderWithoutTheKeycloakUrlOrTheSecretsFailsNamingTheValue() {
+        // Helm stops at the first missing value: leave out one at a time.
+        assertThatThrownBy(() -> template().set("keycloak.url", "").call())
+                .hasMessageContaining("keycloak.url is required");
+        assertThatThrownBy(() -> template().set("secrets.keycloakWebappsClientSecret", "").call())
+                .hasMessageContaining("secrets.keycloakWebappsClientSecret is required");
+        assertThatThrownBy(() -> template().set("secrets.b2bPortalWebhookSecret", "").call())
+                .hasMessageContaining("secrets.b2bPortalWebhookSecret is required");
+    }
+
+    @Test
+    void theChartNeverRendersTheOpenLocalMode() {
+        assertThatThrownBy(() -> template().set("extraEnv.ORDERGATE_LOCAL_MODE", "true").call())
+                .hasMessageContaining("ORDERGATE_LOCAL_MODE");
+    }
+
+    @Test
+    void everyNodeRunsTheKeycloakProfileWithItsSecretsFromAKubernetesSecret() throws IOException {
+        List<JsonNode> manifests = render(template());
+
+        JsonNode config = only(manifests, "ConfigMap", "og-ordergate").path("data");
+        assertThat(config.path("SPRING_PROFILES_ACTIVE").asText().split(",")).contains("keycloak");
+        assertThat(config.path("KEYCLOAK_URL").asText()).isEqualTo("https://sso.example.com");
+        assertThat(config.has("ORDERGATE_LOCAL_MODE")).isFalse();
+        JsonNode container = only(manifests, "Deployment").path("spec").path("template").path("spec").path("containers").get(0);
+        for (String variable : List.of("KEYCLOAK_WEBAPPS_CLIENT_SECRET", "KEYCLOAK_IDENTITY_CLIENT_SECRET",
+                "B2B_PORTAL_WEBHOOK_SECRET")) {
+            assertThat(env(container, variable).path("valueFrom").path("secretKeyRef").path("name").asText())
+                    .isEqualTo("og-ordergate-secrets");
+        }
+        assertThat(only(manifests, "Secret").path("stringData").path("keycloak-identity-client-secret").asText())
+                .isEqualTo("identity-from-values");
+
+        List<JsonNode> withExisting = render(template().set("secrets.existingSecret", "platform-secrets"));
+        assertThat(kinds(withExisting)).doesNotContain("Secret");
+        JsonNode existing = only(withExisting, "Deployment").path("spec").path("template").path("spec").path("containers").get(0);
+        assertThat(env(existing, "KEYCLOAK_WEBAPPS_CLIENT_SECRET").path("valueFrom").path("secretKeyRef").path("name").asText())
+                .isEqualTo("platform-secrets");
+    }
+
+    /** A render with the values a real installation must give. */
+    public static com.marcnuri.helm.TemplateCommand template() {
+        return new Helm(CHART).template().withName("og").set("keycloak.url", "https://sso.example.com")
+                .set("secrets.keycloakWebappsClientSecret", "webapps-from-values")
+                .set("secrets.keycloakIdentityClientSecret", "identity-from-values")
+                .set("secrets.b2bPortalWebhookSecret", "webhook-from-values");
+    }
+
+    @Test
     void theDefaultsRenderSeveralIdenticalNodesOnOneDatabaseWithProbesResourcesAndADisruptionBudget() throws IOException {
-        List<JsonNode> manifests = render(new Helm(CHART).template().withName("og"));
+        List<JsonNode> manifests = render(template());
 
         JsonNode deployment = only(manifests, "Deployment");
         assertThat(deployment.path("spec").path("replicas").asInt()).isEqualTo(2);
@@ -49,7 +109,7 @@ class HelmChartTest {
                 .isTrue();
 
         JsonNode config = only(manifests, "ConfigMap", "og-ordergate").path("data");
-        assertThat(config.path("SPRING_PROFILES_ACTIVE").asText()).isEqualTo("postgres");
+        assertThat(config.path("SPRING_PROFILES_ACTIVE").asText()).isEqualTo("postgres,keycloak");
         assertThat(config.path("SPRING_DATASOURCE_URL").asText()).startsWith("jdbc:postgresql://");
         assertThat(config.path("ORDERGATE_SANDBOX_ENABLED").asText()).isEqualTo("false");
         assertThat(config.path("CAMUNDA_BPM_JOB_EXECUTION_MAX_POOL_SIZE").asText()).isEqualTo("2");
@@ -67,7 +127,7 @@ class HelmChartTest {
 
     @Test
     void theDashboardShowsBusinessAndTechnicalFailuresOnSeparateRows() throws IOException {
-        List<JsonNode> manifests = render(new Helm(CHART).template().withName("og"));
+        List<JsonNode> manifests = render(template());
 
         JsonNode configMap = only(manifests, "ConfigMap", "og-ordergate-dashboard");
         assertThat(configMap.path("metadata").path("labels").path("grafana_dashboard").asText()).isEqualTo("1");
@@ -85,7 +145,7 @@ class HelmChartTest {
 
     @Test
     void autoscalingMonitoringAndIngressAreRenderedWhenSwitchedOn() throws IOException {
-        List<JsonNode> manifests = render(new Helm(CHART).template().withName("og")
+        List<JsonNode> manifests = render(template()
                 .set("autoscaling.enabled", "true").set("autoscaling.maxReplicas", "5")
                 .set("serviceMonitor.enabled", "true").set("ingress.enabled", "true")
                 .set("ingress.host", "orders.example.com").set("smtp.host", "smtp.example.com")
@@ -119,7 +179,7 @@ class HelmChartTest {
         return exprs.toString();
     }
 
-    private static List<JsonNode> render(com.marcnuri.helm.TemplateCommand template) {
+    public static List<JsonNode> render(com.marcnuri.helm.TemplateCommand template) {
         List<JsonNode> manifests = new ArrayList<>();
         for (Object doc : new Yaml().loadAll(template.call())) {
             if (doc != null) {
@@ -133,13 +193,13 @@ class HelmChartTest {
         return manifests.stream().map(m -> m.path("kind").asText()).toList();
     }
 
-    private static JsonNode only(List<JsonNode> manifests, String kind) {
+    public static JsonNode only(List<JsonNode> manifests, String kind) {
         List<JsonNode> found = manifests.stream().filter(m -> kind.equals(m.path("kind").asText())).toList();
         assertThat(found).as(kind).hasSize(1);
         return found.get(0);
     }
 
-    private static JsonNode only(List<JsonNode> manifests, String kind, String name) {
+    public static JsonNode only(List<JsonNode> manifests, String kind, String name) {
         Optional<JsonNode> found = manifests.stream().filter(m -> kind.equals(m.path("kind").asText())
                 && name.equals(m.path("metadata").path("name").asText())).findFirst();
         assertThat(found).as(kind + " " + name).isPresent();
