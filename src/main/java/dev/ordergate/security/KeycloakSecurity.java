@@ -133,6 +133,9 @@ class KeycloakSecurity {
     static JwtAuthenticationConverter realmRoles() {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(KeycloakSecurity::realmRoles);
+        // The caller's name is the Keycloak user name, which is also the Camunda user id (the identity plugin's
+        // useUsernameAsCamundaUserId): deployments run and are audited as "anna", not as a subject UUID.
+        converter.setPrincipalClaimName(EngineRestIdentity.USER_NAME_CLAIM);
         return converter;
     }
 

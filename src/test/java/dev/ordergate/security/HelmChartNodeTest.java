@@ -36,6 +36,9 @@ class HelmChartNodeTest {
                 .set("secrets.keycloakIdentityClientSecret", TestKeycloak.secret("camunda-identity-service"))
                 .set("database.url", TestPostgres.freshDatabase("ordergate_chart_node"))
                 .set("database.username", TestPostgres.username())
+                // The node needs an SMTP host to start (the chart leaves mail unconfigured without one); none is
+                // listening there, and these tests send no mail.
+                .set("smtp.host", "127.0.0.1").set("smtp.port", String.valueOf(FreePort.find()))
                 .set("javaOptions", "-Xmx512m"));
         Map<String, String> environment = new HashMap<>();
         HelmChartTest.only(manifests, "ConfigMap", "og-ordergate").path("data").fields()
