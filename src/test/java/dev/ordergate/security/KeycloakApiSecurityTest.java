@@ -140,7 +140,8 @@ class KeycloakApiSecurityTest {
             "priya,       GET,  /api/v1/orders,                   false",
             "priya,       GET,  /api/v1/reviews/any,              true",
             "otto,        GET,  /api/v1/orders,                   true",
-            "otto,        GET,  /engine-rest/task,                true",
+            // This context's engine is named "keycloak"; /engine-rest/task would address "default" (404).
+            "otto,        GET,  /engine-rest/engine/keycloak/task, true",
             "otto,        GET,  /api/v1/ops/incidents,            true",
             "otto,        POST, /api/v1/orders,                   false",
             "anna,        GET,  /api/v1/orders,                   false",
