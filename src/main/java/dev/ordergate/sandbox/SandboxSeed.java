@@ -36,6 +36,9 @@ final class SandboxSeed {
         row("account.tax", 1, "name", "15%", "amount", 15.0, "amount_type", "percent", "type_tax_use", "sale",
                 "price_include", false, "price_include_override", false, "include_base_amount", false,
                 "tax_group_id", 1, "description", false, "invoice_label", false, "company_id", 1, "active", true);
+        row("account.journal", 1, "name", "Customer Invoices", "code", "INV", "type", "sale", "active", true, "company_id", 1);
+        row("account.journal", 3, "name", "Miscellaneous Operations", "code", "MISC", "type", "general", "active", true,
+                "company_id", 1);
         String[] terms = {"Immediate Payment", "15 Days", "21 Days", "30 Days", "45 Days", "End of Following Month"};
         for (int i = 0; i < terms.length; i++) {
             row("account.payment.term", i + 1, "name", terms[i], "note", "<p>Payment terms: %s</p>".formatted(terms[i]),
