@@ -16,8 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("ordergate.sandbox")
 record SandboxProperties(boolean enabled, @DefaultValue Wms wms, @DefaultValue Odoo odoo) {
 
-    /** @param version the Odoo major version simulated: 18 (JSON-RPC) or 19 (JSON-2 and JSON-RPC) */
-    record Odoo(@DefaultValue("18") int version) {
+    /**
+     * @param version the Odoo major version simulated: 18 (JSON-RPC) or 19 (JSON-2 and JSON-RPC)
+     * @param port    a port of its own where the simulated Odoo answers at Odoo's paths (for odoorpc and other Odoo
+     *                clients, which take a host and port but no path); none unless set
+     */
+    record Odoo(@DefaultValue("18") int version, Integer port) {
     }
 
     /**

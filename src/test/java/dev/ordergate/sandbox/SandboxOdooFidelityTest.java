@@ -11,25 +11,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.ordergate.FreePort;
 
 /**
- * The simulated Odoo refuses what real Odoo refuses: the required fields and selection values its {@code fields_get}
- * shows in the 18.0 and 19.0 transcripts, and the refusals seen on real servers that no transcript recorded (the
- * reversal wizard's journal, issue 16). A field the next adapter forgets fails here before it fails on a real Odoo.
+ * The simulated Odoo behaves as real Odoo: it refuses what real Odoo refuses (the required fields and selection
+ * values its {@code fields_get} shows in the 18.0 and 19.0 transcripts, and the refusals seen on real servers that no
+ * transcript recorded, such as the reversal wizard's journal of issue 16), so a field the next adapter forgets fails
+ * here first; and it answers the web client's routes third-party clients use, on a port of its own at Odoo's paths.
  */
 @SpringBootTest(classes = SandboxTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "ordergate.sandbox.wms.auto-ship=false")
 class SandboxOdooFidelityTest {
 
     private static final Path CONTRACT = Path.of("src", "test", "resources", "odoo-contract");
+
+    private static final int ODOO_PORT = FreePort.find();
+
+    @DynamicPropertySource
+    static void odooPort(DynamicPropertyRegistry registry) {
+        registry.add("ordergate.sandbox.odoo.port", () -> ODOO_PORT);
+    }
 
     @LocalServerPort
     int port;
@@ -115,6 +129,138 @@ class SandboxOdooFidelityTest {
                 Map.of("fields", List.of("move_type", "journal_id"))).get(0);
         assertThat(made.get("move_type").asText()).isEqualTo("out_refund");
         assertThat(made.at("/journal_id/0").asInt()).isEqualTo(journal);
+    }
+
+    @Test
+    void versionInfoAnswersAsTheRecordedServerDoes() throws IOException {
+        JsonNode recorded = transcript("18.0", "12-web-version-info.json");
+
+        JsonNode answer = webClient().call("/web/webclient/version_info", recorded.at("/request/body"));
+
+        assertThat(answer.get("result")).isEqualTo(recorded.at("/response/result"));
+    }
+
+    @Test
+    void aWebClientSessionLogsInAndCallsModelMethodsWithItsCookie() throws IOException {
+        WebClient client = webClient();
+        JsonNode login = transcript("18.0", "116-web-session-authenticate.json");
+        ObjectNode credentials = (ObjectNode) login.at("/request/body").deepCopy();
+        ((ObjectNode) credentials.get("params")).put("db", "sandbox");
+
+        JsonNode session = client.call("/web/session/authenticate", credentials).get("result");
+        JsonNode recorded = login.at("/response/result");
+        for (String key : List.of("uid", "is_admin", "is_internal_user", "server_version", "server_version_info", "username")) {
+            assertThat(session.get(key)).as(key).isEqualTo(recorded.get(key));
+        }
+        assertThat(session.at("/user_context/uid").asInt()).isEqualTo(2);
+        assertThat(client.cookies()).contains("session_id");
+
+        http.result("sale.order", "create", List.of(Map.of("partner_id", 14, "client_order_ref", "JAVA-EXT-0001")), Map.of());
+        JsonNode callKw = transcript("18.0", "117-web-dataset-call-kw.json");
+        JsonNode orders = client.call(callKw.at("/request/path").asText(), callKw.at("/request/body"));
+        assertThat(orders.get("result").findValuesAsText("state")).containsExactly("draft");
+        assertThat(orders.get("result").get(0).fieldNames()).toIterable().containsExactly("id", "name", "state");
+        assertThat(client.call("/web/session/get_session_info", new ObjectMapper().createObjectNode()).at("/result/uid").asInt())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void withoutASessionCallKwAnswersSessionExpiredAndAWrongPasswordIsAccessDenied() throws IOException {
+        JsonNode callKw = transcript("18.0", "117-web-dataset-call-kw.json");
+        JsonNode expired = webClient().call(callKw.at("/request/path").asText(), callKw.at("/request/body"));
+        assertThat(expired.at("/error/code").asInt()).isEqualTo(100);
+        assertThat(expired.at("/error/data/name").asText()).isEqualTo("odoo.http.SessionExpiredException");
+
+        ObjectNode wrong = (ObjectNode) transcript("18.0", "116-web-session-authenticate.json").at("/request/body").deepCopy();
+        ((ObjectNode) wrong.get("params")).put("db", "sandbox").put("password", "not-the-password");
+        WebClient client = webClient();
+        JsonNode refused = client.call("/web/session/authenticate", wrong);
+        assertThat(refused.at("/error/data/name").asText()).isEqualTo("odoo.exceptions.AccessDenied");
+        assertThat(client.cookies()).doesNotContain("session_id");
+    }
+
+    @Test
+    void theOdooPortAnswersOnlyOdoosPaths() {
+        WebClient client = webClient();
+        assertThat(client.status("/sandbox/odoo/jsonrpc")).isEqualTo(404);
+        assertThat(client.status("/sandbox/credit/v1/customers/C-10042")).isEqualTo(404);
+        assertThat(http.executeKw("res.partner", "search_count", List.of(List.of()), Map.of()).get("result").asInt())
+                .isPositive();
+    }
+
+    /**
+     * Debian's python3-odoorpc, a client people use to look into their Odoo: connect, login, search_read, create and
+     * a method call pass against the sandbox as they pass against real Odoo 18 and 19.
+     */
+    @Test
+    void odoorpcTakesItsStepsAgainstTheSandbox() throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        Assumptions.assumeTrue(Files.isExecutable(python), "no /usr/bin/python3: skipped");
+        Process probe = new ProcessBuilder(python.toString(), "-c", "import odoorpc").redirectErrorStream(true).start();
+        Assumptions.assumeTrue(probe.waitFor() == 0,
+                "python3-odoorpc is not installed (apt-get install python3-odoorpc): the odoorpc steps are skipped");
+
+        Process steps = new ProcessBuilder(python.toString(), "src/test/resources/odoorpc/steps.py", "127.0.0.1",
+                String.valueOf(ODOO_PORT), "sandbox", "admin", "admin").redirectErrorStream(true).start();
+        String output = new String(steps.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        steps.waitFor();
+
+        assertThat(output.lines().map(line -> line.split(" ")[0]))
+                .as(output).containsExactly("connect", "login", "search_read", "create", "call");
+        assertThat(output).contains("connect 18.0+e-20241005", "login 2", "search_read C-10042", "call sale");
+        assertThat(odoo.salesOrdersByClientRef("ODOORPC-1")).singleElement()
+                .satisfies(order -> assertThat(order.state()).isEqualTo("sale"));
+    }
+
+    private WebClient webClient() {
+        return new WebClient(ODOO_PORT);
+    }
+
+    private static JsonNode transcript(String version, String name) throws IOException {
+        return new ObjectMapper().readTree(CONTRACT.resolve(version).resolve(name).toFile());
+    }
+
+    /** A web client of the Odoo port, keeping its cookies as a browser (or odoorpc's cookie jar) does. */
+    private static final class WebClient {
+        private final java.net.CookieManager cookies = new java.net.CookieManager();
+        private final java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+        private final ObjectMapper mapper = new ObjectMapper();
+        private final int port;
+
+        WebClient(int port) {
+            this.port = port;
+        }
+
+        JsonNode call(String path, JsonNode body) {
+            try {
+                java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(uri(path))
+                                .header("Content-Type", "application/json")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body))).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(path).isEqualTo(200);
+                return mapper.readTree(response.body());
+            } catch (IOException | InterruptedException failed) {
+                throw new AssertionError(failed);
+            }
+        }
+
+        int status(String path) {
+            try {
+                return client.send(java.net.http.HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException | InterruptedException failed) {
+                throw new AssertionError(failed);
+            }
+        }
+
+        List<String> cookies() {
+            return cookies.getCookieStore().getCookies().stream().map(java.net.HttpCookie::getName).toList();
+        }
+
+        private java.net.URI uri(String path) {
+            return java.net.URI.create("http://127.0.0.1:" + port + path);
+        }
     }
 
     /** Two chairs delivered in full (validated as they were reserved), invoiced and posted. */
