@@ -38,7 +38,7 @@ import dev.ordergate.sandbox.SandboxFaults.Fault;
  * "sends".
  */
 @RestController
-@ConditionalOnSandbox
+@ConditionalOnSandbox("odoo")
 class OdooJsonRpcController {
 
     private static final Logger log = LoggerFactory.getLogger(OdooJsonRpcController.class);

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * reached Odoo. Every call is serialised on this object.
  */
 @Component
-@ConditionalOnSandbox
+@ConditionalOnSandbox("odoo")
 public class SandboxOdoo {
 
     static final String DATABASE = "sandbox";

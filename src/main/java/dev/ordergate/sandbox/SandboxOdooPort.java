@@ -28,7 +28,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * Ordergate's API.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnSandbox
+@ConditionalOnSandbox("odoo")
 @ConditionalOnClass(Connector.class)
 @ConditionalOnProperty(prefix = "ordergate.sandbox.odoo", name = "port")
 class SandboxOdooPort {
