@@ -61,6 +61,9 @@ final class OdooSchema {
 
     void define() {
         db.define("res.users", "User").chars("name", "login").booleans("active").many2one("company_id", "res.company");
+        // The admin's API keys as Odoo 19 lists them (hashed, so only name and expiry), for the key's expiry warning.
+        db.define("res.users.apikeys", "Users API Keys").chars("name", "scope").many2one("user_id", "res.users")
+                .datetimes("expiration_date");
         db.define("res.company", "Companies").chars("name").many2one("currency_id", "res.currency");
         db.define("res.currency", "Currency").chars("name", "symbol").booleans("active");
         db.define("res.country", "Country").chars("name", "code");

@@ -1,5 +1,7 @@
 package dev.ordergate.sandbox;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,8 @@ final class SandboxSeed {
         row("res.country", 57, "name", "Germany", "code", "DE");
         row("res.country", 38, "name", "Canada", "code", "CA");
         row("res.users", 2, "name", "Mitchell Admin", "login", "admin", "active", true, "company_id", 1);
+        row("res.users.apikeys", 1, "name", "ordergate", "scope", "rpc", "user_id", 2, "expiration_date",
+                LocalDateTime.now(ZoneOffset.UTC).plusDays(90).withNano(0).toString().replace('T', ' '));
         row("crm.team", 1, "name", "Sales");
         row("uom.uom", 1, "name", "Units", "factor", 1.0, "uom_type", "reference");
         row("uom.uom", 2, "name", "Dozens", "factor", 1.0 / 12, "uom_type", "bigger");
