@@ -152,7 +152,9 @@ public class OdooPreflight {
 
     private void pricelists(int uid, List<Check> checks) {
         try {
-            JsonNode enabled = odoo.executeKw("res.users", "has_group", List.of(List.of(uid), "product.group_product_pricelist"), null);
+            // Named, as JSON-2 takes only the ids positionally; JSON-RPC takes it either way.
+            JsonNode enabled = odoo.executeKw("res.users", "has_group", List.of(List.of(uid)),
+                    Map.of("group_ext_id", "product.group_product_pricelist"));
             checks.add(enabled.asBoolean()
                     ? ok("pricelists", "the Pricelists setting is on")
                     : missing("pricelists", "the Pricelists setting is off: every customer gets the list price",

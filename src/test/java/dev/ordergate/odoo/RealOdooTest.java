@@ -66,6 +66,18 @@ class RealOdooTest {
     }
 
     @Test
+    void thePreflightFindsEverythingTheReadmeOrderNeeds() {
+        ApiClient.Response preflight = api.get("/api/v1/ops/preflight?customers=C-10042&products=FURN_0269,E-COM07");
+
+        assertThat(preflight.status()).isEqualTo(200);
+        assertThat(preflight.body().path("ready").asBoolean()).as(preflight.raw()).isTrue();
+        List<String> names = new ArrayList<>();
+        preflight.body().path("checks").forEach(check -> names.add(check.path("name").asText()));
+        assertThat(names).contains("version", "credentials", "rights", "pricelists", "company", "warehouse",
+                "sales journal", "customer C-10042", "product FURN_0269", "product E-COM07");
+    }
+
+    @Test
     void theReadmeOrderCompletesInOdooAndItsResendStartsNothing() {
         String ref = uniqueRef();
         String id = api.submitOrder(sample(ref));
