@@ -1,5 +1,6 @@
 package dev.ordergate.odoo;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -85,7 +86,7 @@ class OdooHealthIndicator implements HealthIndicator {
             details.put("authenticated", false);
             details.put("reason", refused.getMessage());
             return Health.down().withDetails(details).build();
-        } catch (OdooException | java.io.UncheckedIOException unavailable) {
+        } catch (OdooException | UncheckedIOException unavailable) {
             details.put("authenticated", "unknown");
             details.put("reason", unavailable.getMessage());
             return Health.down().withDetails(details).build();

@@ -26,19 +26,12 @@ public class OdooPreflight {
 
     private static final Logger log = LoggerFactory.getLogger(OdooPreflight.class);
     /** What Ordergate reads in Odoo, and the app that brings each model. */
-    private static final Map<String, String> MODELS = new java.util.LinkedHashMap<>();
+    private static final List<Map.Entry<String, String>> MODELS = List.of(Map.entry("res.partner", "Contacts"),
+            Map.entry("product.product", "Sales"), Map.entry("product.pricelist", "Sales"), Map.entry("sale.order", "Sales"),
+            Map.entry("stock.warehouse", "Inventory"), Map.entry("stock.picking", "Inventory"),
+            Map.entry("account.move", "Invoicing"), Map.entry("account.journal", "Invoicing"));
+    /** Customers and products looked at when no list is given: enough to see a habit, few enough for one call. */
     private static final int SAMPLE = 20;
-
-    static {
-        MODELS.put("res.partner", "Contacts");
-        MODELS.put("product.product", "Sales");
-        MODELS.put("product.pricelist", "Sales");
-        MODELS.put("sale.order", "Sales");
-        MODELS.put("stock.warehouse", "Inventory");
-        MODELS.put("stock.picking", "Inventory");
-        MODELS.put("account.move", "Invoicing");
-        MODELS.put("account.journal", "Invoicing");
-    }
 
     /** How a check ended: {@code OK}, {@code MISSING} (Ordergate cannot work without it) or {@code WARNING}. */
     public enum Outcome { OK, MISSING, WARNING }
@@ -136,7 +129,7 @@ public class OdooPreflight {
 
     private void rights(List<Check> checks) {
         List<String> refused = new ArrayList<>();
-        for (Map.Entry<String, String> model : MODELS.entrySet()) {
+        for (Map.Entry<String, String> model : MODELS) {
             try {
                 odoo.executeKw(model.getKey(), "search_count", List.of(List.of(List.of("id", "=", 0))), null);
             } catch (OdooAccessException | OdooBusinessException | OdooProtocolException | OdooServerException cannot) {

@@ -2,6 +2,7 @@ package dev.ordergate.odoo;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,13 +30,13 @@ class OdooPreflightController {
                                 @RequestParam(defaultValue = "") String products) {
         List<String> refs = names(customers);
         List<String> codes = names(products);
-        for (var parameter : List.of(java.util.Map.entry("customers", refs), java.util.Map.entry("products", codes))) {
+        for (Map.Entry<String, List<String>> parameter : List.of(Map.entry("customers", refs), Map.entry("products", codes))) {
             if (parameter.getValue().size() > MAX_NAMES) {
                 ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                         "'" + parameter.getKey() + "' names " + parameter.getValue().size() + " entries; at most "
                                 + MAX_NAMES + " per request");
                 problem.setTitle("Too many names to check");
-                problem.setProperty("errors", List.of(java.util.Map.of("field", parameter.getKey(),
+                problem.setProperty("errors", List.of(Map.of("field", parameter.getKey(),
                         "message", "at most " + MAX_NAMES + " comma-separated entries")));
                 return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
             }
