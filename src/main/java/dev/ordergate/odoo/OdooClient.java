@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,16 +45,29 @@ class OdooClient {
     private final OdooProperties properties;
     private final OdooThrottle throttle;
     private final MeterRegistry meters;
+    private final OdooCredentials credentials;
+    private final OdooAuthentication authentication;
     private final AtomicLong requestIds = new AtomicLong();
     private volatile Integer uid;
+    /** The key's generation {@link #uid} was found with: a rotated key logs in again. */
+    private volatile long uidGeneration;
     private volatile Server server;
 
+    /** A client with the configured key, never rotated (tests, benchmarks). */
     OdooClient(OdooRpc rpc, OdooJson2 json2, OdooProperties properties, MeterRegistry meters) {
+        this(rpc, json2, properties, meters, OdooCredentials.fixed(properties.apiKey()), new OdooAuthentication(meters));
+    }
+
+    @Autowired
+    OdooClient(OdooRpc rpc, OdooJson2 json2, OdooProperties properties, MeterRegistry meters,
+               OdooCredentials credentials, OdooAuthentication authentication) {
         this.rpc = rpc;
         this.json2 = json2;
         this.properties = properties;
         this.throttle = OdooThrottle.of(properties);
         this.meters = meters;
+        this.credentials = credentials;
+        this.authentication = authentication;
     }
 
     /** The version, protocol and dialect of the server: configured, or asked on the first call and kept. */
@@ -113,23 +127,42 @@ class OdooClient {
     /** The uid of our login over JSON-RPC, asked once and kept; a refused login is an {@link OdooAccessException}. */
     int authenticate() {
         Integer known = uid;
-        if (known != null) {
+        if (known != null && uidGeneration == credentials.generation()) {
             return known;
         }
         synchronized (this) {
-            if (uid == null) {
+            if (uid == null || uidGeneration != credentials.generation()) {
+                long generation = credentials.generation();
                 JsonNode result = send("common", "authenticate",
-                        List.of(properties.database(), properties.login(), properties.apiKey(), Map.of()),
+                        List.of(properties.database(), properties.login(), credentials.apiKey(), Map.of()),
                         "common", "authenticate");
                 // A wrong key is not an error in Odoo: authenticate answers false.
                 if (!result.isIntegralNumber()) {
-                    throw new OdooAccessException("Odoo refused login '" + properties.login() + "' on database '"
-                            + properties.database() + "'", null);
+                    throw refused(new OdooAccessException("Odoo refused login '" + properties.login() + "' on database '"
+                            + properties.database() + "'", null));
                 }
                 uid = result.intValue();
+                uidGeneration = generation;
             }
             return uid;
         }
+    }
+
+    /** Whether Odoo accepted our credentials on the last call, and why not. */
+    OdooAuthentication authentication() {
+        return authentication;
+    }
+
+    OdooCredentials credentials() {
+        return credentials;
+    }
+
+    /** Makes a refused login the one operator-facing problem {@link OdooAuthentication} reports. */
+    private OdooAccessException refused(OdooAccessException e) {
+        if (e.isLoginRefused()) {
+            authentication.refused(e.getMessage(), properties.login(), properties.database(), credentials.source());
+        }
+        return e;
     }
 
     /** Our own user's id: JSON-RPC logs in for it; JSON-2 has no login, so the user is found by its login. */
@@ -161,7 +194,7 @@ class OdooClient {
                     ? result.get(0) : result;
         }
         List<Object> params = new ArrayList<>(List.of(
-                properties.database(), authenticate(), properties.apiKey(), model, method, args));
+                properties.database(), authenticate(), credentials.apiKey(), model, method, args));
         if (kwargs != null && !kwargs.isEmpty()) {
             params.add(kwargs);
         }
@@ -180,7 +213,7 @@ class OdooClient {
     JsonNode json2(String model, String method, Map<String, Object> parameters) {
         return timed(model, method, () -> {
             try {
-                JsonNode result = json2.call(model, method, "bearer " + properties.apiKey(), properties.database(),
+                JsonNode result = json2.call(model, method, "bearer " + credentials.apiKey(), properties.database(),
                         parameters);
                 // A bare JSON null (e.g. res.config.settings.execute) may come back as no node at all.
                 return result == null ? NullNode.getInstance() : result;
@@ -341,7 +374,14 @@ class OdooClient {
             String outcome = "ok";
             try {
                 log.debug("Odoo {} ...", what);
-                return call.get();
+                JsonNode answer = call.get();
+                if (!"common".equals(model) && !"json".equals(model)) {
+                    authentication.accepted();
+                }
+                return answer;
+            } catch (OdooAccessException e) {
+                outcome = outcome(e);
+                throw refused(e);
             } catch (OdooException e) {
                 outcome = outcome(e);
                 throw e;

@@ -30,8 +30,10 @@ import org.springframework.stereotype.Component;
 class OdooCreditNotes implements CreditNotes, Payments {
 
     private static final Logger log = LoggerFactory.getLogger(OdooCreditNotes.class);
-    private static final List<String> MOVE_FIELDS = List.of("name", "state", "move_type", "amount_total", "payment_state");
-    private static final List<String> RETURN_MOVE_FIELDS = List.of("name", "state", "move_type", "amount_total", "ref");
+    private static final List<String> MOVE_FIELDS =
+            List.of("name", "state", "move_type", "amount_total", "payment_state", "journal_id");
+    private static final List<String> RETURN_MOVE_FIELDS =
+            List.of("name", "state", "move_type", "amount_total", "ref", "journal_id");
     /** Odoo's own {@code ref} of a credit note the reversal wizard made ("Reversal of: INV/2026/00001, reason"). */
     private static final String UNTAGGED_PREFIX = "Reversal of";
 
@@ -139,7 +141,11 @@ class OdooCreditNotes implements CreditNotes, Payments {
         odoo.write("account.move", List.of(creditNote), Map.of("invoice_line_ids", commands));
     }
 
-    /** The reversal wizard on the posted invoice; answers the draft credit note it made. */
+    /**
+     * The reversal wizard on the posted invoice; answers the draft credit note it made. The journal is the invoice's,
+     * as Odoo's own wizard defaults it in the form: real Odoo 18 and 19 refuse the wizard created through the API
+     * without one ("Missing required value for the field 'Journal' (journal_id)").
+     */
     private int reverse(JsonNode invoice, String reason) {
         int invoiceId = invoice.get("id").intValue();
         Map<String, Object> context = new LinkedHashMap<>();
@@ -149,6 +155,7 @@ class OdooCreditNotes implements CreditNotes, Payments {
         Map<String, Object> vals = new LinkedHashMap<>();
         vals.put("move_ids", List.of(List.of(6, 0, List.of(invoiceId))));
         vals.put("reason", reason);
+        vals.put("journal_id", many2oneId(invoice.path("journal_id")));
         int wizard = odoo.executeKw("account.move.reversal", "create", List.of(vals), Map.of("context", context))
                 .intValue();
         JsonNode action = odoo.call("account.move.reversal", odoo.dialect().reversalMethod(), List.of(wizard), context);

@@ -86,6 +86,7 @@ final class InvoicingFlow {
         move.put("name", "/");
         move.put("state", "draft");
         move.put("move_type", "out_invoice");
+        move.put("journal_id", OdooSchema.SALES_JOURNAL);
         move.put("payment_state", "not_paid");
         move.put("partner_id", order.get("partner_id"));
         move.put("invoice_origin", order.get("name"));

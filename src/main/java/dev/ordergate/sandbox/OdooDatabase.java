@@ -29,6 +29,11 @@ final class OdooDatabase {
     private final Map<String, OdooModel> models = new LinkedHashMap<>();
     private final Map<String, Integer> sequences = new HashMap<>();
     private int uid = 2;
+    private final SandboxOdooVersion dialect;
+
+    OdooDatabase(SandboxOdooVersion dialect) {
+        this.dialect = dialect;
+    }
 
     /** The next number of a document sequence such as {@code S} or {@code WH/OUT/}, starting at 1. */
     int next(String sequence) {
@@ -401,11 +406,8 @@ final class OdooDatabase {
         checkRelations(model, vals);
         model.defaults.accept(vals, context);
         for (OdooField field : model.fields.values()) {
-            if (field.required() && !OdooValues.truthy(vals.get(field.name()))) {
-                throw OdooFault.validation(("The operation cannot be completed:\n- Create/update: a mandatory field is not set.\n"
-                        + "- Delete: another model requires the record being deleted. If possible, archive it instead.\n\n"
-                        + "Model: %s (%s)\nField: %s (%s)\n")
-                        .formatted(model.description, model.name, field.label(), field.name()));
+            if (field.required() && field.missingIn(vals)) {
+                throw OdooFault.validation(dialect.missingRequired(model.description, model.name, field.label(), field.name()));
             }
         }
         int id = model.newId(OdooValues.id(vals.remove("id")));

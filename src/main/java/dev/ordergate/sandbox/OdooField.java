@@ -28,6 +28,18 @@ record OdooField(String name, Type type, String label, String relation, String i
         return type == Type.ONE2MANY || type == Type.MANY2MANY;
     }
 
+    /**
+     * Whether a create leaves this field empty: a number or a flag is only missing when not given (0 is a value
+     * to Odoo's NOT NULL), anything else also when empty.
+     */
+    boolean missingIn(Map<String, Object> vals) {
+        Object value = vals.get(name);
+        return switch (type) {
+            case INTEGER, FLOAT, MONETARY, BOOLEAN -> value == null;
+            default -> !OdooValues.truthy(value);
+        };
+    }
+
     /** What Odoo sends for an empty value of this type. */
     Object empty() {
         return switch (type) {

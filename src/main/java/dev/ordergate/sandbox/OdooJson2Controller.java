@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * JSON with its own mapper.
  */
 @RestController
-@ConditionalOnSandbox
+@ConditionalOnSandbox("odoo")
 class OdooJson2Controller {
 
     private static final Logger log = LoggerFactory.getLogger(OdooJson2Controller.class);

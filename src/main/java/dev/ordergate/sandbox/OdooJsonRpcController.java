@@ -8,12 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,20 +31,26 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.ordergate.sandbox.SandboxFaults.Fault;
 
 /**
- * Odoo's {@code /jsonrpc} endpoint, byte for byte in the shapes of the 18.0 transcripts. It parses and writes
- * JSON itself, with its own mapper, so the application's Jackson settings cannot change what Odoo "sends".
+ * Odoo's {@code /jsonrpc} endpoint, byte for byte in the shapes of the 18.0 transcripts, and the web client's JSON
+ * routes third-party clients such as odoorpc use ({@code /web/webclient/version_info}, {@code /web/session/*},
+ * {@code /web/dataset/call_kw}; transcripts 12, 116 and 117), with a {@code session_id} cookie as Odoo sets it. It
+ * parses and writes JSON itself, with its own mapper, so the application's Jackson settings cannot change what Odoo
+ * "sends".
  */
 @RestController
-@ConditionalOnSandbox
+@ConditionalOnSandbox("odoo")
 class OdooJsonRpcController {
 
     private static final Logger log = LoggerFactory.getLogger(OdooJsonRpcController.class);
     private static final MediaType JSON = MediaType.parseMediaType("application/json; charset=utf-8");
     private static final MediaType HTML = MediaType.parseMediaType("text/html; charset=utf-8");
+    private static final String SESSION_COOKIE = "session_id";
 
     private final SandboxOdoo odoo;
     private final SandboxFaults faults;
     private final ObjectMapper mapper = JsonMapper.builder().build();
+    /** Web-client sessions: cookie value to uid. Forgotten on restart, as a real Odoo with a fresh filestore. */
+    private final Map<String, Integer> sessions = new ConcurrentHashMap<>();
 
     OdooJsonRpcController(SandboxOdoo odoo, SandboxFaults faults) {
         this.odoo = odoo;
@@ -99,6 +110,101 @@ class OdooJsonRpcController {
         return ResponseEntity.ok().contentType(JSON).body(mapper.writeValueAsBytes(response));
     }
 
+    @PostMapping("/sandbox/odoo/web/webclient/version_info")
+    ResponseEntity<byte[]> versionInfo(@RequestBody(required = false) byte[] body) throws JsonProcessingException {
+        return web(body, (params, uid) -> odoo.version().version(), false, null);
+    }
+
+    @PostMapping("/sandbox/odoo/web/session/authenticate")
+    ResponseEntity<byte[]> authenticate(@RequestBody(required = false) byte[] body) throws JsonProcessingException {
+        String[] cookie = new String[1];
+        ResponseEntity<byte[]> answer = web(body, (params, uid) -> {
+            if (odoo.authenticate(params.get("db"), params.get("login"), params.get("password")) == null) {
+                throw OdooFault.accessDenied();
+            }
+            cookie[0] = UUID.randomUUID().toString().replace("-", "");
+            sessions.put(cookie[0], SandboxOdoo.UID);
+            return odoo.sessionInfo();
+        }, false, null);
+        if (cookie[0] == null) {
+            return answer;
+        }
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(HttpHeaders.SET_COOKIE, ResponseCookie.from(SESSION_COOKIE, cookie[0]).path("/").httpOnly(true)
+                        .sameSite("Lax").build().toString())
+                .body(answer.getBody());
+    }
+
+    @PostMapping("/sandbox/odoo/web/session/get_session_info")
+    ResponseEntity<byte[]> sessionInfo(@RequestBody(required = false) byte[] body,
+                                       @CookieValue(value = SESSION_COOKIE, required = false) String session)
+            throws JsonProcessingException {
+        return web(body, (params, uid) -> odoo.sessionInfo(), true, session);
+    }
+
+    @PostMapping("/sandbox/odoo/web/session/destroy")
+    ResponseEntity<byte[]> destroy(@RequestBody(required = false) byte[] body,
+                                   @CookieValue(value = SESSION_COOKIE, required = false) String session)
+            throws JsonProcessingException {
+        if (session != null) {
+            sessions.remove(session);
+        }
+        return web(body, (params, uid) -> null, false, null);
+    }
+
+    /** {@code /web/dataset/call_kw} and {@code /web/dataset/call_kw/<model>/<method>}, as the web client calls them. */
+    @PostMapping({"/sandbox/odoo/web/dataset/call_kw", "/sandbox/odoo/web/dataset/call_kw/**"})
+    ResponseEntity<byte[]> callKw(@RequestBody(required = false) byte[] body,
+                                  @CookieValue(value = SESSION_COOKIE, required = false) String session)
+            throws JsonProcessingException {
+        return web(body, (params, uid) -> odoo.callKw(String.valueOf(params.get("model")), String.valueOf(params.get("method")),
+                list(params.get("args")), map(params.get("kwargs"))), true, session);
+    }
+
+    /** One web route's answer in the JSON-RPC envelope; a route that needs a session refuses a call without one. */
+    private ResponseEntity<byte[]> web(byte[] body, WebRoute route, boolean needsSession, String session)
+            throws JsonProcessingException {
+        Map<String, Object> request;
+        try {
+            request = body == null ? Map.of() : mapper.readValue(body, Map.class);
+        } catch (IOException notJson) {
+            return invalidJson();
+        }
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("jsonrpc", "2.0");
+        response.put("id", request.get("id"));
+        Integer uid = session == null ? null : sessions.get(session);
+        try {
+            if (needsSession && uid == null) {
+                response.put("error", sessionExpired());
+            } else {
+                response.put("result", route.answer(map(request.get("params")), uid));
+            }
+        } catch (OdooFault odooError) {
+            response.put("error", error(odooError));
+        } catch (RuntimeException unexpected) {
+            log.debug("Simulated Odoo could not handle a web route {}", request, unexpected);
+            response.put("error", error(OdooFault.typeError(String.valueOf(unexpected.getMessage()))));
+        }
+        return ResponseEntity.ok().contentType(JSON).body(mapper.writeValueAsBytes(response));
+    }
+
+    /** Odoo's answer to a route that needs a session, called without one (or with a forgotten one). */
+    private static Map<String, Object> sessionExpired() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("name", "odoo.http.SessionExpiredException");
+        data.put("debug", "Traceback (most recent call last):\n  (simulated by the Ordergate sandbox)\n"
+                + "odoo.http.SessionExpiredException: Session expired\n");
+        data.put("message", "Session expired");
+        data.put("arguments", List.of("Session expired"));
+        data.put("context", Map.of());
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", 100);
+        error.put("message", "Odoo Session Expired");
+        error.put("data", data);
+        return error;
+    }
+
     private Map<String, Object> error(OdooFault fault) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("name", fault.exceptionName());
@@ -112,6 +218,12 @@ class OdooJsonRpcController {
         error.put("message", "Odoo Server Error");
         error.put("data", data);
         return error;
+    }
+
+    /** What a web route answers, given the call's {@code params} and the session's uid (null without one). */
+    @FunctionalInterface
+    private interface WebRoute {
+        Object answer(Map<String, Object> params, Integer uid);
     }
 
     private static ResponseEntity<byte[]> invalidJson() {

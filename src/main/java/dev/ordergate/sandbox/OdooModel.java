@@ -84,6 +84,16 @@ final class OdooModel {
         return add(new OdooField(field, Type.MANY2ONE, label, relation, null, null, true, null));
     }
 
+    /**
+     * Marks fields already defined as required, as real Odoo's {@code fields_get} shows them (the 18.0/19.0
+     * transcripts, or a refusal seen on a real server), with the label Odoo names in its refusal.
+     */
+    OdooModel requires(String field, String label) {
+        OdooField defined = field(field);
+        return add(new OdooField(defined.name(), defined.type(), label, defined.relation(), defined.inverse(),
+                defined.selection(), true, defined.compute()));
+    }
+
     OdooModel one2many(String field, String relation, String inverse) {
         return add(new OdooField(field, Type.ONE2MANY, null, relation, inverse, null, false, null));
     }
@@ -94,6 +104,10 @@ final class OdooModel {
 
     OdooModel computed(String field, Type type, Function<Map<String, Object>, Object> compute) {
         return add(new OdooField(field, type, null, null, null, null, false, compute));
+    }
+
+    OdooModel computedSelection(String field, Function<Map<String, Object>, Object> compute, String... values) {
+        return add(new OdooField(field, Type.SELECTION, null, null, null, Arrays.asList(values), false, compute));
     }
 
     OdooModel computedMany2one(String field, String relation, Function<Map<String, Object>, Object> compute) {

@@ -29,6 +29,7 @@ final class OdooSchema {
     static final int RECEIPT_TYPE = 1;
     static final int DELIVERY_TYPE = 2;
     static final int DEFAULT_PRICELIST = 2;
+    static final int SALES_JOURNAL = 1;
     static final Set<String> OPEN_MOVE_STATES = Set.of("draft", "waiting", "confirmed", "partially_available", "assigned");
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter PRECISE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
@@ -60,6 +61,9 @@ final class OdooSchema {
 
     void define() {
         db.define("res.users", "User").chars("name", "login").booleans("active").many2one("company_id", "res.company");
+        // The admin's API keys as Odoo 19 lists them (hashed, so only name and expiry), for the key's expiry warning.
+        db.define("res.users.apikeys", "Users API Keys").chars("name", "scope").many2one("user_id", "res.users")
+                .datetimes("expiration_date");
         db.define("res.company", "Companies").chars("name").many2one("currency_id", "res.currency");
         db.define("res.currency", "Currency").chars("name", "symbol").booleans("active");
         db.define("res.country", "Country").chars("name", "code");
@@ -159,8 +163,8 @@ final class OdooSchema {
                 .computed("amount_total", Type.MONETARY,
                         row -> round2(round2(sumOfLines(row, "price_subtotal")) + round2(sumOfLines(row, "price_tax"))))
                 .one2many("order_line", "sale.order.line", "order_id")
-                .computed("invoice_status", Type.SELECTION, this::orderInvoiceStatus)
-                .computed("delivery_status", Type.SELECTION, this::deliveryStatus)
+                .computedSelection("invoice_status", this::orderInvoiceStatus, "upselling", "invoiced", "to invoice", "no")
+                .computedSelection("delivery_status", this::deliveryStatus, "pending", "started", "partial", "full")
                 .booleans("locked")
                 .one2many("picking_ids", "stock.picking", "sale_id")
                 .computed("delivery_count", Type.INTEGER, row -> ids(db.get(db.model("sale.order"), row, "picking_ids")).size())
@@ -168,7 +172,8 @@ final class OdooSchema {
                 .computed("invoice_count", Type.INTEGER, row -> ids(row.getOrDefault("invoice_ids", List.of())).size())
                 .many2one("warehouse_id", "stock.warehouse")
                 .computed("partner_credit_warning", Type.TEXT, this::creditWarning)
-                .many2one("user_id", "res.users").many2one("team_id", "crm.team").many2one("company_id", "res.company");
+                .many2one("user_id", "res.users").many2one("team_id", "crm.team").many2one("company_id", "res.company")
+                .requires("name", "Order Reference");
         db.define("sale.order.line", "Sales Order Line")
                 .many2one("order_id", "sale.order").many2one("product_id", "product.product")
                 .texts("name").floats("product_uom_qty", "price_unit", "discount", "customer_lead")
@@ -180,8 +185,9 @@ final class OdooSchema {
                 .computed("qty_delivered", Type.FLOAT, row -> delivered((Integer) row.get("id")))
                 .computed("qty_invoiced", Type.FLOAT, row -> invoiced((Integer) row.get("id")))
                 .computed("qty_to_invoice", Type.FLOAT, this::toInvoice)
-                .computed("invoice_status", Type.SELECTION, this::lineInvoiceStatus)
+                .computedSelection("invoice_status", this::lineInvoiceStatus, "upselling", "invoiced", "to invoice", "no")
                 .computed("state", Type.SELECTION, row -> db.get("sale.order", id(row.get("order_id")), "state"))
+                .requires("product_uom_qty", "Quantity").requires("price_unit", "Unit Price")
                 .display(row -> {
                     Map<String, Object> order = db.row("sale.order", id(row.get("order_id")));
                     Object ref = db.get("res.partner", id(order.get("partner_id")), "ref");
@@ -252,7 +258,11 @@ final class OdooSchema {
     }
 
     private void defineInvoicing() {
+        db.define("account.journal", "Journal").chars("name", "code")
+                .selection("type", "sale", "purchase", "cash", "bank", "credit", "general")
+                .booleans("active").many2one("company_id", "res.company");
         db.define("account.move", "Journal Entry")
+                .required("journal_id", "Journal", "account.journal")
                 .chars("name", "invoice_origin", "ref", "payment_reference")
                 .selection("state", "draft", "posted", "cancel")
                 .selection("move_type", "entry", "out_invoice", "out_refund", "in_invoice", "in_refund")
@@ -278,8 +288,10 @@ final class OdooSchema {
                 .many2many("tax_ids", "account.tax").many2many("sale_line_ids", "sale.order.line")
                 .selection("display_type", "product", "tax", "payment_term", "line_section", "line_note")
                 .display(row -> String.valueOf(row.get("name")));
+        // Real Odoo 18 and 19 refuse the wizard without a journal when it is created through the API (issue 16).
         db.define("account.move.reversal", "Account move reversal").many2many("move_ids", "account.move")
-                .chars("reason").dates("date").display(row -> "Reverse");
+                .chars("reason").dates("date").required("journal_id", "Journal", "account.journal")
+                .display(row -> "Reverse");
     }
 
     // ---- computations

@@ -191,7 +191,8 @@ final class ReturnsFlow {
                 if (!"posted".equals(invoice.get("state"))) {
                     throw OdooFault.userError("You can only reverse posted moves.");
                 }
-                creditNotes.add(creditNote(invoice, (String) (truthy(wizard.get("reason")) ? wizard.get("reason") : null)));
+                creditNotes.add(creditNote(invoice, (String) (truthy(wizard.get("reason")) ? wizard.get("reason") : null),
+                        id(wizard.get("journal_id"))));
             }
         }
         Map<String, Object> action = new LinkedHashMap<>();
@@ -209,7 +210,7 @@ final class ReturnsFlow {
         return action;
     }
 
-    private int creditNote(Map<String, Object> invoice, String reason) {
+    private int creditNote(Map<String, Object> invoice, String reason, Integer journal) {
         List<Object> lines = new ArrayList<>();
         for (Integer lineId : ids(db.get("account.move", (Integer) invoice.get("id"), "invoice_line_ids"))) {
             Map<String, Object> line = db.row("account.move.line", lineId);
@@ -225,6 +226,7 @@ final class ReturnsFlow {
         move.put("name", "/");
         move.put("state", "draft");
         move.put("move_type", "out_refund");
+        move.put("journal_id", journal);
         move.put("payment_state", "not_paid");
         move.put("partner_id", invoice.get("partner_id"));
         move.put("invoice_origin", invoice.get("invoice_origin"));

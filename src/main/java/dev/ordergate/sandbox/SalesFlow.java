@@ -66,6 +66,8 @@ final class SalesFlow {
     private void orderDefaults(Map<String, Object> vals, Map<String, Object> context) {
         Integer partnerId = id(vals.get("partner_id"));
         if (partnerId == null) {
+            // Odoo's default name; the refusal then names the customer, as on a real server.
+            vals.putIfAbsent("name", "New");
             return;
         }
         Map<String, Object> partner = db.row("res.partner", partnerId);
@@ -84,12 +86,14 @@ final class SalesFlow {
     }
 
     private void lineDefaults(Map<String, Object> vals, Map<String, Object> context) {
+        // Odoo's defaults of the two required fields, so only a line Odoo would refuse is refused.
+        vals.putIfAbsent("product_uom_qty", 1.0);
         Integer productId = id(vals.get("product_id"));
         if (productId == null) {
+            vals.putIfAbsent("price_unit", 0.0);
             return;
         }
         Map<String, Object> product = db.row("product.product", productId);
-        vals.putIfAbsent("product_uom_qty", 1.0);
         vals.putIfAbsent("name", OdooSchema.productDisplayName(product));
         vals.putIfAbsent("product_uom", product.get("uom_id"));
         vals.putIfAbsent("discount", 0.0);

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * reached Odoo. Every call is serialised on this object.
  */
 @Component
-@ConditionalOnSandbox
+@ConditionalOnSandbox("odoo")
 public class SandboxOdoo {
 
     static final String DATABASE = "sandbox";
@@ -57,7 +57,7 @@ public class SandboxOdoo {
 
     /** Forgets every order, delivery and invoice and restores the seed data. */
     public final synchronized void reset() {
-        OdooDatabase fresh = new OdooDatabase();
+        OdooDatabase fresh = new OdooDatabase(version);
         OdooSchema schema = new OdooSchema(fresh);
         schema.define();
         DeliveryFlow deliveries = new DeliveryFlow(fresh, schema);
@@ -65,6 +65,8 @@ public class SandboxOdoo {
         new SalesFlow(fresh, deliveries, version.cancelAsksThroughWizard()).register();
         new InvoicingFlow(fresh).register();
         new ReturnsFlow(fresh).register();
+        // The admin is in every group (Pricelists setting on included), as Odoo's own admin in a demo database.
+        fresh.model("res.users").method("has_group", call -> true);
         new SandboxSeed(fresh).seed();
         db = fresh;
     }
@@ -241,6 +243,45 @@ public class SandboxOdoo {
         List<Object> args = ids == null ? List.of() : List.of(ids);
         return db.dispatch(new OdooCall(model, method, args, new LinkedHashMap<>(parameters),
                 new LinkedHashMap<>(context), UID));
+    }
+
+    /** The uid of a web-client login ({@code /web/session/authenticate}), or null when Odoo would refuse it. */
+    synchronized Integer authenticate(Object database, Object login, Object password) {
+        checkDatabase(database);
+        return "admin".equals(login) && SECRETS.contains(String.valueOf(password)) ? UID : null;
+    }
+
+    /** {@code /web/dataset/call_kw} of a logged-in session: the same checks and dispatch as {@code execute_kw}. */
+    synchronized Object callKw(String model, String method, List<Object> args, Map<String, Object> kwargs) {
+        return executeKw(new ArrayList<>(List.of(DATABASE, UID, API_KEY, model, method, args, kwargs)));
+    }
+
+    /**
+     * What {@code /web/session/authenticate} and {@code /web/session/get_session_info} answer for the admin: the
+     * keys third-party clients read (18.0 transcript 116; odoorpc reads {@code uid} and {@code user_context}).
+     */
+    synchronized Map<String, Object> sessionInfo() {
+        Map<String, Object> user = db.row("res.users", UID);
+        Map<String, Object> company = db.row("res.company", OdooSchema.COMPANY);
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("uid", UID);
+        info.put("is_system", true);
+        info.put("is_admin", true);
+        info.put("is_public", false);
+        info.put("is_internal_user", true);
+        info.put("user_context", new LinkedHashMap<>(Map.of("lang", "en_US", "tz", "UTC", "uid", UID)));
+        info.put("db", DATABASE);
+        info.put("server_version", version.serverVersion());
+        info.put("server_version_info", version.version().get("server_version_info"));
+        info.put("name", user.get("name"));
+        info.put("username", user.get("login"));
+        info.put("partner_display_name", "%s, %s".formatted(company.get("name"), user.get("name")));
+        info.put("partner_id", 3);
+        info.put("web.base.url", "http://localhost");
+        info.put("user_companies", Map.of("current_company", OdooSchema.COMPANY, "allowed_companies",
+                Map.of(String.valueOf(OdooSchema.COMPANY), Map.of("id", OdooSchema.COMPANY, "name", company.get("name"),
+                        "sequence", 0, "child_ids", List.of(), "parent_id", false))));
+        return info;
     }
 
     private Object common(String method, List<Object> args) {

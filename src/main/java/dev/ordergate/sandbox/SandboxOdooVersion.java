@@ -52,6 +52,22 @@ record SandboxOdooVersion(int major) {
         return major >= 19 ? 0 : 200;
     }
 
+    /**
+     * The {@code ValidationError} of a create that leaves a required field empty, in each version's words (18.0
+     * transcript 99, 19.0 transcript 100).
+     */
+    String missingRequired(String modelDescription, String model, String fieldLabel, String field) {
+        if (major >= 19) {
+            return ("The operation cannot be completed: Missing required value for the field '%s' (%s).\n"
+                    + "Model: '%s' (%s)\n- create/update: a mandatory field is not set\n"
+                    + "- delete: another model requires the record being deleted, you can archive it instead\n")
+                    .formatted(fieldLabel, field, modelDescription, model);
+        }
+        return ("The operation cannot be completed:\n- Create/update: a mandatory field is not set.\n"
+                + "- Delete: another model requires the record being deleted. If possible, archive it instead.\n\n"
+                + "Model: %s (%s)\nField: %s (%s)\n").formatted(modelDescription, model, fieldLabel, field);
+    }
+
     /** 18 answers {@code action_cancel} on a confirmed order with the {@code sale.order.cancel} wizard; 19 cancels. */
     boolean cancelAsksThroughWizard() {
         return major < 19;

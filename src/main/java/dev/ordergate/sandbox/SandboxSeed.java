@@ -1,5 +1,7 @@
 package dev.ordergate.sandbox;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,8 @@ final class SandboxSeed {
         row("res.country", 57, "name", "Germany", "code", "DE");
         row("res.country", 38, "name", "Canada", "code", "CA");
         row("res.users", 2, "name", "Mitchell Admin", "login", "admin", "active", true, "company_id", 1);
+        row("res.users.apikeys", 1, "name", "ordergate", "scope", "rpc", "user_id", 2, "expiration_date",
+                LocalDateTime.now(ZoneOffset.UTC).plusDays(90).withNano(0).toString().replace('T', ' '));
         row("crm.team", 1, "name", "Sales");
         row("uom.uom", 1, "name", "Units", "factor", 1.0, "uom_type", "reference");
         row("uom.uom", 2, "name", "Dozens", "factor", 1.0 / 12, "uom_type", "bigger");
@@ -36,6 +40,9 @@ final class SandboxSeed {
         row("account.tax", 1, "name", "15%", "amount", 15.0, "amount_type", "percent", "type_tax_use", "sale",
                 "price_include", false, "price_include_override", false, "include_base_amount", false,
                 "tax_group_id", 1, "description", false, "invoice_label", false, "company_id", 1, "active", true);
+        row("account.journal", 1, "name", "Customer Invoices", "code", "INV", "type", "sale", "active", true, "company_id", 1);
+        row("account.journal", 3, "name", "Miscellaneous Operations", "code", "MISC", "type", "general", "active", true,
+                "company_id", 1);
         String[] terms = {"Immediate Payment", "15 Days", "21 Days", "30 Days", "45 Days", "End of Following Month"};
         for (int i = 0; i < terms.length; i++) {
             row("account.payment.term", i + 1, "name", terms[i], "note", "<p>Payment terms: %s</p>".formatted(terms[i]),

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The simulated credit service: a fixed standing per seeded customer. */
 @RestController
-@ConditionalOnSandbox
+@ConditionalOnSandbox("credit")
 class SimulatedCreditController {
 
     record Standing(String customerRef, String currency, BigDecimal creditLimit, BigDecimal openExposure,

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * conflict for the master-data stewards.
  */
 @Component
-@ConditionalOnSandbox
+@ConditionalOnSandbox("mdm")
 public class SimulatedMasterDataHub {
 
     /** One change a hub system made. */
@@ -93,7 +93,7 @@ public class SimulatedMasterDataHub {
     }
 
     @RestController
-    @ConditionalOnSandbox
+    @ConditionalOnSandbox("mdm")
     static class Endpoint {
 
         private final SimulatedMasterDataHub hub;

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * embedded default finds nothing to change. Tests {@link #publish} their own feed and {@link #reset} it.
  */
 @Component
-@ConditionalOnSandbox
+@ConditionalOnSandbox("pricing")
 public class SimulatedPricingEngine {
 
     /** One price agreement: a fixed unit price for a SKU on a price list, from a quantity, in a validity window. */
@@ -44,7 +44,7 @@ public class SimulatedPricingEngine {
     }
 
     @RestController
-    @ConditionalOnSandbox
+    @ConditionalOnSandbox("pricing")
     static class Endpoint {
 
         private final SimulatedPricingEngine engine;

@@ -28,7 +28,7 @@ import jakarta.validation.constraints.NotNull;
  * services ({@code SVC-*}) exempt. An address it cannot place is not an error: it answers 200 with a problem.
  */
 @RestController
-@ConditionalOnSandbox
+@ConditionalOnSandbox("tax")
 class SimulatedTaxController {
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
@@ -27,7 +28,7 @@ import org.springframework.web.client.RestClientException;
  * put stock back on the shelf, which also tells Ordergate that stock was replenished.
  */
 @Component
-@ConditionalOnSandbox
+@ConditionalOnSandbox("wms")
 class SimulatedWms implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedWms.class);
@@ -77,10 +78,11 @@ class SimulatedWms implements DisposableBean {
     private final SandboxFaults faults;
     private final SimulatedWmsStock stock;
 
-    private final SandboxOdoo odoo;
+    /** Absent when Odoo is real ({@code ordergate.sandbox.odoo.enabled=false}): a real Odoo books its own receipts. */
+    private final ObjectProvider<SandboxOdoo> odoo;
 
     SimulatedWms(SandboxProperties properties, RestClient.Builder builder, SandboxFaults faults, SimulatedWmsStock stock,
-                 SandboxOdoo odoo) {
+                 ObjectProvider<SandboxOdoo> odoo) {
         this.settings = properties.wms();
         this.faults = faults;
         this.stock = stock;
@@ -256,7 +258,7 @@ class SimulatedWms implements DisposableBean {
 
     /** Puts stock on the shelf (in the sandbox Odoo) and tells Ordergate, which wakes waiting backorders. */
     void replenish(String sku, BigDecimal quantity) {
-        odoo.adjustStock(sku, quantity.doubleValue());
+        odoo.ifAvailable(simulated -> simulated.adjustStock(sku, quantity.doubleValue()));
         stock.received(List.of(new ShippedLine(sku, quantity)));
         post("/api/v1/shipments/replenishments", Map.of("skus", List.of(sku)));
     }

@@ -31,7 +31,7 @@ import dev.ordergate.sandbox.SimulatedWms.Tracked;
 
 /** The simulated WMS's release API: 202 for a new release, 200 with the same answer for a repeated one. */
 @RestController
-@ConditionalOnSandbox
+@ConditionalOnSandbox("wms")
 class SimulatedWmsController {
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -28,7 +28,7 @@ import org.springframework.web.client.RestClientException;
  * them drift from Odoo) and {@link #remove} them again.
  */
 @Component
-@ConditionalOnSandbox
+@ConditionalOnSandbox("wms")
 public class SimulatedWmsStock {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedWmsStock.class);
@@ -131,7 +131,7 @@ public class SimulatedWmsStock {
     }
 
     @RestController
-    @ConditionalOnSandbox
+    @ConditionalOnSandbox("wms")
     static class Endpoint {
 
         private final SimulatedWmsStock stock;

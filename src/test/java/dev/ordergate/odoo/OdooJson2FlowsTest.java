@@ -218,7 +218,7 @@ class OdooJson2FlowsTest extends OdooTest {
 
     @Test
     void thePaymentStateIsReadFromThePostedInvoice() {
-        List<String> moveFields = List.of("name", "state", "move_type", "amount_total", "payment_state");
+        List<String> moveFields = List.of("name", "state", "move_type", "amount_total", "payment_state", "journal_id");
         Json2Exchange paid = Json2Exchange.recorded(74);
         ObjectNode invoice = ((ObjectNode) paid.response().get(0).deepCopy()).put("move_type", "out_invoice");
         stub(orderSearch(KEY, List.of("name", "invoice_ids"), record("id", 25, "name", "S00025", "invoice_ids", List.of(57))),
@@ -227,13 +227,16 @@ class OdooJson2FlowsTest extends OdooTest {
         assertThat(new OdooCreditNotes(odoo, records).paymentState(KEY)).isEqualTo(PaymentState.PAID);
     }
 
-    /** No transcript records the reversal wizard; these exchanges follow Odoo 17+'s account.move.reversal. */
+    /**
+     * No transcript records the reversal wizard; these exchanges follow Odoo 17+'s account.move.reversal, with the
+     * invoice's journal that real Odoo 18 and 19 require when the wizard is created through the API.
+     */
     @Test
     void aCreditNoteReversesThePostedInvoiceOnceThroughTheReversalWizard() {
-        List<String> moveFields = List.of("name", "state", "move_type", "amount_total", "payment_state");
+        List<String> moveFields = List.of("name", "state", "move_type", "amount_total", "payment_state", "journal_id");
         Map<String, Object> context = record("active_model", "account.move", "active_ids", List.of(57), "active_id", 57);
         Json2Exchange wizard = Json2Exchange.call("account.move.reversal", "create", Map.of("vals_list",
-                List.of(record("move_ids", List.of(List.of(6, 0, List.of(57))), "reason", "Returned goods")),
+                List.of(record("move_ids", List.of(List.of(6, 0, List.of(57))), "reason", "Returned goods", "journal_id", 1)),
                 "context", context), List.of(3));
         Json2Exchange refund = Json2Exchange.call("account.move.reversal", "refund_moves",
                 Map.of("ids", List.of(3), "context", context),
@@ -242,7 +245,8 @@ class OdooJson2FlowsTest extends OdooTest {
         Map<String, Object> creditNote = record("id", 58, "name", "RINV/2026/00001", "state", "posted",
                 "move_type", "out_refund", "amount_total", 1882.78, "payment_state", "not_paid");
         Map<String, Object> invoice = record("id", 57, "name", "INV/2026/00010", "state", "posted",
-                "move_type", "out_invoice", "amount_total", 1882.78, "payment_state", "paid");
+                "move_type", "out_invoice", "amount_total", 1882.78, "payment_state", "paid",
+                "journal_id", List.of(1, "Customer Invoices"));
         stub(orderSearch(KEY, List.of("name", "invoice_ids"), record("id", 25, "name", "S00025", "invoice_ids", List.of(57))),
                 Json2Exchange.call("account.move", "read", Map.of("ids", List.of(57), "fields", moveFields), List.of(invoice)),
                 wizard, refund, post,

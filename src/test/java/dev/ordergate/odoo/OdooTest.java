@@ -38,8 +38,8 @@ abstract class OdooTest {
     @ImportAutoConfiguration({FeignAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
             JacksonAutoConfiguration.class})
     @EnableFeignClients(clients = {OdooRpc.class, OdooJson2.class})
-    @EnableConfigurationProperties(OdooProperties.class)
-    @Import({OdooClient.class, OdooRecords.class, OdooMasterData.class, OdooAvailability.class,
+    @EnableConfigurationProperties({OdooProperties.class, OdooAccessProperties.class})
+    @Import({OdooClient.class, OdooCredentials.class, OdooAuthentication.class, OdooRecords.class, OdooMasterData.class, OdooAvailability.class,
             OdooPriceAuthority.class, OdooPickings.class, OdooSalesOrders.class, OdooInvoices.class, OdooReturns.class,
             OdooCreditNotes.class})
     static class Setup {

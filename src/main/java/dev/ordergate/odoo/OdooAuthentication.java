@@ -1,0 +1,61 @@
+package dev.ordergate.odoo;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Whether Odoo accepts our credentials, as the last call found: one operator-facing problem when it does not (one
+ * log line when it starts and one when it ends, the gauge {@code ordergate.odoo.authenticated} at 0, the counter
+ * {@code ordergate.odoo.auth.refusals}, and the health component {@code odoo} DOWN with the reason), instead of a
+ * log line per retried job.
+ */
+@Component
+class OdooAuthentication {
+
+    private static final Logger log = LoggerFactory.getLogger(OdooAuthentication.class);
+
+    /** Why Odoo refused us and since when; null while it accepts us (or nothing was asked yet). */
+    record Refusal(String reason, Instant since) {
+    }
+
+    private final AtomicReference<Refusal> refusal = new AtomicReference<>();
+    private final Counter refusals;
+
+    OdooAuthentication(MeterRegistry meters) {
+        this.refusals = Counter.builder("ordergate.odoo.auth.refusals")
+                .description("Calls Odoo refused because of Ordergate's credentials (wrong, expired or revoked API key)")
+                .register(meters);
+        Gauge.builder("ordergate.odoo.authenticated", refusal, r -> r.get() == null ? 1 : 0)
+                .description("1 while Odoo accepts Ordergate's credentials, 0 while it refuses them").register(meters);
+    }
+
+    void refused(String reason, String login, String database, String keySource) {
+        refusals.increment();
+        Refusal now = new Refusal(reason, Instant.now());
+        if (refusal.compareAndSet(null, now)) {
+            log.error("Odoo refuses Ordergate's credentials (login '{}', database '{}', key from {}): {}. Orders wait "
+                    + "until the key is fixed: create an API key for this user in Odoo (Preferences > Account Security "
+                    + "> New API Key; Odoo 19's JSON-2 takes only an API key, never a password) and set it there.",
+                    login, database, keySource, reason);
+        }
+    }
+
+    void accepted() {
+        Refusal ended = refusal.getAndSet(null);
+        if (ended != null) {
+            log.info("Odoo accepts Ordergate's credentials again (refused since {})", ended.since());
+        }
+    }
+
+    Refusal refusal() {
+        return refusal.get();
+    }
+}
