@@ -248,12 +248,12 @@ public class SandboxOdoo {
     /** The uid of a web-client login ({@code /web/session/authenticate}), or null when Odoo would refuse it. */
     synchronized Integer authenticate(Object database, Object login, Object password) {
         checkDatabase(database);
-        return "admin".equals(login) && SECRETS.contains(String.valueOf(password)) ? UID : null;
+        return "admin".equals(login) && secrets.contains(String.valueOf(password)) ? UID : null;
     }
 
     /** {@code /web/dataset/call_kw} of a logged-in session: the same checks and dispatch as {@code execute_kw}. */
     synchronized Object callKw(String model, String method, List<Object> args, Map<String, Object> kwargs) {
-        return executeKw(new ArrayList<>(List.of(DATABASE, UID, API_KEY, model, method, args, kwargs)));
+        return executeKw(new ArrayList<>(List.of(DATABASE, UID, apiKey, model, method, args, kwargs)));
     }
 
     /**
