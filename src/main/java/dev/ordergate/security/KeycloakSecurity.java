@@ -47,6 +47,7 @@ class KeycloakSecurity {
     static final String SHIPMENTS = "shipment-confirm";
     static final String OPS = "ops";
     static final String REVIEWER = "reviewer";
+    static final String EDI = "edi-gateway";
 
     static final String CHANNEL_CLAIM = "channel";
 
@@ -55,7 +56,8 @@ class KeycloakSecurity {
     SecurityFilterChain machineInterfaces(HttpSecurity http, ObjectMapper json) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         return http
-                .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**")))
+                .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**"),
+                        path("/v3/api-docs"), path("/v3/api-docs/**"), path("/swagger-ui.html"), path("/swagger-ui/**")))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path(HttpMethod.POST, "/api/v1/orders")).hasAuthority(SUBMIT)
                         .requestMatchers(path(HttpMethod.GET, "/api/v1/orders")).hasAuthority(OPS)
@@ -78,6 +80,13 @@ class KeycloakSecurity {
                         // Synchronisation runs, their reports and the master-data conflicts: operations' business.
                         .requestMatchers(path("/api/v1/sync/**")).hasAuthority(OPS)
                         .requestMatchers(path("/engine-rest/**")).hasAuthority(OPS)
+                        // EDI partners' interchanges come through the EDI gateway; their documents are its and ops'.
+                        .requestMatchers(path(HttpMethod.POST, "/api/v1/edi/interchanges")).hasAuthority(EDI)
+                        .requestMatchers(path(HttpMethod.GET, "/api/v1/edi/**")).hasAnyAuthority(EDI, OPS)
+                        // The API's contract: for any caller of the API (every realm client holds a role here).
+                        .requestMatchers(path("/v3/api-docs"), path("/v3/api-docs/**"), path("/swagger-ui.html"),
+                                path("/swagger-ui/**"))
+                        .authenticated()
                         .requestMatchers(path("/actuator/health/**"), path("/actuator/health"), path("/actuator/info"))
                         .permitAll()
                         .requestMatchers(path("/actuator/**")).hasAuthority(OPS)
