@@ -6,6 +6,11 @@ CREATE TABLE edi_interchanges (
     sender          VARCHAR(35)   NOT NULL,
     control_number  VARCHAR(14)   NOT NULL,
     standard        VARCHAR(8)    NOT NULL,
+    -- What our documents about its orders are written in: the partner's syntax (00401, UNOA:2 ...), qualifier and
+    -- message version (004010, D.96A ...).
+    syntax_version  VARCHAR(16)   NOT NULL,
+    sender_qualifier VARCHAR(4)   NOT NULL,
+    message_version VARCHAR(16)   NOT NULL,
     received_at     TIMESTAMP WITH TIME ZONE NOT NULL
 );
 

@@ -113,6 +113,12 @@ class ApiContract {
         responses.putIfAbsent("401", problem("No valid bearer token (keycloak mode)"));
         responses.putIfAbsent("403", problem("The token lacks the endpoint's role"));
         responses.putIfAbsent("503", problem("Busy; nothing was stored, send it again (Retry-After)"));
+        // Every error answer is a problem, also where a controller named only its description.
+        responses.forEach((code, response) -> {
+            if (code.startsWith("4") || code.startsWith("5")) {
+                response.content(problem(response.getDescription()).getContent());
+            }
+        });
     }
 
     private static ApiResponse problem(String description) {

@@ -2,6 +2,9 @@ package dev.ordergate.edi;
 
 import dev.ordergate.order.ApiProblems;
 import dev.ordergate.order.InvalidRequestException;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +46,14 @@ class EdiController {
     }
 
     @PostMapping(path = "/interchanges", consumes = {X12, EDIFACT})
+    @ApiResponse(responseCode = "201", description = "Accepted: each PO became an order; the acknowledgement inside",
+            content = @Content(schema = @Schema(implementation = Receipt.class)))
+    @ApiResponse(responseCode = "200", description = "The same interchange again: its first acknowledgement, nothing new",
+            content = @Content(schema = @Schema(implementation = Receipt.class)))
+    @ApiResponse(responseCode = "400", description = "Unreadable (edi-malformed): nothing stored; errors and the "
+            + "rejecting acknowledgement inside", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "Rejected (edi-rejected): unknown partner, item or unit, invalid "
+            + "values; nothing stored", content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<Object> receive(@RequestBody byte[] interchange) {
         InterchangeIntake.Result result = intake.receive(interchange);
         Acknowledgement ack = result.ack() == null ? null

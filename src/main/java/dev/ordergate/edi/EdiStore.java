@@ -52,10 +52,13 @@ class EdiStore {
     String insertInterchange(String partner, Interchange in) {
         String id = UUID.randomUUID().toString();
         jdbc.sql("""
-                INSERT INTO app.edi_interchanges (id, partner, sender, control_number, standard, received_at)
-                VALUES (:id, :partner, :sender, :control, :standard, :now)
+                INSERT INTO app.edi_interchanges (id, partner, sender, control_number, standard, syntax_version,
+                                                  sender_qualifier, message_version, received_at)
+                VALUES (:id, :partner, :sender, :control, :standard, :syntax, :qualifier, :version, :now)
                 """).param("id", id).param("partner", partner).param("sender", in.sender())
                 .param("control", in.controlNumber()).param("standard", in.standard().name())
+                .param("syntax", in.syntaxVersion()).param("qualifier", in.senderQualifier())
+                .param("version", in.messages().isEmpty() ? "" : in.messages().get(0).version())
                 .param("now", OffsetDateTime.now(clock)).update();
         return id;
     }
@@ -76,10 +79,22 @@ class EdiStore {
                 .query((rs, n) -> new Received(rs.getString(1), rs.getString(2), rs.getString(3))).list();
     }
 
-    Optional<Received> interchangeOfOrder(String orderId) {
-        return jdbc.sql("SELECT interchange_id, po_number, order_id FROM app.edi_orders WHERE order_id = :o")
-                .param("o", orderId)
-                .query((rs, n) -> new Received(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
+    /** The partner an order came from, in the syntax and version it wrote; empty for an order that came otherwise. */
+    record Origin(String interchangeId, String partner, String poNumber, Interchange.Standard standard,
+                  String syntaxVersion, String partnerId, String partnerQualifier, String messageVersion) {
+    }
+
+    Optional<Origin> originOf(String orderId) {
+        return jdbc.sql("""
+                SELECT i.id, i.partner, o.po_number, i.standard, i.syntax_version, i.sender, i.sender_qualifier,
+                       i.message_version
+                  FROM app.edi_orders o JOIN app.edi_interchanges i ON i.id = o.interchange_id
+                 WHERE o.order_id = :o
+                """).param("o", orderId)
+                .query((rs, n) -> new Origin(rs.getString(1), rs.getString(2), rs.getString(3),
+                        Interchange.Standard.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+                        rs.getString(7), rs.getString(8)))
+                .optional();
     }
 
     Document saveDocument(String partner, String interchangeId, String orderId, String type, long controlNumber,

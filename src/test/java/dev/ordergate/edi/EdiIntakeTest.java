@@ -50,7 +50,17 @@ class EdiIntakeTest {
             assertThat(order.path("order").path("channel").asText()).isEqualTo("edi-acme");
             assertThat(order.path("order").path("customerRef").asText()).isEqualTo("C-10042");
         }
-        JsonNode a = api.get("/api/v1/orders/" + first.body().path("orders").path(0).path("orderId").asText()).body();
+        String orderA = first.body().path("orders").path(0).path("orderId").asText();
+        JsonNode documents = api.get("/api/v1/edi/documents?orderId=" + orderA).body();
+        assertThat(types(documents)).containsExactly("997", "855", "856", "810");
+        assertThat(documents.path(1).path("content").asText()).contains("BAK*00*AD*PO-X12-4010-A*",
+                "PO1*1*12*EA*299.00**BP*ACME-CHAIR-BLK~", "ACK*IA*12*EA~");
+        assertThat(documents.path(2).path("content").asText()).contains("PRF*PO-X12-4010-A~", "SN1**5*EA~");
+        assertThat(documents.path(3).path("content").asText()).contains("BIG*", "*PO-X12-4010-A~", "TDS*498800~");
+        assertThat(controlNumbers(documents)).doesNotHaveDuplicates();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM app.status_events WHERE order_id = :o AND status = 'document'")
+                .param("o", orderA).query(Long.class).single()).isEqualTo(3);
+        JsonNode a = api.get("/api/v1/orders/" + orderA).body();
         assertThat(a.path("order").path("channelOrderRef").asText()).isEqualTo("PO-X12-4010-A");
         assertThat(a.path("order").path("requestedDate").asText()).isEqualTo("2026-12-10");
         assertThat(a.path("order").path("lines").path(0).path("sku").asText()).isEqualTo("FURN_0269");
@@ -87,7 +97,11 @@ class EdiIntakeTest {
         var documents = api.get("/api/v1/edi/documents?orderId=" + orderId);
 
         assertThat(documents.status()).isEqualTo(200);
-        assertThat(types(documents.body())).contains("CONTRL");
+        assertThat(types(documents.body())).containsExactly("CONTRL", "ORDRSP", "DESADV", "INVOIC");
+        assertThat(documents.body().path(1).path("content").asText()).contains("BGM+231+PO-EF-96A-1-R+29'",
+                "LIN+1+5+ACME-CHAIR-BLK:BP'", "QTY+21:4:EA'");
+        assertThat(documents.body().path(2).path("content").asText()).contains("RFF+ON:PO-EF-96A-1'", "QTY+12:2:EA'");
+        assertThat(documents.body().path(3).path("content").asText()).contains("BGM+380+", "MOA+86:1756.00'");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -102,7 +116,7 @@ class EdiIntakeTest {
             "edifact-truncated.edi,             EDIFACT, 400, ",
             "edifact-wrong-segment-terminator.edi, EDIFACT, 400, ",
             "edifact-unt-count-wrong.edi,       EDIFACT, 400, UCM+1+ORDERS:D:96A:UN+4+29",
-            "edifact-unz-count-wrong.edi,       EDIFACT, 400, UCI+EF96A0001+ACMEBUYER:ZZ+ORDERGATE:ZZ+4+29",
+            "edifact-unz-count-wrong.edi,       EDIFACT, 400, UCI+EF96A0912+ACMEBUYER:ZZ+ORDERGATE:ZZ+4+29",
             "edifact-unknown-partner.edi,       EDIFACT, 422, +4+23",
             "edifact-unknown-item.edi,          EDIFACT, 422, UCM+1+ORDERS:D:96A:UN+4+12",
     })
@@ -136,6 +150,12 @@ class EdiIntakeTest {
         List<String> types = new ArrayList<>();
         documents.forEach(d -> types.add(d.path("type").asText()));
         return types;
+    }
+
+    private static List<Long> controlNumbers(JsonNode documents) {
+        List<Long> numbers = new ArrayList<>();
+        documents.forEach(d -> numbers.add(d.path("controlNumber").asLong()));
+        return numbers;
     }
 
     static String edi(String name) {
