@@ -32,7 +32,9 @@ final class Acknowledgements {
         body.add(five ? new EdiWriter.Segment("AK1", "PO", group, in.groupVersion())
                 : new EdiWriter.Segment("AK1", "PO", group));
         for (Interchange.Message message : in.messages()) {
-            body.add(five ? new EdiWriter.Segment("AK2", message.type(), message.controlNumber(), message.version())
+            // AK203 echoes ST03, the implementation convention, when the set named one of its own.
+            boolean ownConvention = five && !message.version().equals(in.groupVersion());
+            body.add(ownConvention ? new EdiWriter.Segment("AK2", message.type(), message.controlNumber(), message.version())
                     : new EdiWriter.Segment("AK2", message.type(), message.controlNumber()));
             List<EdiError> own = errors.stream().filter(e -> message.controlNumber().equals(e.message())).toList();
             for (EdiError e : own) {

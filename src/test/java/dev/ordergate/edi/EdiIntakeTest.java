@@ -104,6 +104,25 @@ class EdiIntakeTest {
         assertThat(documents.body().path(3).path("content").asText()).contains("BGM+380+", "MOA+86:1756.00'");
     }
 
+    @ParameterizedTest(name = "{0} is acknowledged with {2}")
+    @CsvSource({
+            "x12-850-5010.edi,         application/edi-x12, 999,    IK5*A~,                  PO-X12-5010-A",
+            "edifact-orders-d01b.edi,  application/edifact, CONTRL, UCM+1+ORDERS:D:01B:UN+7', PO-EF-01B-1",
+    })
+    void theOtherVersionsArePurchaseOrdersToo(String file, String contentType, String ackType, String ackContains,
+                                               String poNumber) {
+        var response = api.post("/api/v1/edi/interchanges", contentType, edi(file));
+
+        assertThat(response.status()).as(response.raw()).isEqualTo(201);
+        assertThat(response.body().path("acknowledgement").path("type").asText()).isEqualTo(ackType);
+        assertThat(response.body().path("acknowledgement").path("content").asText()).contains(ackContains);
+        assertThat(response.body().path("orders").path(0).path("poNumber").asText()).isEqualTo(poNumber);
+        JsonNode order = api.get("/api/v1/orders/" + response.body().path("orders").path(0).path("orderId").asText())
+                .body();
+        assertThat(order.path("order").path("requestedDate").asText()).isEqualTo("2026-12-12");
+        assertThat(order.path("order").path("lines").path(0).path("uom").asText()).isEqualTo("Units");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "x12-truncated.edi,                 X12,     400, AK9*R",
