@@ -161,6 +161,23 @@ class EdiIntakeTest {
         assertThat(history.createHistoricProcessInstanceQuery().count()).isEqualTo(instances);
     }
 
+    @Test
+    void documentsWithoutAnOrderIdAnswer400NamingTheParameter() {
+        var response = api.get("/api/v1/edi/documents");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().path("errors").path(0).path("field").asText()).isEqualTo("orderId");
+    }
+
+    @Test
+    void anInterchangeSentAsJsonIsRefusedWith415() {
+        var response = api.post("/api/v1/edi/interchanges", "application/json", edi("x12-850-5010.edi"));
+
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
     private long count(String table) {
         return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
     }
