@@ -54,6 +54,11 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    public Response post(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     /** Submits an order that must be taken as new (201); answers its id. */
     public String submitOrder(String body) {
         Response response = post("/api/v1/orders", body);

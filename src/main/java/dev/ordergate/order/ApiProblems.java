@@ -18,6 +18,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -111,6 +112,14 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> tooLarge(RequestBodyLimit.TooLargeException ex) {
         return problem(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large", ex.getMessage(),
                 Map.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid request parameter",
+                "Parameter '" + ex.getParameterName() + "' is required", Map.of("errors",
+                        List.of(new InvalidRequestException.Violation(ex.getParameterName(), "is required"))));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

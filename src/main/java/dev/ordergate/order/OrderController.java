@@ -2,6 +2,9 @@ package dev.ordergate.order;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.ordergate.review.ReviewDecisions;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -48,6 +51,12 @@ class OrderController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "A new order",
+            content = @Content(schema = @Schema(implementation = OrderRecord.class)))
+    @ApiResponse(responseCode = "200", description = "The same order again: the one already received, nothing started",
+            content = @Content(schema = @Schema(implementation = OrderRecord.class)))
+    @ApiResponse(responseCode = "409", description = "The same channel and channelOrderRef with other content",
+            content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<?> submit(@Valid @RequestBody Order order) {
         if (!access.permits(order.channel())) {
             return ApiProblems.problem(HttpStatus.FORBIDDEN, "channel-not-permitted", "Channel not permitted",

@@ -48,6 +48,7 @@ class KeycloakSecurity {
     static final String REVIEWER = "reviewer";
     /** Deploys process models, decision tables and forms (analysts, admins): only through the ops API. */
     static final String DEPLOY = "model-deploy";
+    static final String EDI = "edi-gateway";
 
     static final String CHANNEL_CLAIM = "channel";
 
@@ -57,7 +58,8 @@ class KeycloakSecurity {
         ProblemResponses problems = new ProblemResponses(json);
         return http
                 .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**"),
-                        path("/sandbox/**")))
+                        path("/sandbox/**"), path("/v3/api-docs"), path("/v3/api-docs/**"), path("/swagger-ui.html"),
+                        path("/swagger-ui/**")))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path(HttpMethod.POST, "/api/v1/orders")).hasAuthority(SUBMIT)
                         .requestMatchers(path(HttpMethod.GET, "/api/v1/orders")).hasAuthority(OPS)
@@ -91,6 +93,13 @@ class KeycloakSecurity {
                         // simulated peer needs an operator's token like the rest of the node.
                         .requestMatchers(path("/sandbox/odoo/**")).permitAll()
                         .requestMatchers(path("/sandbox/**")).hasAuthority(OPS)
+                        // EDI partners' interchanges come through the EDI gateway; their documents are its and ops'.
+                        .requestMatchers(path(HttpMethod.POST, "/api/v1/edi/interchanges")).hasAuthority(EDI)
+                        .requestMatchers(path(HttpMethod.GET, "/api/v1/edi/**")).hasAnyAuthority(EDI, OPS)
+                        // The API's contract: for any caller of the API (every realm client holds a role here).
+                        .requestMatchers(path("/v3/api-docs"), path("/v3/api-docs/**"), path("/swagger-ui.html"),
+                                path("/swagger-ui/**"))
+                        .authenticated()
                         .requestMatchers(path("/actuator/health/**"), path("/actuator/health"), path("/actuator/info"))
                         .permitAll()
                         .requestMatchers(path("/actuator/**")).hasAuthority(OPS)

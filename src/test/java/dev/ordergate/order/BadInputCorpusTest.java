@@ -79,9 +79,28 @@ class BadInputCorpusTest {
                         line("1", "FURN_0269", "\"twelve\"", "299.00")), 400),
                 Arguments.of("wrong type: lines as an object", sample(ref).replaceFirst("\"lines\": \\[", "\"lines\": {\"x\":")
                         .replaceFirst("\\],\\s*\"allowSubstitutes\"", "}, \"allowSubstitutes\""), 400),
-                Arguments.of("wrong type: boolean as text", sample(ref).replace("\"allowSubstitutes\": true",
+                Arguments.of("wrong type: allowSubstitutes as text", sample(ref).replace("\"allowSubstitutes\": true",
                         "\"allowSubstitutes\": \"maybe\""), 400),
-                Arguments.of("wrong type: date that is no date", sample(ref).replace("2026-12-03", "next tuesday"), 400),
+                Arguments.of("wrong type: requestedDate that is no date", sample(ref).replace("2026-12-03", "next tuesday"), 400),
+                Arguments.of("wrong type: channel as a number", sample(ref).replace("\"b2b-portal\"", "12345"), 400),
+                Arguments.of("wrong type: customerRef as a number", sample(ref).replace("\"C-10042\"", "12345"), 400),
+                Arguments.of("wrong type: paymentTerms as a number", sample(ref).replace("\"30 Days\"", "12345"), 400),
+                Arguments.of("wrong type: requestedDate as a number", sample(ref).replace("\"2026-12-03\"", "20261203"),
+                        400),
+                Arguments.of("wrong type: requestedDate as an array", sample(ref).replace("\"2026-12-03\"",
+                        "[2026, 12, 3]"), 400),
+                Arguments.of("wrong type: country as a boolean", order(ref, "C-10042", "true", "93701", GOOD_LINE)
+                        .replace("\"true\"", "true"), 400),
+                Arguments.of("wrong type: quantity as a numeric string", order(ref, "C-10042", "US", "93701",
+                        line("1", "FURN_0269", "\"12\"", "299.00")), 400),
+                Arguments.of("wrong type: unitPrice as a numeric string", order(ref, "C-10042", "US", "93701",
+                        line("1", "FURN_0269", "12", "\"299.00\"")), 400),
+                Arguments.of("wrong type: allowSubstitutes as 1", sample(ref).replace("\"allowSubstitutes\": true",
+                        "\"allowSubstitutes\": 1"), 400),
+                Arguments.of("wrong type: allowPartialShipment as \"true\"", sample(ref).replace(
+                        "\"allowPartialShipment\": false", "\"allowPartialShipment\": \"true\""), 400),
+                Arguments.of("wrong type: lineRef as a number", order(ref, "C-10042", "US", "93701",
+                        line("1", "FURN_0269", "12", "299.00").replace("\"lineRef\": \"1\"", "\"lineRef\": 1")), 400),
                 Arguments.of("wrong type: shipTo as a string", sample(ref).replaceFirst("\"shipTo\": \\{[^}]*\\}",
                         "\"shipTo\": \"Fresno\""), 400),
                 Arguments.of("huge number: quantity 1e400", order(ref, "C-10042", "US", "93701",
@@ -122,7 +141,11 @@ class BadInputCorpusTest {
         HttpResponse<String> response = http.send(post().POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
 
-        assertProblem(response, status);
+        JsonNode problem = assertProblem(response, status);
+        if (what.startsWith("wrong type: ")) {
+            String field = what.substring("wrong type: ".length()).split(" ")[0];
+            assertThat(problem.path("errors").path(0).path("field").asText()).as(response.body()).endsWith(field);
+        }
     }
 
     @Test
@@ -150,7 +173,7 @@ class BadInputCorpusTest {
                 .header("Content-Type", "application/json");
     }
 
-    private static void assertProblem(HttpResponse<String> response, int status) throws Exception {
+    private static JsonNode assertProblem(HttpResponse<String> response, int status) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         JsonNode problem = JSON.readTree(response.body());
@@ -160,6 +183,7 @@ class BadInputCorpusTest {
         assertThat(problem.path("status").asInt()).isEqualTo(status);
         // The answer names the problem without echoing megabytes of the request back.
         assertThat(response.body().length()).isLessThan(4096);
+        return problem;
     }
 
     private static String lines(int count) {

@@ -84,6 +84,9 @@ class KeycloakApiSecurityTest {
         assertThat(response.body().path("status").asInt()).isEqualTo(401);
         assertThat(anonymous.get("/api/v1/orders/any").status()).isEqualTo(401);
         assertThat(anonymous.get("/engine-rest/task").status()).isEqualTo(401);
+        // The API's contract is behind the API's security, not the webapps' login.
+        assertThat(anonymous.get("/v3/api-docs").status()).isEqualTo(401);
+        assertThat(anonymous.get("/swagger-ui/index.html").status()).isEqualTo(401);
     }
 
     @Test
@@ -147,6 +150,13 @@ class KeycloakApiSecurityTest {
             "anna,        GET,  /api/v1/orders,                   false",
             "anna,        GET,  /api/v1/orders/any,               false",
             "b2b-portal,  GET,  /api/v1/unmapped,                 false",
+            "edi-gateway, POST, /api/v1/edi/interchanges,         true",
+            "b2b-portal,  POST, /api/v1/edi/interchanges,         false",
+            "edi-gateway, GET,  /api/v1/edi/documents,            true",
+            "otto,        GET,  /api/v1/edi/documents,            true",
+            "b2b-portal,  GET,  /api/v1/edi/documents,            false",
+            "b2b-portal,  GET,  /v3/api-docs,                     true",
+            "wms,         GET,  /v3/api-docs.yaml,                true",
     })
     void eachRoleReachesOnlyItsEndpoints(String who, String method, String path, boolean allowed) {
         String body = method.equals("POST") ? "{}" : null;
