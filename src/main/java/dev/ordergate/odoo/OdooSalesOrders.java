@@ -55,9 +55,10 @@ class OdooSalesOrders implements SalesOrders {
         if (existing.isPresent()) {
             return confirmed(key, existing.get());
         }
-        OdooRecords.Partner partner = records.requirePartner(order.customerRef());
-        Map<String, OdooRecords.Product> products =
-                records.requireProducts(order.lines().stream().map(OrderLine::sku).toList());
+        List<String> skus = order.lines().stream().map(OrderLine::sku).toList();
+        OdooRecords.Resolution resolution = records.resolved(key, order.customerRef(), skus);
+        OdooRecords.Partner partner = resolution.requirePartner(order.customerRef());
+        Map<String, OdooRecords.Product> products = resolution.requireProducts(skus);
         List<List<Object>> lines = order.lines().stream().map(line -> {
             Map<String, Object> vals = new LinkedHashMap<>();
             vals.put("product_id", products.get(line.sku()).id());
@@ -143,7 +144,9 @@ class OdooSalesOrders implements SalesOrders {
     public void recordDelivery(String businessKey, Map<String, BigDecimal> shippedBySku) {
         JsonNode order = records.requireSalesOrder(businessKey, List.of("name", "state", "picking_ids", "order_line"));
         Map<Integer, String> skuByProductId = new HashMap<>();
-        records.products(shippedBySku.keySet()).forEach((sku, product) -> skuByProductId.put(product.id(), sku));
+        Map<String, OdooRecords.Product> products = records.resolved(businessKey, null, shippedBySku.keySet()).products();
+        shippedBySku.keySet().stream().filter(products::containsKey)
+                .forEach(sku -> skuByProductId.put(products.get(sku).id(), sku));
         // Cumulative: what Odoo shows as delivered is not picked again, so a retry or the next shipment's call
         // delivers only what is new.
         Map<String, BigDecimal> unassigned = new HashMap<>(shippedBySku);
@@ -173,16 +176,17 @@ class OdooSalesOrders implements SalesOrders {
     @Override
     public Map<String, BigDecimal> reserveOpenDeliveries(String businessKey) {
         JsonNode order = records.requireSalesOrder(businessKey, List.of("name", "picking_ids"));
-        List<Integer> open = openPickings(order);
+        List<JsonNode> open = openPickings(order);
         Map<String, BigDecimal> reserved = new LinkedHashMap<>();
         if (open.isEmpty()) {
             return reserved;
         }
-        odoo.call("stock.picking", "action_assign", open, null);
+        odoo.call("stock.picking", "action_assign", open.stream().map(p -> p.get("id").intValue()).toList(), null);
         String reservedField = odoo.dialect().moveReservedField();
         List<String> fields = List.of("product_id", "state", reservedField);
+        // Reserving fills the moves the picking already has; their ids came with the pickings' states.
         List<Integer> moveIds = new ArrayList<>();
-        odoo.read("stock.picking", open, List.of("move_ids")).forEach(picking -> moveIds.addAll(ids(picking.path("move_ids"))));
+        open.forEach(picking -> moveIds.addAll(ids(picking.path("move_ids"))));
         Map<Integer, BigDecimal> byProduct = new LinkedHashMap<>();
         for (JsonNode move : odoo.read("stock.move", moveIds, fields)) {
             if (!FINISHED.contains(text(move.path("state")))) {
@@ -193,27 +197,41 @@ class OdooSalesOrders implements SalesOrders {
         if (byProduct.isEmpty()) {
             return reserved;
         }
-        for (JsonNode product : odoo.read("product.product", List.copyOf(byProduct.keySet()), List.of("default_code"))) {
-            reserved.merge(text(product.path("default_code")), byProduct.get(product.get("id").intValue()), BigDecimal::add);
+        // The order's products as resolved; a product on the delivery that is not (added in Odoo) is read.
+        Map<Integer, String> skuByProductId = new HashMap<>();
+        records.resolved(businessKey, null, List.of()).products().values()
+                .forEach(product -> skuByProductId.put(product.id(), product.sku()));
+        List<Integer> unknown = byProduct.keySet().stream().filter(id -> !skuByProductId.containsKey(id)).toList();
+        if (!unknown.isEmpty()) {
+            for (JsonNode product : odoo.read("product.product", unknown, List.of("default_code"))) {
+                skuByProductId.put(product.get("id").intValue(), text(product.path("default_code")));
+            }
         }
+        byProduct.forEach((productId, quantity) -> {
+            String sku = skuByProductId.get(productId);
+            if (sku != null) {
+                reserved.merge(sku, quantity, BigDecimal::add);
+            }
+        });
         return reserved;
     }
 
     @Override
     public void closeOpenDeliveries(String businessKey) {
         JsonNode order = records.requireSalesOrder(businessKey, List.of("name", "picking_ids"));
-        List<Integer> open = openPickings(order);
+        List<Integer> open = openPickings(order).stream().map(p -> p.get("id").intValue()).toList();
         if (!open.isEmpty()) {
             odoo.call("stock.picking", "action_cancel", open, null);
             log.info("Cancelled open Odoo deliveries {} of {}", open, businessKey);
         }
     }
 
-    private List<Integer> openPickings(JsonNode order) {
-        List<Integer> open = new ArrayList<>();
-        for (JsonNode picking : odoo.read("stock.picking", ids(order.path("picking_ids")), List.of("state"))) {
+    /** The order's pickings that are neither done nor cancelled, with their state and moves. */
+    private List<JsonNode> openPickings(JsonNode order) {
+        List<JsonNode> open = new ArrayList<>();
+        for (JsonNode picking : odoo.read("stock.picking", ids(order.path("picking_ids")), List.of("state", "move_ids"))) {
             if (!FINISHED.contains(text(picking.path("state")))) {
-                open.add(picking.get("id").intValue());
+                open.add(picking);
             }
         }
         return open;
@@ -244,8 +262,11 @@ class OdooSalesOrders implements SalesOrders {
         if (total.signum() == 0) {
             return false;
         }
-        // A move with nothing shipped is picked with quantity 0 so that validation puts it on the backorder.
-        quantities.forEach((moveId, quantity) -> odoo.write("stock.move", List.of(moveId), dialect.pickedMove(quantity)));
+        // A move with nothing shipped is picked with quantity 0 so that validation puts it on the backorder. One write
+        // on the picking updates all its moves (x2many command 1): one Odoo transaction instead of one per line.
+        List<List<Object>> updates = new ArrayList<>();
+        quantities.forEach((moveId, quantity) -> updates.add(List.of(1, moveId, dialect.pickedMove(quantity))));
+        odoo.write("stock.picking", List.of(picking.get("id").intValue()), Map.of("move_ids", updates));
         return true;
     }
 }
