@@ -175,6 +175,15 @@ class OdooRecords {
         return products;
     }
 
+    /** The id of the sales order the commit created or found, when it was kept with the order's resolution. */
+    Optional<Integer> salesOrderId(String businessKey) {
+        return resolutions.salesOrderId(businessKey);
+    }
+
+    void keepSalesOrderId(String businessKey, int salesOrderId) {
+        resolutions.salesOrderId(businessKey, salesOrderId);
+    }
+
     /**
      * The sales order carrying our business key. Odoo does not keep {@code client_order_ref} unique (transcript
      * 58), which is why we always search before creating; two orders with one key need a person.

@@ -21,6 +21,12 @@ interface OdooResolutions {
 
     void save(String businessKey, OdooRecords.Resolution resolution);
 
+    /** The Odoo sales order the commit created or found for the order, if it was kept. */
+    Optional<Integer> salesOrderId(String businessKey);
+
+    /** Keeps the sales order's id with the order's resolution (an order never resolved keeps nothing). */
+    void salesOrderId(String businessKey, int salesOrderId);
+
     static OdooResolutions none() {
         return new OdooResolutions() {
             @Override
@@ -31,6 +37,16 @@ interface OdooResolutions {
             @Override
             public void save(String businessKey, OdooRecords.Resolution resolution) {
                 // nowhere to keep it: the next step resolves again
+            }
+
+            @Override
+            public Optional<Integer> salesOrderId(String businessKey) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void salesOrderId(String businessKey, int salesOrderId) {
+                // nowhere to keep it: the next step finds the order by its business key
             }
         };
     }
@@ -80,6 +96,19 @@ interface OdooResolutions {
                         """).param("partners", partners).param("products", products)
                         .param("at", OffsetDateTime.now(clock)).param("key", businessKey).update();
             }
+        }
+
+        @Override
+        public Optional<Integer> salesOrderId(String businessKey) {
+            return jdbc.sql("SELECT sale_order_id FROM app.odoo_resolved_orders WHERE business_key = :key")
+                    .param("key", businessKey).query((rs, row) -> (Integer) rs.getObject("sale_order_id")).optional()
+                    .filter(java.util.Objects::nonNull);
+        }
+
+        @Override
+        public void salesOrderId(String businessKey, int salesOrderId) {
+            jdbc.sql("UPDATE app.odoo_resolved_orders SET sale_order_id = :id WHERE business_key = :key")
+                    .param("id", salesOrderId).param("key", businessKey).update();
         }
 
         private <T> T read(String text, TypeReference<T> type) {

@@ -32,6 +32,7 @@ class OdooSalesOrders implements SalesOrders {
 
     private static final List<String> ORDER_FIELDS = List.of("name", "state", "client_order_ref");
     private static final Set<String> FINISHED = Set.of("done", "cancel");
+    private static final List<String> PICKING_FIELDS = List.of("name", "state", "move_ids");
 
     private final OdooClient odoo;
     private final OdooRecords records;
@@ -77,6 +78,7 @@ class OdooSalesOrders implements SalesOrders {
         vals.put("client_order_ref", key);
         vals.put("order_line", lines);
         int id = odoo.create("sale.order", vals);
+        records.keepSalesOrderId(key, id);
         odoo.call("sale.order", "action_confirm", List.of(id), null);
         JsonNode created = odoo.read("sale.order", List.of(id), List.of("name"));
         if (created.isEmpty()) {
@@ -88,6 +90,7 @@ class OdooSalesOrders implements SalesOrders {
 
     private SalesOrderRef confirmed(String key, JsonNode order) {
         String name = text(order.path("name"));
+        records.keepSalesOrderId(key, order.get("id").intValue());
         switch (odoo.dialect().orderStatus(order)) {
             case CONFIRMED, LOCKED -> { }
             case QUOTATION -> odoo.call("sale.order", "action_confirm", List.of(order.get("id").intValue()), null);
@@ -142,7 +145,6 @@ class OdooSalesOrders implements SalesOrders {
      */
     @Override
     public void recordDelivery(String businessKey, Map<String, BigDecimal> shippedBySku) {
-        JsonNode order = records.requireSalesOrder(businessKey, List.of("name", "state", "picking_ids", "order_line"));
         Map<Integer, String> skuByProductId = new HashMap<>();
         Map<String, OdooRecords.Product> products = records.resolved(businessKey, null, shippedBySku.keySet()).products();
         shippedBySku.keySet().stream().filter(products::containsKey)
@@ -150,7 +152,14 @@ class OdooSalesOrders implements SalesOrders {
         // Cumulative: what Odoo shows as delivered is not picked again, so a retry or the next shipment's call
         // delivers only what is new.
         Map<String, BigDecimal> unassigned = new HashMap<>(shippedBySku);
-        for (JsonNode line : odoo.read("sale.order.line", ids(order.path("order_line")), List.of("product_id", "qty_delivered"))) {
+        Optional<Integer> orderId = records.salesOrderId(businessKey);
+        JsonNode order = orderId.isPresent() ? null
+                : records.requireSalesOrder(businessKey, List.of("name", "state", "picking_ids", "order_line"));
+        List<String> lineFields = List.of("product_id", "qty_delivered");
+        JsonNode orderLines = orderId.isPresent()
+                ? odoo.searchRead("sale.order.line", List.of(List.of("order_id", "=", orderId.get())), lineFields)
+                : odoo.read("sale.order.line", ids(order.path("order_line")), lineFields);
+        for (JsonNode line : orderLines) {
             String sku = skuByProductId.get(many2oneId(line.path("product_id")));
             if (sku != null) {
                 unassigned.merge(sku, decimal(line.path("qty_delivered"), "qty_delivered").negate(), BigDecimal::add);
@@ -161,7 +170,8 @@ class OdooSalesOrders implements SalesOrders {
             return;
         }
 
-        JsonNode deliveries = odoo.read("stock.picking", ids(order.path("picking_ids")), List.of("name", "state", "move_ids"));
+        JsonNode deliveries = orderId.isPresent() ? pickingsOf(orderId.get())
+                : odoo.read("stock.picking", ids(order.path("picking_ids")), PICKING_FIELDS);
         for (JsonNode picking : deliveries) {
             if (FINISHED.contains(text(picking.path("state")))) {
                 continue;
@@ -175,8 +185,7 @@ class OdooSalesOrders implements SalesOrders {
 
     @Override
     public Map<String, BigDecimal> reserveOpenDeliveries(String businessKey) {
-        JsonNode order = records.requireSalesOrder(businessKey, List.of("name", "picking_ids"));
-        List<JsonNode> open = openPickings(order);
+        List<JsonNode> open = openPickings(businessKey);
         Map<String, BigDecimal> reserved = new LinkedHashMap<>();
         if (open.isEmpty()) {
             return reserved;
@@ -218,23 +227,35 @@ class OdooSalesOrders implements SalesOrders {
 
     @Override
     public void closeOpenDeliveries(String businessKey) {
-        JsonNode order = records.requireSalesOrder(businessKey, List.of("name", "picking_ids"));
-        List<Integer> open = openPickings(order).stream().map(p -> p.get("id").intValue()).toList();
+        List<Integer> open = openPickings(businessKey).stream().map(p -> p.get("id").intValue()).toList();
         if (!open.isEmpty()) {
             odoo.call("stock.picking", "action_cancel", open, null);
             log.info("Cancelled open Odoo deliveries {} of {}", open, businessKey);
         }
     }
 
-    /** The order's pickings that are neither done nor cancelled, with their state and moves. */
-    private List<JsonNode> openPickings(JsonNode order) {
+    /**
+     * The order's pickings that are neither done nor cancelled, with their state and moves: by the sales order's id
+     * the commit kept (one call), else through the order found by its business key.
+     */
+    private List<JsonNode> openPickings(String businessKey) {
+        Optional<Integer> orderId = records.salesOrderId(businessKey);
+        JsonNode pickings = orderId.isPresent() ? pickingsOf(orderId.get())
+                : odoo.read("stock.picking", ids(records.requireSalesOrder(businessKey, List.of("name", "picking_ids"))
+                        .path("picking_ids")), PICKING_FIELDS);
         List<JsonNode> open = new ArrayList<>();
-        for (JsonNode picking : odoo.read("stock.picking", ids(order.path("picking_ids")), List.of("state", "move_ids"))) {
+        for (JsonNode picking : pickings) {
             if (!FINISHED.contains(text(picking.path("state")))) {
                 open.add(picking);
             }
         }
         return open;
+    }
+
+    /** Every picking of the sales order (deliveries, backorders, returns), oldest first, as {@code picking_ids} lists them. */
+    private JsonNode pickingsOf(int salesOrderId) {
+        return odoo.searchRead("stock.picking", List.of(List.of("sale_id", "=", salesOrderId)), PICKING_FIELDS, null, 0,
+                "id");
     }
 
     /** Writes each move's shipped quantity (capped at its demand); false when nothing of this delivery shipped. */
