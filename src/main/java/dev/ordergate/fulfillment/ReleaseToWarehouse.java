@@ -80,7 +80,7 @@ class ReleaseToWarehouse implements JavaDelegate {
 
     /** The order's products the warehouse keeps stock of; an unknown SKU counts as stocked (it must be shipped). */
     static Set<String> stocked(Order order, MasterData masterData) {
-        Map<String, Product> products = masterData.findProducts(ShippingLedger.skus(order));
+        Map<String, Product> products = masterData.resolved(order).products();
         return ShippingLedger.skus(order).stream()
                 .filter(sku -> !products.containsKey(sku) || products.get(sku).storable())
                 .collect(Collectors.toSet());

@@ -54,7 +54,7 @@ public class ReviewActions {
     public void cancelShortLines(DelegateExecution execution) {
         String orderId = (String) execution.getVariable(OrderIntake.ORDER_ID);
         Order order = orders.get(orderId).order();
-        Map<String, Product> products = masterData.findProducts(order.lines().stream().map(OrderLine::sku).toList());
+        Map<String, Product> products = masterData.resolved(order).products();
         Map<String, BigDecimal> free = new LinkedHashMap<>(availability.freeQuantities(products.keySet()));
         List<OrderLine> kept = new ArrayList<>();
         for (OrderLine line : order.lines()) {

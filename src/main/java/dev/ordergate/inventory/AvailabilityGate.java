@@ -32,7 +32,7 @@ public class AvailabilityGate {
         for (OrderLine line : order.lines()) {
             demand.merge(line.sku(), line.quantity(), BigDecimal::add);
         }
-        Map<String, Product> products = masterData.findProducts(demand.keySet());
+        Map<String, Product> products = masterData.resolved(order).products();
         // Services and other unstocked products are never short.
         demand.keySet().removeIf(sku -> products.containsKey(sku) && !products.get(sku).storable());
         if (demand.isEmpty()) {

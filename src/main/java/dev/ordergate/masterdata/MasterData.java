@@ -1,5 +1,6 @@
 package dev.ordergate.masterdata;
 
+import dev.ordergate.order.Order;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -19,4 +20,16 @@ public interface MasterData {
 
     /** The products known for the given SKUs, keyed by SKU; unknown SKUs are absent. */
     Map<String, Product> findProducts(Collection<String> skus);
+
+    /**
+     * Resolves the order's customer and every SKU afresh (one read each, not one per line) and keeps the result
+     * beside the order: the master-data gate's look-up.
+     */
+    ResolvedOrder resolve(Order order);
+
+    /**
+     * The order as {@link #resolve} kept it, without asking the system of record again; SKUs the order gained since
+     * (a substitute) are resolved in one read and kept too. An order never resolved is resolved now.
+     */
+    ResolvedOrder resolved(Order order);
 }

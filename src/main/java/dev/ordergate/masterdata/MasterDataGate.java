@@ -22,7 +22,8 @@ public class MasterDataGate {
 
     public Verdict check(Order order) {
         List<String> reasons = new ArrayList<>();
-        List<Customer> customers = masterData.findCustomers(order.customerRef());
+        ResolvedOrder resolved = masterData.resolve(order);
+        List<Customer> customers = resolved.customers();
         if (customers.isEmpty()) {
             reasons.add("Unknown customer " + order.customerRef());
         } else if (customers.size() > 1) {
@@ -31,7 +32,7 @@ public class MasterDataGate {
         } else {
             reasons.addAll(conflicts(order, customers.get(0)));
         }
-        var products = masterData.findProducts(order.lines().stream().map(OrderLine::sku).distinct().toList());
+        var products = resolved.products();
         for (OrderLine line : order.lines()) {
             Product product = products.get(line.sku());
             if (product == null) {

@@ -10,7 +10,11 @@ import dev.ordergate.order.Order;
 import dev.ordergate.order.OrderLine;
 import dev.ordergate.pricing.PriceAuthority;
 import java.math.BigDecimal;
+import dev.ordergate.sync.SyncSchedules;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -32,21 +36,32 @@ class OdooPriceAuthority implements PriceAuthority {
     private static final DateTimeFormatter ODOO_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
 
+    /** A pricelist's (or company's) currency as read at {@code readAt}. */
+    private record Currency(JsonNode currencyId, Instant readAt) {
+    }
+
     private final OdooClient odoo;
     private final OdooRecords records;
     private final Clock clock;
+    private final Duration currencyFreshness;
+    private final Map<String, Currency> currencies = new ConcurrentHashMap<>();
 
-    OdooPriceAuthority(OdooClient odoo, OdooRecords records, ObjectProvider<Clock> clock) {
+    OdooPriceAuthority(OdooClient odoo, OdooRecords records, ObjectProvider<Clock> clock,
+                       ObjectProvider<SyncSchedules> schedules) {
         this.odoo = odoo;
         this.records = records;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
+        // A pricelist's currency is master data: as fresh as the master-data timing keeps the rest of it.
+        SyncSchedules timing = schedules.getIfAvailable();
+        this.currencyFreshness = timing == null ? Duration.ZERO : timing.freshness("master-data");
     }
 
     @Override
     public Map<String, BigDecimal> unitPrices(Order order) {
-        OdooRecords.Partner partner = records.requirePartner(order.customerRef());
-        Map<String, OdooRecords.Product> products =
-                records.requireProducts(order.lines().stream().map(OrderLine::sku).toList());
+        List<String> skus = order.lines().stream().map(OrderLine::sku).toList();
+        OdooRecords.Resolution resolution = records.resolved(order.businessKey(), order.customerRef(), skus);
+        OdooRecords.Partner partner = resolution.requirePartner(order.customerRef());
+        Map<String, OdooRecords.Product> products = resolution.requireProducts(skus);
         int companyId = records.companyId();
 
         Map<String, Object> unsavedOrder = new LinkedHashMap<>();
@@ -77,14 +92,20 @@ class OdooPriceAuthority implements PriceAuthority {
 
     /** Prices come in the pricelist's currency (the company's without one); quoting them in another would be wrong. */
     private int currencyId(OdooRecords.Partner partner, int companyId, String orderCurrency) {
-        JsonNode currency = partner.pricelistId() != null
-                ? odoo.read("product.pricelist", List.of(partner.pricelistId()), List.of("currency_id"))
-                : odoo.read("res.company", List.of(companyId), List.of("currency_id"));
-        if (currency.isEmpty()) {
-            throw new OdooMissingRecordException("Odoo does not show the pricelist or company of contact '"
-                    + partner.ref() + "'", null);
+        String model = partner.pricelistId() != null ? "product.pricelist" : "res.company";
+        int id = partner.pricelistId() != null ? partner.pricelistId() : companyId;
+        Instant now = clock.instant();
+        Currency known = currencies.get(model + "/" + id);
+        if (known == null || !known.readAt().plus(currencyFreshness).isAfter(now)) {
+            JsonNode currency = odoo.read(model, List.of(id), List.of("currency_id"));
+            if (currency.isEmpty()) {
+                throw new OdooMissingRecordException("Odoo does not show the pricelist or company of contact '"
+                        + partner.ref() + "'", null);
+            }
+            known = new Currency(currency.get(0).path("currency_id"), now);
+            currencies.put(model + "/" + id, known);
         }
-        JsonNode currencyId = currency.get(0).path("currency_id");
+        JsonNode currencyId = known.currencyId();
         String code = many2oneName(currencyId);
         if (orderCurrency != null && code != null && !orderCurrency.equalsIgnoreCase(code)) {
             throw new OdooBusinessException("Odoo prices contact '" + partner.ref() + "' in " + code

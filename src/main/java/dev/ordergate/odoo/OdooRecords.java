@@ -12,6 +12,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Finds the Odoo records behind our references: partners by {@code ref}, products by {@code default_code}, sales orders by {@code client_order_ref}. */
@@ -28,11 +33,87 @@ class OdooRecords {
     private static final List<String> PARTNER_FIELDS = List.of(
             "name", "ref", "country_code", "property_payment_term_id", "property_product_pricelist");
 
+    /**
+     * An order resolved against Odoo: the contacts carrying its customer reference ({@code null}: not asked yet) and
+     * its products by SKU (unknown SKUs absent).
+     */
+    record Resolution(List<Partner> partners, Map<String, Product> products) {
+
+        Partner requirePartner(String customerRef) {
+            if (partners == null || partners.isEmpty()) {
+                throw new OdooBusinessException("No Odoo contact has the reference '" + customerRef + "'");
+            }
+            if (partners.size() > 1) {
+                throw new OdooBusinessException("More than one Odoo contact has the reference '" + customerRef + "'");
+            }
+            return partners.get(0);
+        }
+
+        Map<String, Product> requireProducts(Collection<String> skus) {
+            List<String> unknown = skus.stream().distinct().filter(sku -> !products.containsKey(sku)).toList();
+            if (!unknown.isEmpty()) {
+                throw new OdooBusinessException("Odoo has no product with the internal reference " + unknown);
+            }
+            return products;
+        }
+    }
+
     private final OdooClient odoo;
+    private final OdooResolutions resolutions;
     private volatile Integer companyId;
 
+    @Autowired
+    OdooRecords(OdooClient odoo, ObjectProvider<JdbcClient> jdbc, ObjectProvider<ObjectMapper> json,
+                ObjectProvider<Clock> clock) {
+        this(odoo, jdbc.getIfAvailable() == null ? OdooResolutions.none()
+                : new OdooResolutions.Jdbc(jdbc.getObject(), json.getIfAvailable(ObjectMapper::new),
+                        clock.getIfAvailable(Clock::systemUTC)));
+    }
+
+    /** Without our database (the odoo package on its own): nothing is kept, every step resolves again. */
     OdooRecords(OdooClient odoo) {
+        this(odoo, OdooResolutions.none());
+    }
+
+    private OdooRecords(OdooClient odoo, OdooResolutions resolutions) {
         this.odoo = odoo;
+        this.resolutions = resolutions;
+    }
+
+    /**
+     * Resolves the order afresh, one read for its customer and one for all its SKUs, and keeps the result beside
+     * the order: the master-data gate's look-up, which every later step of the order reads instead of asking again.
+     */
+    Resolution resolve(String businessKey, String customerRef, Collection<String> skus) {
+        Resolution resolution = new Resolution(partners(customerRef), products(skus));
+        resolutions.save(businessKey, resolution);
+        return resolution;
+    }
+
+    /**
+     * The order as resolved before; what it did not cover yet (a substitute's SKU, or an order resolved before this
+     * was kept) is read in one call per kind and kept with it. {@code customerRef} null: the contact is not needed.
+     */
+    Resolution resolved(String businessKey, String customerRef, Collection<String> skus) {
+        Optional<Resolution> kept = resolutions.find(businessKey);
+        List<Partner> partners = kept.map(Resolution::partners).orElse(null);
+        Map<String, Product> products = new LinkedHashMap<>(kept.map(Resolution::products).orElse(Map.of()));
+        List<String> missing = skus.stream().distinct().filter(sku -> !products.containsKey(sku)).toList();
+        boolean changed = false;
+        if (partners == null && customerRef != null) {
+            partners = partners(customerRef);
+            changed = true;
+        }
+        if (!missing.isEmpty()) {
+            Map<String, Product> found = products(missing);
+            changed |= !found.isEmpty();
+            products.putAll(found);
+        }
+        Resolution resolution = new Resolution(partners, products);
+        if (changed || kept.isEmpty()) {
+            resolutions.save(businessKey, resolution);
+        }
+        return resolution;
     }
 
     /** Odoo does not keep {@code ref} unique, so two partners with our reference are a data problem for a person. */
@@ -92,6 +173,15 @@ class OdooRecords {
             throw new OdooBusinessException("Odoo has no product with the internal reference " + unknown);
         }
         return products;
+    }
+
+    /** The id of the sales order the commit created or found, when it was kept with the order's resolution. */
+    Optional<Integer> salesOrderId(String businessKey) {
+        return resolutions.salesOrderId(businessKey);
+    }
+
+    void keepSalesOrderId(String businessKey, int salesOrderId) {
+        resolutions.salesOrderId(businessKey, salesOrderId);
     }
 
     /**

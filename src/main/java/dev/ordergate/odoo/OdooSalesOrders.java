@@ -32,6 +32,7 @@ class OdooSalesOrders implements SalesOrders {
 
     private static final List<String> ORDER_FIELDS = List.of("name", "state", "client_order_ref");
     private static final Set<String> FINISHED = Set.of("done", "cancel");
+    private static final List<String> PICKING_FIELDS = List.of("name", "state", "move_ids");
 
     private final OdooClient odoo;
     private final OdooRecords records;
@@ -55,9 +56,10 @@ class OdooSalesOrders implements SalesOrders {
         if (existing.isPresent()) {
             return confirmed(key, existing.get());
         }
-        OdooRecords.Partner partner = records.requirePartner(order.customerRef());
-        Map<String, OdooRecords.Product> products =
-                records.requireProducts(order.lines().stream().map(OrderLine::sku).toList());
+        List<String> skus = order.lines().stream().map(OrderLine::sku).toList();
+        OdooRecords.Resolution resolution = records.resolved(key, order.customerRef(), skus);
+        OdooRecords.Partner partner = resolution.requirePartner(order.customerRef());
+        Map<String, OdooRecords.Product> products = resolution.requireProducts(skus);
         List<List<Object>> lines = order.lines().stream().map(line -> {
             Map<String, Object> vals = new LinkedHashMap<>();
             vals.put("product_id", products.get(line.sku()).id());
@@ -76,6 +78,7 @@ class OdooSalesOrders implements SalesOrders {
         vals.put("client_order_ref", key);
         vals.put("order_line", lines);
         int id = odoo.create("sale.order", vals);
+        records.keepSalesOrderId(key, id);
         odoo.call("sale.order", "action_confirm", List.of(id), null);
         JsonNode created = odoo.read("sale.order", List.of(id), List.of("name"));
         if (created.isEmpty()) {
@@ -87,6 +90,7 @@ class OdooSalesOrders implements SalesOrders {
 
     private SalesOrderRef confirmed(String key, JsonNode order) {
         String name = text(order.path("name"));
+        records.keepSalesOrderId(key, order.get("id").intValue());
         switch (odoo.dialect().orderStatus(order)) {
             case CONFIRMED, LOCKED -> { }
             case QUOTATION -> odoo.call("sale.order", "action_confirm", List.of(order.get("id").intValue()), null);
@@ -141,13 +145,21 @@ class OdooSalesOrders implements SalesOrders {
      */
     @Override
     public void recordDelivery(String businessKey, Map<String, BigDecimal> shippedBySku) {
-        JsonNode order = records.requireSalesOrder(businessKey, List.of("name", "state", "picking_ids", "order_line"));
         Map<Integer, String> skuByProductId = new HashMap<>();
-        records.products(shippedBySku.keySet()).forEach((sku, product) -> skuByProductId.put(product.id(), sku));
+        Map<String, OdooRecords.Product> products = records.resolved(businessKey, null, shippedBySku.keySet()).products();
+        shippedBySku.keySet().stream().filter(products::containsKey)
+                .forEach(sku -> skuByProductId.put(products.get(sku).id(), sku));
         // Cumulative: what Odoo shows as delivered is not picked again, so a retry or the next shipment's call
         // delivers only what is new.
         Map<String, BigDecimal> unassigned = new HashMap<>(shippedBySku);
-        for (JsonNode line : odoo.read("sale.order.line", ids(order.path("order_line")), List.of("product_id", "qty_delivered"))) {
+        Optional<Integer> orderId = records.salesOrderId(businessKey);
+        JsonNode order = orderId.isPresent() ? null
+                : records.requireSalesOrder(businessKey, List.of("name", "state", "picking_ids", "order_line"));
+        List<String> lineFields = List.of("product_id", "qty_delivered");
+        JsonNode orderLines = orderId.isPresent()
+                ? odoo.searchRead("sale.order.line", List.of(List.of("order_id", "=", orderId.get())), lineFields)
+                : odoo.read("sale.order.line", ids(order.path("order_line")), lineFields);
+        for (JsonNode line : orderLines) {
             String sku = skuByProductId.get(many2oneId(line.path("product_id")));
             if (sku != null) {
                 unassigned.merge(sku, decimal(line.path("qty_delivered"), "qty_delivered").negate(), BigDecimal::add);
@@ -158,7 +170,8 @@ class OdooSalesOrders implements SalesOrders {
             return;
         }
 
-        JsonNode deliveries = odoo.read("stock.picking", ids(order.path("picking_ids")), List.of("name", "state", "move_ids"));
+        JsonNode deliveries = orderId.isPresent() ? pickingsOf(orderId.get())
+                : odoo.read("stock.picking", ids(order.path("picking_ids")), PICKING_FIELDS);
         for (JsonNode picking : deliveries) {
             if (FINISHED.contains(text(picking.path("state")))) {
                 continue;
@@ -172,17 +185,17 @@ class OdooSalesOrders implements SalesOrders {
 
     @Override
     public Map<String, BigDecimal> reserveOpenDeliveries(String businessKey) {
-        JsonNode order = records.requireSalesOrder(businessKey, List.of("name", "picking_ids"));
-        List<Integer> open = openPickings(order);
+        List<JsonNode> open = openPickings(businessKey);
         Map<String, BigDecimal> reserved = new LinkedHashMap<>();
         if (open.isEmpty()) {
             return reserved;
         }
-        odoo.call("stock.picking", "action_assign", open, null);
+        odoo.call("stock.picking", "action_assign", open.stream().map(p -> p.get("id").intValue()).toList(), null);
         String reservedField = odoo.dialect().moveReservedField();
         List<String> fields = List.of("product_id", "state", reservedField);
+        // Reserving fills the moves the picking already has; their ids came with the pickings' states.
         List<Integer> moveIds = new ArrayList<>();
-        odoo.read("stock.picking", open, List.of("move_ids")).forEach(picking -> moveIds.addAll(ids(picking.path("move_ids"))));
+        open.forEach(picking -> moveIds.addAll(ids(picking.path("move_ids"))));
         Map<Integer, BigDecimal> byProduct = new LinkedHashMap<>();
         for (JsonNode move : odoo.read("stock.move", moveIds, fields)) {
             if (!FINISHED.contains(text(move.path("state")))) {
@@ -193,30 +206,56 @@ class OdooSalesOrders implements SalesOrders {
         if (byProduct.isEmpty()) {
             return reserved;
         }
-        for (JsonNode product : odoo.read("product.product", List.copyOf(byProduct.keySet()), List.of("default_code"))) {
-            reserved.merge(text(product.path("default_code")), byProduct.get(product.get("id").intValue()), BigDecimal::add);
+        // The order's products as resolved; a product on the delivery that is not (added in Odoo) is read.
+        Map<Integer, String> skuByProductId = new HashMap<>();
+        records.resolved(businessKey, null, List.of()).products().values()
+                .forEach(product -> skuByProductId.put(product.id(), product.sku()));
+        List<Integer> unknown = byProduct.keySet().stream().filter(id -> !skuByProductId.containsKey(id)).toList();
+        if (!unknown.isEmpty()) {
+            for (JsonNode product : odoo.read("product.product", unknown, List.of("default_code"))) {
+                skuByProductId.put(product.get("id").intValue(), text(product.path("default_code")));
+            }
         }
+        byProduct.forEach((productId, quantity) -> {
+            String sku = skuByProductId.get(productId);
+            if (sku != null) {
+                reserved.merge(sku, quantity, BigDecimal::add);
+            }
+        });
         return reserved;
     }
 
     @Override
     public void closeOpenDeliveries(String businessKey) {
-        JsonNode order = records.requireSalesOrder(businessKey, List.of("name", "picking_ids"));
-        List<Integer> open = openPickings(order);
+        List<Integer> open = openPickings(businessKey).stream().map(p -> p.get("id").intValue()).toList();
         if (!open.isEmpty()) {
             odoo.call("stock.picking", "action_cancel", open, null);
             log.info("Cancelled open Odoo deliveries {} of {}", open, businessKey);
         }
     }
 
-    private List<Integer> openPickings(JsonNode order) {
-        List<Integer> open = new ArrayList<>();
-        for (JsonNode picking : odoo.read("stock.picking", ids(order.path("picking_ids")), List.of("state"))) {
+    /**
+     * The order's pickings that are neither done nor cancelled, with their state and moves: by the sales order's id
+     * the commit kept (one call), else through the order found by its business key.
+     */
+    private List<JsonNode> openPickings(String businessKey) {
+        Optional<Integer> orderId = records.salesOrderId(businessKey);
+        JsonNode pickings = orderId.isPresent() ? pickingsOf(orderId.get())
+                : odoo.read("stock.picking", ids(records.requireSalesOrder(businessKey, List.of("name", "picking_ids"))
+                        .path("picking_ids")), PICKING_FIELDS);
+        List<JsonNode> open = new ArrayList<>();
+        for (JsonNode picking : pickings) {
             if (!FINISHED.contains(text(picking.path("state")))) {
-                open.add(picking.get("id").intValue());
+                open.add(picking);
             }
         }
         return open;
+    }
+
+    /** Every picking of the sales order (deliveries, backorders, returns), oldest first, as {@code picking_ids} lists them. */
+    private JsonNode pickingsOf(int salesOrderId) {
+        return odoo.searchRead("stock.picking", List.of(List.of("sale_id", "=", salesOrderId)), PICKING_FIELDS, null, 0,
+                "id");
     }
 
     /** Writes each move's shipped quantity (capped at its demand); false when nothing of this delivery shipped. */
@@ -244,8 +283,11 @@ class OdooSalesOrders implements SalesOrders {
         if (total.signum() == 0) {
             return false;
         }
-        // A move with nothing shipped is picked with quantity 0 so that validation puts it on the backorder.
-        quantities.forEach((moveId, quantity) -> odoo.write("stock.move", List.of(moveId), dialect.pickedMove(quantity)));
+        // A move with nothing shipped is picked with quantity 0 so that validation puts it on the backorder. One write
+        // on the picking updates all its moves (x2many command 1): one Odoo transaction instead of one per line.
+        List<List<Object>> updates = new ArrayList<>();
+        quantities.forEach((moveId, quantity) -> updates.add(List.of(1, moveId, dialect.pickedMove(quantity))));
+        odoo.write("stock.picking", List.of(picking.get("id").intValue()), Map.of("move_ids", updates));
         return true;
     }
 }

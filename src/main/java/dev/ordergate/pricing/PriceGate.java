@@ -3,6 +3,7 @@ package dev.ordergate.pricing;
 import dev.ordergate.masterdata.Customer;
 import dev.ordergate.masterdata.MasterData;
 import dev.ordergate.masterdata.Product;
+import dev.ordergate.masterdata.ResolvedOrder;
 import dev.ordergate.order.Order;
 import dev.ordergate.order.OrderLine;
 import dev.ordergate.order.Verdict;
@@ -35,8 +36,9 @@ public class PriceGate {
 
     public Verdict check(Order order) {
         Map<String, BigDecimal> prices = authority.unitPrices(order);
-        String segment = masterData.findCustomer(order.customerRef()).map(Customer::segment).orElse(null);
-        Map<String, Product> products = masterData.findProducts(order.lines().stream().map(OrderLine::sku).toList());
+        ResolvedOrder resolved = masterData.resolved(order);
+        String segment = resolved.customer().map(Customer::segment).orElse(null);
+        Map<String, Product> products = resolved.products();
         List<String> reasons = new ArrayList<>();
         for (OrderLine line : order.lines()) {
             BigDecimal expected = prices.get(line.lineRef());

@@ -4,6 +4,7 @@ import dev.ordergate.fulfillment.Shipments;
 import dev.ordergate.masterdata.Customer;
 import dev.ordergate.masterdata.MasterData;
 import dev.ordergate.masterdata.Product;
+import dev.ordergate.masterdata.ResolvedOrder;
 import dev.ordergate.order.Order;
 import dev.ordergate.order.OrderLine;
 import dev.ordergate.rules.DecisionTables;
@@ -47,8 +48,10 @@ class ReturnEligibility {
     Verdict assess(ReturnRecord ret, Order order) {
         int days = shipments.lastShippedAt(order.businessKey())
                 .map(at -> (int) Math.max(0, Duration.between(at, OffsetDateTime.now(clock)).toDays())).orElse(0);
-        Map<String, Product> products = masterData.findProducts(ret.lines().stream().map(ReturnRecord.Line::sku).toList());
-        String segment = masterData.findCustomer(order.customerRef()).map(Customer::segment).orElse(null);
+        // The returned goods are the order's: its resolution has them.
+        ResolvedOrder resolved = masterData.resolved(order);
+        Map<String, Product> products = resolved.products();
+        String segment = resolved.customer().map(Customer::segment).orElse(null);
         String approval = AUTO;
         List<String> reasons = new ArrayList<>();
         for (ReturnRecord.Line line : ret.lines()) {

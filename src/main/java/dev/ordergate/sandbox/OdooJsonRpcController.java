@@ -57,6 +57,15 @@ class OdooJsonRpcController {
         this.faults = faults;
     }
 
+    /**
+     * Every call this Odoo received (both protocols), by {@code model/method}: what orders cost Odoo, read by the
+     * benchmark before and after a run.
+     */
+    @GetMapping(value = "/sandbox/odoo/calls", produces = "application/json")
+    Map<String, Integer> calls() {
+        return new java.util.TreeMap<>(faults.callCounts());
+    }
+
     /** Odoo answers a GET on /jsonrpc like a broken body (transcript 112). */
     @GetMapping("/sandbox/odoo/jsonrpc")
     ResponseEntity<byte[]> get() {

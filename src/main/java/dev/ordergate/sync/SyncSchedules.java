@@ -50,6 +50,23 @@ public class SyncSchedules {
         };
     }
 
+    /**
+     * How old a local copy of a domain's facts may be and still count as current, as its timing promises: a
+     * near-realtime domain's interval, a day for a batch domain (the usual nightly run), a minute for a realtime one
+     * (its events keep it current; the minute covers their delivery).
+     */
+    public Duration freshness(String domain) {
+        SyncProperties.Timing timing = properties.timing() == null ? null : properties.timing().get(domain);
+        if (timing == null || timing.mode() == null) {
+            throw new IllegalStateException("ordergate.sync.timing." + domain + " is not configured");
+        }
+        return switch (timing.mode()) {
+            case NEAR_REALTIME -> timing.interval();
+            case BATCH -> Duration.ofDays(1);
+            case REALTIME -> Duration.ofMinutes(1);
+        };
+    }
+
     /** Cron counts minutes and hours within the hour and the day, so an interval must divide one of them. */
     static String every(String domain, Duration interval) {
         if (interval == null || interval.isZero() || interval.isNegative() || interval.toSecondsPart() != 0) {

@@ -36,7 +36,7 @@ public class TaxGate {
         Set<String> assessed = assessment.lines() == null ? Set.of()
                 : assessment.lines().stream().filter(l -> l.taxCode() != null).map(TaxAssessment.LineTax::lineRef)
                         .collect(Collectors.toSet());
-        Map<String, Product> products = masterData.findProducts(order.lines().stream().map(OrderLine::sku).toList());
+        Map<String, Product> products = masterData.resolved(order).products();
         List<String> reasons = new ArrayList<>();
         for (OrderLine line : order.lines()) {
             Product product = products.get(line.sku());

@@ -94,6 +94,8 @@ public final class LoadDriver {
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         sampler.scheduleAtFixedRate(this::sampleMemory, 0, 1, TimeUnit.SECONDS);
         long completedBefore = count("COMPLETED");
+        Map<String, Integer> callsBefore = odooCalls();
+        long cpuBefore = cpuTicks();
         Instant started = Instant.now();
         submitAll();
         Instant submitted = Instant.now();
@@ -138,6 +140,7 @@ public final class LoadDriver {
             result.put("e2e_p50_ms", endToEnd.getValueAtPercentile(50));
             result.put("e2e_p99_ms", endToEnd.getValueAtPercentile(99));
             result.put("e2e_max_ms", endToEnd.getMaxValue());
+            reportCosts(endToEnd.getTotalCount(), callsBefore, cpuBefore, report, result);
         }
         sampler.shutdownNow();
         sampleMemory();
@@ -222,6 +225,53 @@ public final class LoadDriver {
 
     private long count(String status) throws IOException, InterruptedException {
         return getJson("/api/v1/orders?status=" + status + "&size=1").path("total").asLong();
+    }
+
+    /**
+     * What each completed order cost: the sandbox Odoo's calls by model and method, and the node's CPU seconds
+     * (user + system from {@code /proc/<pid>/stat}), over the run divided by the orders it completed.
+     */
+    private void reportCosts(long completed, Map<String, Integer> callsBefore, long cpuBefore, List<String> report,
+                             Map<String, Object> result) throws IOException, InterruptedException {
+        if (completed == 0) {
+            return;
+        }
+        Map<String, Integer> calls = odooCalls();
+        calls.replaceAll((key, count) -> count - callsBefore.getOrDefault(key, 0));
+        calls.values().removeIf(count -> count <= 0);
+        int total = calls.values().stream().mapToInt(Integer::intValue).sum();
+        StringBuilder byMethod = new StringBuilder();
+        calls.forEach((key, count) -> byMethod.append("\n           %-45s %6.2f".formatted(key, (double) count / completed)));
+        report.add("odoo     %.2f calls per completed order (sandbox counts), by model/method:%s"
+                .formatted((double) total / completed, byMethod));
+        result.put("odoo_calls_per_order", "%.2f".formatted((double) total / completed));
+        long cpu = cpuTicks() - cpuBefore;
+        if (cpuBefore > 0 && cpu > 0) {
+            double seconds = cpu / 100.0;
+            report.add("cpu      node %.1f CPU s over the run, %.3f CPU s per completed order".formatted(seconds,
+                    seconds / completed));
+            result.put("cpu_s_per_order", "%.3f".formatted(seconds / completed));
+        }
+    }
+
+    private Map<String, Integer> odooCalls() throws IOException, InterruptedException {
+        Map<String, Integer> calls = new TreeMap<>();
+        getJson("/sandbox/odoo/calls").fields().forEachRemaining(e -> calls.put(e.getKey(), e.getValue().asInt()));
+        return calls;
+    }
+
+    /** The node's user + system CPU time in clock ticks (USER_HZ, 100 on Linux); 0 when it is not a local process. */
+    private long cpuTicks() {
+        if (settings.pid() <= 0) {
+            return 0;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + settings.pid() + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
     }
 
     private JsonNode getJson(String path) throws IOException, InterruptedException {

@@ -141,8 +141,10 @@ class OdooJson2FlowsTest extends OdooTest {
         List<Json2Exchange> walk = List.of(
                 Json2Exchange.recorded(47).withFields("name", "state", "move_ids"),
                 Json2Exchange.recorded(48).withFields("product_id", "product_uom_qty", "quantity", "picked", "state"),
-                Json2Exchange.recorded(49),
-                Json2Exchange.recorded(50),
+                // Transcripts 49 and 50 wrote each move; one write on the picking updates both.
+                Json2Exchange.call("stock.picking", "write", Map.of("ids", List.of(17), "vals", Map.of("move_ids", List.of(
+                        List.of(1, 38, Map.of("quantity", 5, "picked", true)),
+                        List.of(1, 39, Map.of("quantity", 10, "picked", true))))), true),
                 Json2Exchange.recorded(51).withBody(body -> body.putObject("context").put("skip_sms", true)),
                 Json2Exchange.recorded(52),
                 Json2Exchange.recorded(54),

@@ -117,8 +117,10 @@ class OdooSalesOrdersTest extends OdooTest {
         List<OdooExchange> walk = List.of(
                 OdooExchange.recorded(43).withFields("name", "state", "move_ids"),
                 OdooExchange.recorded(44).withFields("product_id", "product_uom_qty", "quantity", "picked", "state"),
-                OdooExchange.recorded(45),
-                OdooExchange.recorded(46),
+                // Transcripts 45 and 46 wrote each move; one write on the picking updates both.
+                OdooExchange.executeKw("stock.picking", "write", List.of(List.of(17), Map.of("move_ids", List.of(
+                        List.of(1, 38, Map.of("quantity", 5, "picked", true)),
+                        List.of(1, 39, Map.of("quantity", 10, "picked", true))))), null).answering(true),
                 // Recorded without a context; we ask Odoo not to raise the SMS question, and still answer it if it comes.
                 OdooExchange.recorded(47).withKwargs(Map.of("context", Map.of("skip_sms", true))),
                 OdooExchange.recorded(48),

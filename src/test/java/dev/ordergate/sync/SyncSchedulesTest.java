@@ -25,6 +25,20 @@ class SyncSchedulesTest {
     }
 
     @Test
+    void aLocalCopyIsAsFreshAsTheDomainsTimingPromises() {
+        SyncSchedules schedules = schedules(Map.of(
+                "master-data", new SyncProperties.Timing(SyncProperties.Mode.NEAR_REALTIME, Duration.ofMinutes(15), null),
+                "prices", new SyncProperties.Timing(SyncProperties.Mode.BATCH, null, "0 30 1 * * ?"),
+                "orders", new SyncProperties.Timing(SyncProperties.Mode.REALTIME, null, "0 0 4 * * ?")));
+
+        assertThat(schedules.freshness("master-data")).isEqualTo(Duration.ofMinutes(15));
+        assertThat(schedules.freshness("prices")).isEqualTo(Duration.ofDays(1));
+        assertThat(schedules.freshness("orders")).isEqualTo(Duration.ofMinutes(1));
+        assertThatThrownBy(() -> schedules.freshness("availability"))
+                .hasMessageContaining("ordergate.sync.timing.availability is not configured");
+    }
+
+    @Test
     void pricesFallBackToThePriceListScheduleWhenTheDomainHasNoTiming() {
         assertThat(schedules(Map.of()).getPriceLists()).isEqualTo("0 0 2 * * ?");
     }

@@ -1,0 +1,130 @@
+package dev.ordergate.odoo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Where an order's resolution against Odoo is kept (table {@code app.odoo_resolved_orders}, V61), keyed by the
+ * order's business key. {@link #none()} keeps nothing, so every step asks Odoo as it did before orders were
+ * resolved once: the odoo package on its own (its protocol tests) runs without our database.
+ */
+interface OdooResolutions {
+
+    Optional<OdooRecords.Resolution> find(String businessKey);
+
+    void save(String businessKey, OdooRecords.Resolution resolution);
+
+    /** The Odoo sales order the commit created or found for the order, if it was kept. */
+    Optional<Integer> salesOrderId(String businessKey);
+
+    /** Keeps the sales order's id with the order's resolution (an order never resolved keeps nothing). */
+    void salesOrderId(String businessKey, int salesOrderId);
+
+    static OdooResolutions none() {
+        return new OdooResolutions() {
+            @Override
+            public Optional<OdooRecords.Resolution> find(String businessKey) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void save(String businessKey, OdooRecords.Resolution resolution) {
+                // nowhere to keep it: the next step resolves again
+            }
+
+            @Override
+            public Optional<Integer> salesOrderId(String businessKey) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void salesOrderId(String businessKey, int salesOrderId) {
+                // nowhere to keep it: the next step finds the order by its business key
+            }
+        };
+    }
+
+    /** The resolution in our own table, as JSON: the ids and names only Odoo's adapters read. */
+    final class Jdbc implements OdooResolutions {
+
+        private static final TypeReference<List<OdooRecords.Partner>> PARTNERS = new TypeReference<>() {
+        };
+        private static final TypeReference<LinkedHashMap<String, OdooRecords.Product>> PRODUCTS = new TypeReference<>() {
+        };
+
+        private final JdbcClient jdbc;
+        private final ObjectMapper json;
+        private final Clock clock;
+
+        Jdbc(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+            this.jdbc = jdbc;
+            this.json = json;
+            this.clock = clock;
+        }
+
+        @Override
+        public Optional<OdooRecords.Resolution> find(String businessKey) {
+            return jdbc.sql("SELECT partners, products FROM app.odoo_resolved_orders WHERE business_key = :key")
+                    .param("key", businessKey)
+                    .query((rs, row) -> new OdooRecords.Resolution(
+                            rs.getString("partners") == null ? null : read(rs.getString("partners"), PARTNERS),
+                            read(rs.getString("products"), PRODUCTS)))
+                    .optional();
+        }
+
+        /** Last writer wins: a resolution is only ever replaced by a fresher one of the same order. */
+        @Override
+        public void save(String businessKey, OdooRecords.Resolution resolution) {
+            String partners = resolution.partners() == null ? null : write(resolution.partners());
+            String products = write(resolution.products());
+            int updated = jdbc.sql("""
+                    UPDATE app.odoo_resolved_orders SET partners = :partners, products = :products, resolved_at = :at
+                    WHERE business_key = :key
+                    """).param("partners", partners).param("products", products)
+                    .param("at", OffsetDateTime.now(clock)).param("key", businessKey).update();
+            if (updated == 0) {
+                jdbc.sql("""
+                        INSERT INTO app.odoo_resolved_orders (business_key, partners, products, resolved_at)
+                        VALUES (:key, :partners, :products, :at)
+                        """).param("partners", partners).param("products", products)
+                        .param("at", OffsetDateTime.now(clock)).param("key", businessKey).update();
+            }
+        }
+
+        @Override
+        public Optional<Integer> salesOrderId(String businessKey) {
+            return jdbc.sql("SELECT sale_order_id FROM app.odoo_resolved_orders WHERE business_key = :key")
+                    .param("key", businessKey).query((rs, row) -> (Integer) rs.getObject("sale_order_id")).optional()
+                    .filter(java.util.Objects::nonNull);
+        }
+
+        @Override
+        public void salesOrderId(String businessKey, int salesOrderId) {
+            jdbc.sql("UPDATE app.odoo_resolved_orders SET sale_order_id = :id WHERE business_key = :key")
+                    .param("id", salesOrderId).param("key", businessKey).update();
+        }
+
+        private <T> T read(String text, TypeReference<T> type) {
+            try {
+                return json.readValue(text, type);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Unreadable resolved order in app.odoo_resolved_orders", e);
+            }
+        }
+
+        private String write(Object value) {
+            try {
+                return json.writeValueAsString(value);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Resolved order not writable as JSON", e);
+            }
+        }
+    }
+}
