@@ -91,6 +91,8 @@ class KeycloakSecurity {
                         // The simulated peers (off unless ordergate.sandbox.enabled). Its Odoo authenticates as Odoo
                         // does, with the node's own API key (never the published one in this mode); every other
                         // simulated peer needs an operator's token like the rest of the node.
+                        // The sandbox Odoo's call counts are the benchmark's, not an Odoo route.
+                        .requestMatchers(path(HttpMethod.GET, "/sandbox/odoo/calls")).hasAuthority(OPS)
                         .requestMatchers(path("/sandbox/odoo/**")).permitAll()
                         .requestMatchers(path("/sandbox/**")).hasAuthority(OPS)
                         // EDI partners' interchanges come through the EDI gateway; their documents are its and ops'.
