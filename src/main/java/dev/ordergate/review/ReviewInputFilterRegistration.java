@@ -13,9 +13,11 @@ class ReviewInputFilterRegistration {
     FilterRegistrationBean<ReviewInputFilter> reviewInputFilter(ReviewInputs inputs, ObjectMapper json) {
         FilterRegistrationBean<ReviewInputFilter> registration = new FilterRegistrationBean<>(new ReviewInputFilter(inputs, json));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
-        // Late, after the security filters and Camunda's own authentication: a caller who may not complete the task
-        // is refused for that, not told what the form wants.
-        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
+        // Last, after the security filters and Camunda's own authentication and CSRF filters (which the webapp starter
+        // registers without an order): a caller who may not complete the task is refused for that, not told what
+        // the form wants.
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+        registration.setMatchAfter(true);
         return registration;
     }
 }
