@@ -72,6 +72,12 @@ class DeployController {
                 Map.of("errors", errors));
     }
 
+    @ExceptionHandler(Migrations.UnknownInstancesException.class)
+    ResponseEntity<Object> unknownInstances(Migrations.UnknownInstancesException ex) {
+        return ApiProblems.problem(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-instances", "Unknown process instances",
+                ex.getMessage(), Map.of("errors", ex.errors()));
+    }
+
     @ExceptionHandler(Migrations.UnknownVersionException.class)
     ResponseEntity<Object> unknown(Migrations.UnknownVersionException ex) {
         return ApiProblems.problem(HttpStatus.NOT_FOUND, "unknown-version", "Unknown process version", ex.getMessage(), Map.of());

@@ -3,10 +3,13 @@ package dev.ordergate.deploy;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.management.ActivityStatistics;
 import org.camunda.bpm.engine.migration.MigratingActivityInstanceValidationReport;
 import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
@@ -59,11 +62,13 @@ class Migrations {
     private final RepositoryService repository;
     private final RuntimeService runtime;
     private final ManagementService management;
+    private final HistoryService history;
 
-    Migrations(RepositoryService repository, RuntimeService runtime, ManagementService management) {
+    Migrations(RepositoryService repository, RuntimeService runtime, ManagementService management, HistoryService history) {
         this.repository = repository;
         this.runtime = runtime;
         this.management = management;
+        this.history = history;
     }
 
     Plan plan(Request request) {
@@ -97,13 +102,17 @@ class Migrations {
         if (plan == null) {
             return new Report(source.getKey(), version(source), version(target), List.of(), List.of(), planProblems);
         }
+        List<String> migrated = new ArrayList<>();
+        List<NotMigrated> notMigrated = new ArrayList<>();
+        // Every named instance is accounted for: unknown ones are refused before anything moves, and those that are
+        // finished or on another version are listed with the reason, so an empty answer always says why.
+        refuseUnknown(source.getKey(), request);
+        explainNotOnSource(source, request, notMigrated);
         ProcessInstanceQuery query = runtime.createProcessInstanceQuery().processDefinitionId(source.getId());
         List<ProcessInstance> instances = query.list().stream()
                 .filter(p -> request.processInstanceIds() == null || request.processInstanceIds().contains(p.getId()))
                 .filter(p -> request.businessKeys() == null || request.businessKeys().contains(p.getBusinessKey()))
                 .toList();
-        List<String> migrated = new ArrayList<>();
-        List<NotMigrated> notMigrated = new ArrayList<>();
         for (ProcessInstance instance : instances) {
             try {
                 runtime.newMigration(plan).processInstanceIds(instance.getId()).execute();
@@ -115,6 +124,66 @@ class Migrations {
             }
         }
         return new Report(source.getKey(), version(source), version(target), migrated, notMigrated, planProblems);
+    }
+
+    /** Names that match no instance of the process, running or finished, in any version: 422 naming each. */
+    static final class UnknownInstancesException extends RuntimeException {
+        private final List<Map<String, String>> errors;
+
+        UnknownInstancesException(List<Map<String, String>> errors) {
+            super(errors.stream().map(e -> e.get("field") + " " + e.get("message")).reduce((a, b) -> a + "; " + b).orElse(""));
+            this.errors = errors;
+        }
+
+        List<Map<String, String>> errors() {
+            return errors;
+        }
+    }
+
+    private void refuseUnknown(String key, Request request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        List<String> ids = request.processInstanceIds() == null ? List.of() : request.processInstanceIds();
+        for (int i = 0; i < ids.size(); i++) {
+            if (history.createHistoricProcessInstanceQuery().processDefinitionKey(key).processInstanceId(ids.get(i)).count() == 0) {
+                errors.add(Map.of("field", "processInstanceIds[" + i + "]", "message", "is no instance of " + key));
+            }
+        }
+        List<String> keys = request.businessKeys() == null ? List.of() : request.businessKeys();
+        for (int i = 0; i < keys.size(); i++) {
+            if (history.createHistoricProcessInstanceQuery().processDefinitionKey(key)
+                    .processInstanceBusinessKey(keys.get(i)).count() == 0) {
+                errors.add(Map.of("field", "businessKeys[" + i + "]", "message", "is the business key of no instance of " + key));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new UnknownInstancesException(errors);
+        }
+    }
+
+    private void explainNotOnSource(ProcessDefinition source, Request request, List<NotMigrated> notMigrated) {
+        List<HistoricProcessInstance> named = new ArrayList<>();
+        if (request.processInstanceIds() != null && !request.processInstanceIds().isEmpty()) {
+            named.addAll(history.createHistoricProcessInstanceQuery().processDefinitionKey(source.getKey())
+                    .processInstanceIds(new LinkedHashSet<>(request.processInstanceIds())).list());
+        }
+        if (request.businessKeys() != null) {
+            for (String businessKey : request.businessKeys()) {
+                named.addAll(history.createHistoricProcessInstanceQuery().processDefinitionKey(source.getKey())
+                        .processInstanceBusinessKey(businessKey).list());
+            }
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (HistoricProcessInstance instance : named) {
+            if (!seen.add(instance.getId()) || (instance.getEndTime() == null
+                    && source.getId().equals(instance.getProcessDefinitionId()))) {
+                continue;
+            }
+            String reason = instance.getEndTime() != null
+                    ? "finished (" + instance.getState() + "): nothing is left to migrate"
+                    : "runs on version " + instance.getProcessDefinitionVersion() + ", not the source version "
+                            + source.getVersion() + " (give sourceVersion to move it)";
+            notMigrated.add(new NotMigrated(instance.getId(), instance.getBusinessKey(), List.of(reason)));
+        }
     }
 
     /** The plan, or null with the engine's reasons when it does not validate. */

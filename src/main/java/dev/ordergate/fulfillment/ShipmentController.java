@@ -1,5 +1,6 @@
 package dev.ordergate.fulfillment;
 
+import dev.ordergate.order.ApiProblems;
 import dev.ordergate.order.InvalidRequestException;
 import dev.ordergate.order.OrderLine;
 import dev.ordergate.order.OrderNotFoundException;
@@ -12,10 +13,12 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,10 +34,17 @@ class ShipmentController {
 
     private final Shipments shipments;
     private final Orders orders;
+    private final ShippingLedger ledger;
 
-    ShipmentController(Shipments shipments, Orders orders) {
+    ShipmentController(Shipments shipments, Orders orders, ShippingLedger ledger) {
         this.shipments = shipments;
         this.orders = orders;
+        this.ledger = ledger;
+    }
+
+    @ExceptionHandler(Shipments.OrderFinished.class)
+    ResponseEntity<Object> finished(Shipments.OrderFinished refused) {
+        return ApiProblems.problem(HttpStatus.CONFLICT, "order-finished", "Order finished", refused.getMessage(), Map.of());
     }
 
     record ShipmentConfirmation(
@@ -90,12 +100,15 @@ class ShipmentController {
 
     @PostMapping
     ResponseEntity<Map<String, String>> confirm(@Valid @RequestBody ShipmentConfirmation confirmation) {
-        if (orders.findByBusinessKey(confirmation.businessKey()).isEmpty()) {
-            throw new OrderNotFoundException("with business key " + confirmation.businessKey());
-        }
+        var order = orders.findByBusinessKey(confirmation.businessKey())
+                .orElseThrow(() -> new OrderNotFoundException("with business key " + confirmation.businessKey()));
+        Map<String, BigDecimal> owed = new LinkedHashMap<>();
+        order.order().lines().forEach(l -> owed.merge(l.sku(), l.quantity(), BigDecimal::add));
+        ledger.cancelled(confirmation.businessKey()).forEach((sku, quantity) -> owed.computeIfPresent(sku,
+                (s, ordered) -> ordered.subtract(quantity)));
         var outcome = shipments.receive(confirmation.shipmentId(), confirmation.businessKey(),
                 confirmation.lines().stream().map(l -> new Shipments.ShippedLine(l.sku(), l.quantity())).toList(),
-                confirmation.complete());
+                confirmation.complete(), owed);
         var body = Map.of("shipmentId", confirmation.shipmentId(), "outcome", outcome.name());
         return outcome == Shipments.Outcome.DUPLICATE ? ResponseEntity.ok(body)
                 : ResponseEntity.status(HttpStatus.ACCEPTED).body(body);

@@ -7,7 +7,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import dev.ordergate.order.InvalidRequestException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
@@ -56,21 +59,50 @@ public class Shipments {
 
     public enum Outcome { CORRELATED, PENDING, DUPLICATE }
 
-    /** Stores the confirmation and hands it to the process if the process is waiting for it. */
-    public Outcome receive(String shipmentId, String businessKey, List<ShippedLine> lines, boolean complete) {
-        return store(shipmentId, businessKey, lines, complete, null);
+    /** Orders nothing may leave the warehouse for any more. */
+    private static final Set<String> FINISHED = Set.of("COMPLETED", "CANCELLED", "REJECTED");
+
+    /**
+     * Goods reported leaving for an order that is finished: refused with nothing stored, so the warehouse hears of it
+     * at once instead of the message waiting silently for a process that will never take it.
+     */
+    public static final class OrderFinished extends RuntimeException {
+        OrderFinished(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Stores the confirmation and hands it to the process if the process is waiting for it. {@code owed} is what
+     * the order still expects by SKU (ordered less cancelled); a confirmation beyond it is refused (422).
+     */
+    public Outcome receive(String shipmentId, String businessKey, List<ShippedLine> lines, boolean complete,
+                           Map<String, BigDecimal> owed) {
+        return store(shipmentId, businessKey, lines, complete, null, owed);
     }
 
     /** Stores the problem report and hands it to the process if the process is waiting for the warehouse. */
     public Outcome reportProblem(String problemId, String businessKey, List<ShippedLine> lines, Problem problem) {
-        return store(problemId, businessKey, lines, false, problem);
+        return store(problemId, businessKey, lines, false, problem, null);
     }
 
-    private Outcome store(String shipmentId, String businessKey, List<ShippedLine> lines, boolean complete, Problem problem) {
+    private Outcome store(String shipmentId, String businessKey, List<ShippedLine> lines, boolean complete, Problem problem,
+                          Map<String, BigDecimal> owed) {
         return tx.execute(status -> {
             // The order's row lock orders this confirmation and a cancellation of the same order (OrderCancellations).
-            jdbc.sql("SELECT id FROM app.orders WHERE business_key = :key FOR UPDATE").param("key", businessKey)
-                    .query().listOfRows();
+            String state = jdbc.sql("SELECT status FROM app.orders WHERE business_key = :key FOR UPDATE")
+                    .param("key", businessKey).query(String.class).optional().orElse(null);
+            if (jdbc.sql("SELECT COUNT(*) FROM app.shipments WHERE shipment_id = :id").param("id", shipmentId)
+                    .query(Long.class).single() > 0) {
+                return Outcome.DUPLICATE;
+            }
+            if (FINISHED.contains(state)) {
+                throw new OrderFinished("Order " + businessKey + " is " + state + ": no goods may leave the warehouse for "
+                        + "it any more; " + shipmentId + " was not taken and customer service must settle what left");
+            }
+            if (owed != null) {
+                refuseMoreThanOwed(businessKey, lines, owed);
+            }
             int inserted = jdbc.sql("""
                     INSERT INTO app.shipments (shipment_id, business_key, lines, complete, problem, received_at)
                     SELECT :id, :key, :lines, :complete, :problem, :now FROM (VALUES (1)) AS one(x)
@@ -85,6 +117,25 @@ public class Shipments {
             }
             return correlate(shipmentId, businessKey) ? Outcome.CORRELATED : Outcome.PENDING;
         });
+    }
+
+    private void refuseMoreThanOwed(String businessKey, List<ShippedLine> lines, Map<String, BigDecimal> owed) {
+        Map<String, BigDecimal> shipped = new LinkedHashMap<>(shippedBySku(businessKey));
+        List<InvalidRequestException.Violation> over = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            ShippedLine line = lines.get(i);
+            BigDecimal before = shipped.getOrDefault(line.sku(), BigDecimal.ZERO);
+            BigDecimal expected = owed.getOrDefault(line.sku(), BigDecimal.ZERO);
+            shipped.put(line.sku(), before.add(line.quantity()));
+            if (before.add(line.quantity()).compareTo(expected) > 0) {
+                over.add(new InvalidRequestException.Violation("lines[" + i + "].quantity", "is more than order "
+                        + businessKey + " expects: " + expected.stripTrailingZeros().toPlainString() + " owed, "
+                        + before.stripTrailingZeros().toPlainString() + " already shipped"));
+            }
+        }
+        if (!over.isEmpty()) {
+            throw new InvalidRequestException(over);
+        }
     }
 
     /** Wakes every order waiting for stock; answers how many were woken. */

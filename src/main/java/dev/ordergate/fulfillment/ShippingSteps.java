@@ -55,8 +55,12 @@ public class ShippingSteps {
      */
     public void decidePartialShipment(DelegateExecution execution) {
         Order order = order(execution);
-        boolean somethingNow = order.allowPartialShipment() && availability.freeQuantities(ShippingLedger.skus(order))
-                .values().stream().anyMatch(free -> free.signum() > 0);
+        // Customer service has just refused the substitute ('refuse' is that review's answer only): the shortfall is
+        // theirs to decide, not split behind them.
+        boolean substituteRefused = "refuse".equals(execution.getVariable("decision"));
+        boolean somethingNow = !substituteRefused && order.allowPartialShipment()
+                && availability.freeQuantities(ShippingLedger.skus(order)).values().stream()
+                .anyMatch(free -> free.signum() > 0);
         execution.setVariable("partialShipmentAccepted", somethingNow);
     }
 

@@ -60,7 +60,9 @@ class ReconciliationController {
         } else if (format.equalsIgnoreCase("csv") || format.equalsIgnoreCase("json")) {
             csv = format.equalsIgnoreCase("csv");
         } else {
-            return invalid("format", "must be json or csv");
+            return ApiProblems.problem(HttpStatus.BAD_REQUEST, "invalid-format", "Invalid report format",
+                    "Parameter 'format' must be json or csv", Map.of("errors",
+                            List.of(Map.of("field", "format", "message", "must be json or csv"))));
         }
         RevenueReconciliation.Report report = reconciliation.report(start, end);
         if (!csv) {
@@ -75,13 +77,14 @@ class ReconciliationController {
     static String csv(RevenueReconciliation.Report report) {
         StringBuilder out = new StringBuilder(String.join(",", "channel", "channel_order_ref", "business_key",
                 "order_id", "received_at", "status", "currency", "amount", "odoo_sales_order", "odoo_state",
-                "odoo_amount_untaxed", "odoo_amount_total", "invoice_ref", "odoo_invoices", "invoiced_untaxed",
+                "odoo_amount_untaxed", "odoo_amount_total", "invoice_ref", "odoo_invoices", "cancelled_amount",
+                "credited_amount", "expected_invoiced", "invoiced_untaxed",
                 "invoiced_total", "difference", "result", "issues")).append("\r\n");
         for (RevenueReconciliation.Line l : report.lines()) {
             out.append(Stream.of(l.channel(), l.channelOrderRef(), l.businessKey(), l.orderId(), l.receivedAt(),
                             l.status(), l.currency(), l.amount(), l.odooOrderRef(), l.odooState(), l.odooAmountUntaxed(),
                             l.odooAmountTotal(), l.invoiceRef(), String.join(" ", l.odooInvoiceRefs()),
-                            l.invoicedUntaxed(), l.invoicedTotal(), l.difference(), l.result(),
+                            l.cancelledAmount(), l.creditedAmount(), l.expectedInvoiced(), l.invoicedUntaxed(), l.invoicedTotal(), l.difference(), l.result(),
                             l.issues().stream().map(Enum::name).collect(Collectors.joining(" ")))
                     .map(ReconciliationController::cell).collect(Collectors.joining(","))).append("\r\n");
         }

@@ -46,8 +46,9 @@ class InspectionTaskListener implements TaskListener {
             throw new ProcessEngineException("disposition must be one of " + DISPOSITIONS + ", was '" + disposition + "'");
         }
         String note = (String) task.getVariable(NOTE);
-        if (("scrap".equals(disposition) || "damaged".equals(condition)) && (note == null || note.isBlank())) {
-            throw new ProcessEngineException("damaged or scrapped goods need a note saying what is wrong with them");
+        var missing = InspectionRules.check(task.getVariables());
+        if (!missing.isEmpty()) {
+            throw new ProcessEngineException(missing.get(0).field() + " " + missing.get(0).message());
         }
         returns.recordInspection((String) task.getVariable(ReturnIntake.RETURN_ID), (String) condition,
                 (String) disposition, note, inspectedBy(task));

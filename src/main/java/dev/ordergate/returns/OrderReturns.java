@@ -93,6 +93,20 @@ class OrderReturns {
         return returned;
     }
 
+    /** What the order's credited returns took back, by SKU: the quantities a credit note in Odoo stands for. */
+    Map<String, BigDecimal> creditedBySku(String orderId) {
+        Map<String, BigDecimal> credited = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT l.sku, l.quantity FROM app.order_return_lines l
+                  JOIN app.order_returns r ON r.id = l.return_id
+                 WHERE r.order_id = :order AND r.status = :credited
+                """)
+                .param("order", orderId).param("credited", ReturnStatus.CREDITED.name())
+                .query((rs, n) -> Map.entry(rs.getString("sku"), rs.getBigDecimal("quantity"))).list()
+                .forEach(e -> credited.merge(e.getKey(), e.getValue(), BigDecimal::add));
+        return credited;
+    }
+
     void advance(String id, ReturnStatus status, String reason) {
         jdbc.sql("UPDATE app.order_returns SET status = :status, status_reason = :reason, updated_at = :now WHERE id = :id")
                 .param("status", status.name()).param("reason", clip(reason, 2000))

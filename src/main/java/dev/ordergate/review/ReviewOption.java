@@ -61,6 +61,21 @@ public enum ReviewOption {
                 .filter(o -> o.gate == null ? !PROPOSALS.contains(gate) : o.gate.equals(gate)).toList();
     }
 
+    /** What is wrong with a decision (and its comment) on this gate's review; empty when it may be recorded. */
+    static List<ReviewRules.FieldProblem> problems(String gate, Object decision, Object comment) {
+        Optional<ReviewOption> option = of(gate, decision);
+        if (option.isEmpty()) {
+            return List.of(new ReviewRules.FieldProblem(ReviewTaskListener.DECISION, "must be one of "
+                    + forGate(gate).stream().map(ReviewOption::value).toList() + " for a " + gate + " exception, was '"
+                    + (decision == null ? "" : decision) + "'"));
+        }
+        if (option.get().commentRequired() && ReviewRules.blank(comment)) {
+            return List.of(new ReviewRules.FieldProblem(ReviewTaskListener.COMMENT,
+                    "is required: the decision '" + option.get().value() + "' needs a comment saying why"));
+        }
+        return List.of();
+    }
+
     public static Optional<ReviewOption> of(String gate, Object value) {
         return forGate(gate).stream().filter(o -> o.value.equals(value)).findFirst();
     }

@@ -1,6 +1,5 @@
 package dev.ordergate.review;
 
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -36,13 +35,14 @@ class ReviewTaskListener implements TaskListener {
         }
         String gate = (String) task.getVariable("exceptionGate");
         Object value = task.getVariable(DECISION);
-        ReviewOption option = ReviewOption.of(gate, value).orElseThrow(() -> new ProcessEngineException(
-                "decision must be one of " + ReviewOption.forGate(gate).stream().map(ReviewOption::value)
-                        .collect(Collectors.joining(", ", "[", "]")) + " for a " + gate + " exception, was '" + value + "'"));
         String comment = (String) task.getVariable(COMMENT);
-        if (option.commentRequired() && (comment == null || comment.isBlank())) {
-            throw new ProcessEngineException("decision '" + option.value() + "' needs a comment saying why");
+        // The API, engine-rest and Tasklist are answered 400 before they get here (ReviewInputs); this is the last
+        // guard for a caller of the Java API.
+        var problems = ReviewOption.problems(gate, value, comment);
+        if (!problems.isEmpty()) {
+            throw new ProcessEngineException(problems.get(0).field() + " " + problems.get(0).message());
         }
+        ReviewOption option = ReviewOption.of(gate, value).orElseThrow();
         decisions.record((String) task.getVariable("orderId"), task.getId(), gate,
                 (String) task.getVariable("exceptionReason"), option, comment, decidedBy(task));
     }

@@ -233,12 +233,14 @@ class SimulatedWms implements DisposableBean {
     /** Ships part of a release now (all that is left when {@code lines} is empty); answers the confirmation sent. */
     ShipmentConfirmation shipNow(String releaseId, List<ShippedLine> lines) {
         Tracked tracked = find(releaseId).orElseThrow(() -> new IllegalArgumentException("No release " + releaseId));
+        refuseBeyondRemaining(releaseId, lines);
         List<ShippedLine> shipping = lines.isEmpty() ? remaining(releaseId) : lines;
         boolean complete = lines.isEmpty() || shipping.equals(remaining(releaseId));
         ShipmentConfirmation confirmation = new ShipmentConfirmation(nextMessageId(releaseId, 1),
                 tracked.release().businessKey(), shipping, complete);
-        stock.shipped(shipping);
+        // Told first: goods Ordergate refuses (an order finished meanwhile) stay on the shelf.
         post("/api/v1/shipments", confirmation);
+        stock.shipped(shipping);
         handle(releaseId, shipping);
         if (remaining(releaseId).isEmpty()) {
             record(releaseId, "SHIPPED", true, tracked.attempts());
@@ -249,6 +251,7 @@ class SimulatedWms implements DisposableBean {
     /** Reports goods of a release that will not reach the customer; answers the report sent. */
     ProblemReport reportProblem(String releaseId, String problem, List<ShippedLine> lines) {
         Tracked tracked = find(releaseId).orElseThrow(() -> new IllegalArgumentException("No release " + releaseId));
+        refuseBeyondRemaining(releaseId, lines);
         ProblemReport report = new ProblemReport(releaseId + "/problem-" + next(releaseId),
                 tracked.release().businessKey(), problem, lines.isEmpty() ? remaining(releaseId) : lines);
         post("/api/v1/shipments/problems", report);
@@ -266,6 +269,29 @@ class SimulatedWms implements DisposableBean {
     private void post(String path, Object body) {
         URI target = URI.create(settings.callbackUrl().toString().replaceAll("/+$", "") + path);
         client.post().uri(target).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity();
+    }
+
+    /** A warehouse ships only what a release still holds: goods it was never given (or gave out already) cannot leave. */
+    static final class NotOnRelease extends RuntimeException {
+        NotOnRelease(String message) {
+            super(message);
+        }
+    }
+
+    private void refuseBeyondRemaining(String releaseId, List<ShippedLine> lines) {
+        Map<String, BigDecimal> left = new LinkedHashMap<>();
+        remaining(releaseId).forEach(l -> left.merge(l.sku(), l.quantity(), BigDecimal::add));
+        if (left.isEmpty()) {
+            throw new NotOnRelease("Release " + releaseId + " has nothing left: everything on it has left the warehouse");
+        }
+        Map<String, BigDecimal> asked = new LinkedHashMap<>();
+        lines.forEach(l -> asked.merge(l.sku(), l.quantity(), BigDecimal::add));
+        asked.forEach((sku, quantity) -> {
+            if (quantity.compareTo(left.getOrDefault(sku, BigDecimal.ZERO)) > 0) {
+                throw new NotOnRelease("Release " + releaseId + " holds " + left.getOrDefault(sku, BigDecimal.ZERO)
+                        .stripTrailingZeros().toPlainString() + " of " + sku + ", not " + quantity.toPlainString());
+            }
+        });
     }
 
     private synchronized List<ShippedLine> remaining(String releaseId) {

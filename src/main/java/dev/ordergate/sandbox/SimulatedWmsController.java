@@ -148,6 +148,20 @@ class SimulatedWmsController {
                 : lines.stream().map(l -> new SimulatedWms.ShippedLine(l.sku(), l.quantity())).toList();
     }
 
+    @org.springframework.web.bind.annotation.ExceptionHandler(SimulatedWms.NotOnRelease.class)
+    ResponseEntity<?> notOnRelease(SimulatedWms.NotOnRelease refused) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                refused.getMessage()));
+    }
+
+    /** Ordergate refused what the warehouse reported (e.g. goods for a finished order): its answer, passed on. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(org.springframework.web.client.HttpClientErrorException.class)
+    ResponseEntity<String> refusedByOrdergate(org.springframework.web.client.HttpClientErrorException refused) {
+        return ResponseEntity.status(refused.getStatusCode())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(refused.getResponseBodyAsString());
+    }
+
     private static ResponseEntity<?> unknown(String releaseId) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatusAndDetail(
                 HttpStatus.NOT_FOUND, "No release %s".formatted(releaseId)));

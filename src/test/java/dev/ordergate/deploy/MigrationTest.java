@@ -87,6 +87,32 @@ class MigrationTest {
         assertThat(orderStatus(priceReview.getProcessInstanceId())).isEqualTo("COMPLETED");
     }
 
+    @Test
+    void aFinishedOrderIsListedWithWhyNothingMovedAndAnUnknownKeyIsRefusedWithNothingMigrated() throws IOException {
+        String ref = uniqueRef();
+        String finished = submit(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "2", "299.00")));
+        api.awaitOrderStatus(finished, "COMPLETED");
+        Task waiting = awaitReview(submit(order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00"))));
+        version2 = deployVersion2();
+
+        var unknown = api.post("/api/v1/ops/migrations", """
+                {"processDefinitionKey": "order-fulfillment", "businessKeys": ["b2b-portal:%s", "b2b-portal:NO-SUCH-ORDER"],
+                 "processInstanceIds": ["%s"]}
+                """.formatted(ref, waiting.getProcessInstanceId()));
+        var report = api.post("/api/v1/ops/migrations", """
+                {"processDefinitionKey": "order-fulfillment", "businessKeys": ["b2b-portal:%s"]}
+                """.formatted(ref));
+
+        assertThat(unknown.status()).as(unknown.raw()).isEqualTo(422);
+        assertThat(unknown.body().path("errors").findValuesAsText("field")).containsExactly("businessKeys[1]");
+        assertThat(definitionOf(waiting.getProcessInstanceId())).as("nothing moved").isEqualTo(waiting.getProcessDefinitionId());
+        assertThat(report.status()).as(report.raw()).isEqualTo(200);
+        assertThat(report.body().path("migrated")).isEmpty();
+        assertThat(report.body().path("notMigrated").get(0).path("businessKey").asText()).isEqualTo("b2b-portal:" + ref);
+        assertThat(report.body().path("notMigrated").get(0).path("reasons").get(0).asText())
+                .startsWith("finished (COMPLETED)");
+    }
+
     private String deployVersion2() throws IOException {
         String model = Files.readString(Path.of("bpmn/order-fulfillment.bpmn"))
                 .replace("name=\"Review price mismatch\"", "name=\"Review price mismatch (v2)\"")

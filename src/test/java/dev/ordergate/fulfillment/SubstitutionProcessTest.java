@@ -120,6 +120,21 @@ class SubstitutionProcessTest {
     }
 
     @Test
+    void aRefusedSubstituteGoesToTheShortfallReviewEvenWhenTheCustomerTakesPartialShipments() {
+        String id = submit(decoAddictOrder(uniqueRef()).replace("\"allowPartialShipment\": false",
+                "\"allowPartialShipment\": true"));
+        Task task = awaitTask(id, "approveSubstitution");
+
+        tasks.complete(task.getId(), Map.of("decision", "refuse", "decisionComment", "Customer wants black ones"));
+
+        Task shortfall = awaitTask(id, "reviewShortfall");
+        assertThat(tasks.getVariable(shortfall.getId(), "exceptionGate")).isEqualTo("availability");
+        assertThat(api.get("/api/v1/orders/" + id).body().path("salesOrderRef").isMissingNode()
+                || api.get("/api/v1/orders/" + id).body().path("salesOrderRef").isNull())
+                .as("not committed and split before a person decided").isTrue();
+    }
+
+    @Test
     void anOverdueApprovalRemindsCustomerServiceAndEscalatesToTheSupervisors() {
         String ref = uniqueRef();
         String id = submit(decoAddictOrder(ref));

@@ -1,5 +1,6 @@
 package dev.ordergate.reporting;
 
+import static dev.ordergate.SampleOrders.order;
 import static dev.ordergate.SampleOrders.sample;
 import static dev.ordergate.SampleOrders.uniqueRef;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ordergate.ApiClient;
 import dev.ordergate.IntegrationTest;
 import dev.ordergate.sandbox.SandboxFaults;
+import dev.ordergate.sandbox.SandboxOdoo;
+import dev.ordergate.sandbox.SimulatedWmsStock;
+import java.math.BigDecimal;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,6 +48,87 @@ class ReconciliationReportTest {
     JdbcClient jdbc;
     @Autowired
     SandboxFaults faults;
+    @Autowired
+    SandboxOdoo odoo;
+    @Autowired
+    SimulatedWmsStock wmsStock;
+    @Autowired
+    TaskService tasks;
+
+    /** The sandbox's seeded stock of the lamp the backorder flow runs short of. */
+    private static final double LAMPS_ON_HAND = 3;
+
+    @AfterEach
+    void restoreLamps() {
+        odoo.adjustStock("FURN_8888", LAMPS_ON_HAND - odoo.onHand("FURN_8888"));
+        wmsStock.set("FURN_8888", "WH", BigDecimal.valueOf(LAMPS_ON_HAND), BigDecimal.ZERO);
+    }
+
+    @Test
+    void theReadmesFlowsAllEndMatchedWithReturnsAndCancelledBackordersCountedAsOdooCountsThem() {
+        String plain = completedOrder();
+        String returned = completedOrder();
+        String returnedId = orderId(returned);
+        var requested = api.post("/api/v1/orders/" + returnedId + "/returns", """
+                {"returnRef": "RET-1", "reason": "Wrong colour", "lines": [{"sku": "FURN_0269", "quantity": 2}]}
+                """);
+        assertThat(requested.status()).as(requested.raw()).isEqualTo(201);
+        Task inspection = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery()
+                .processInstanceId(requested.body().path("processInstanceId").asText())
+                .taskDefinitionKey("inspectReturn").singleResult(), t -> t != null);
+        tasks.complete(inspection.getId(), Map.of("goodsCondition", "opened", "disposition", "restock"));
+        await().atMost(PATIENCE).until(() -> api.get("/api/v1/returns/" + requested.body().path("id").asText()).body(),
+                r -> "CREDITED".equals(r.path("status").asText()));
+        String backordered = uniqueRef();
+        String backorderedId = api.submitOrder(order(backordered, "C-10042", "US", "93701",
+                dev.ordergate.SampleOrders.line("1", "FURN_8888", "5", "36.00")));
+        Task shortfall = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery()
+                .processInstanceId(api.processInstanceId(backorderedId)).taskDefinitionKey("reviewShortfall")
+                .singleResult(), t -> t != null);
+        tasks.complete(shortfall.getId(), Map.of("decision", "ship-available"));
+        api.awaitOrderStatus(backorderedId, "BACKORDERED");
+        var cancelled = api.post("/api/v1/orders/" + backorderedId + "/cancellation", "{\"reason\": \"No longer needed\"}");
+        assertThat(cancelled.body().path("status").asText()).as(cancelled.raw()).isEqualTo("CANCELLING_BACKORDER");
+        api.awaitOrderStatus(backorderedId, "COMPLETED");
+
+        var answer = api.get("/api/v1/reports/reconciliation?from=" + today + "&to=" + today);
+
+        JsonNode plainLine = line(answer.body(), plain);
+        assertThat(plainLine.path("result").asText()).as(plainLine.toString()).isEqualTo("MATCHED");
+        JsonNode returnedLine = line(answer.body(), returned);
+        assertThat(returnedLine.path("result").asText()).as(returnedLine.toString()).isEqualTo("MATCHED");
+        assertThat(returnedLine.path("creditedAmount").decimalValue()).isEqualByComparingTo("598.00");
+        assertThat(returnedLine.path("invoicedUntaxed").decimalValue()).as("the invoice less the credit note")
+                .isEqualByComparingTo("4390.00");
+        JsonNode backorderLine = line(answer.body(), backordered);
+        assertThat(backorderLine.path("result").asText()).as(backorderLine.toString()).isEqualTo("MATCHED");
+        assertThat(backorderLine.path("cancelledAmount").decimalValue()).as("two lamps never shipped")
+                .isEqualByComparingTo("72.00");
+        assertThat(backorderLine.path("invoicedUntaxed").decimalValue()).isEqualByComparingTo("108.00");
+        for (JsonNode total : answer.body().path("totals")) {
+            assertThat(total.path("amount").decimalValue().subtract(total.path("odooAmountUntaxed").decimalValue()))
+                    .as("the totals' difference is their amounts' difference: " + total)
+                    .isEqualByComparingTo(total.path("difference").decimalValue());
+        }
+    }
+
+    @Test
+    void everyAmountIsWrittenWithTheCurrencysTwoDecimals() throws Exception {
+        String ref = completedOrder();
+
+        var json = api.get("/api/v1/reports/reconciliation?from=" + today + "&to=" + today);
+        var csv = api.get("/api/v1/reports/reconciliation?from=" + today + "&to=" + today + "&format=csv");
+
+        String raw = json.raw().substring(json.raw().indexOf("\"channelOrderRef\":\"" + ref + "\""));
+        raw = raw.substring(0, raw.indexOf('}'));
+        for (String field : List.of("amount", "odooAmountUntaxed", "odooAmountTotal", "expectedInvoiced",
+                "invoicedUntaxed", "invoicedTotal", "difference", "cancelledAmount", "creditedAmount")) {
+            assertThat(raw).as(field).containsPattern("\"" + field + "\":-?[0-9]+\\.[0-9]{2}[,}]");
+        }
+        String row = Arrays.stream(csv.raw().split("\r\n")).filter(r -> r.contains("b2b-portal:" + ref)).findFirst()
+                .orElseThrow();
+        assertThat(row).contains(",4988.00,").doesNotContain(",4988.0,").doesNotContain(",4988,");
+    }
 
     @Test
     void theReportMatchesACompletedOrderAndListsTheDifferencesOfTheOthers() throws Exception {
@@ -112,6 +201,11 @@ class ReconciliationReportTest {
         assertThat(answer.status()).as(answer.raw()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(answer.body().path("errors").findValuesAsText("field")).containsExactly(field);
+    }
+
+    private String orderId(String ref) {
+        return jdbc.sql("SELECT id FROM app.orders WHERE business_key = :key").param("key", "b2b-portal:" + ref)
+                .query(String.class).single();
     }
 
     private String completedOrder() {

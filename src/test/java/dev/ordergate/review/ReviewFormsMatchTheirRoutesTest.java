@@ -1,0 +1,112 @@
+package dev.ordergate.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every review form offers exactly the decisions its process routes on, and an exception review's form offers
+ * exactly what the server accepts for its exception ({@link ReviewOption}): an option with no route, or a route no
+ * form offers, is found here and not by a reviewer.
+ */
+class ReviewFormsMatchTheirRoutesTest {
+
+    private static final Pattern EQUALS = Pattern.compile("\\$\\{\\s*(\\w+)\\s*==\\s*'([^']*)'\\s*}");
+
+    @Test
+    void everyFormsOptionsAreTheRoutesOfTheGatewayAfterItsTaskAndTheOptionsTheServerAccepts() throws Exception {
+        List<String> checked = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList()) {
+                BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+                for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+                    String formRef = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
+                    if (formRef == null) {
+                        continue;
+                    }
+                    ReviewForm form = ReviewForm.of(new ObjectMapper().readTree(new File("forms/" + formRef + ".form")));
+                    for (ReviewForm.Field field : form.inputs()) {
+                        if (field.values().isEmpty()) {
+                            continue;
+                        }
+                        Set<String> offered = new LinkedHashSet<>(field.values().stream().map(ReviewForm.Choice::value).toList());
+                        Routes routes = routesAfter(task, field.key());
+                        if (!routes.values().isEmpty()) {
+                            assertThat(offered).as(file + " " + task.getId() + ": the form's " + field.key()
+                                    + " options and the routes after it").containsAll(routes.values());
+                            if (routes.complete()) {
+                                assertThat(routes.values()).as(file + " " + task.getId() + ": every option of "
+                                        + field.key() + " has a route").containsAll(offered);
+                            }
+                            checked.add(task.getId() + "." + field.key());
+                        }
+                        if (field.key().equals("decision") && decidedByReviewListener(task)) {
+                            assertThat(anyGateOffering(offered)).as(file + " " + task.getId()
+                                    + ": the server accepts exactly the form's decisions " + offered).isTrue();
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(checked).as("the reviews checked").contains("reviewShortfall.decision",
+                "approveSubstitution.decision");
+    }
+
+    record Routes(Set<String> values, boolean complete) {
+    }
+
+    /** The literal values {@code key} is compared with on the gateway that follows the task (through gateways). */
+    private static Routes routesAfter(UserTask task, String key) {
+        Set<String> values = new LinkedHashSet<>();
+        boolean complete = true;
+        List<FlowNode> next = task.getOutgoing().stream().map(SequenceFlow::getTarget).toList();
+        for (FlowNode node : next) {
+            if (!(node instanceof ExclusiveGateway gateway)) {
+                continue;
+            }
+            if (gateway.getDefault() != null) {
+                complete = false;
+            }
+            for (SequenceFlow flow : gateway.getOutgoing()) {
+                String condition = flow.getConditionExpression() == null ? "" : flow.getConditionExpression().getTextContent();
+                Matcher matcher = EQUALS.matcher(condition.trim());
+                if (matcher.matches() && matcher.group(1).equals(key)) {
+                    values.add(matcher.group(2));
+                } else {
+                    complete = false;
+                }
+            }
+        }
+        return new Routes(values, complete && !values.isEmpty());
+    }
+
+    private static boolean decidedByReviewListener(UserTask task) {
+        return task.getExtensionElements() != null && task.getExtensionElements().getElementsQuery()
+                .filterByType(CamundaTaskListener.class).list().stream()
+                .anyMatch(l -> "${reviewTask}".equals(l.getCamundaDelegateExpression()));
+    }
+
+    private static boolean anyGateOffering(Set<String> offered) {
+        return Stream.of("master-data", "pricing", "credit", "tax", "availability", "substitution", "return")
+                .anyMatch(gate -> new LinkedHashSet<>(ReviewOption.forGate(gate).stream().map(ReviewOption::value).toList())
+                        .equals(offered));
+    }
+}
