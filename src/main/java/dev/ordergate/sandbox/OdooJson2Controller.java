@@ -122,6 +122,9 @@ class OdooJson2Controller {
             return error(OdooFault.database("psycopg2.OperationalError",
                     "could not serialize access due to concurrent update\n"));
         }
+        if (fault == Fault.USER_ERROR) {
+            return error(OdooFault.userError(SandboxFaults.REFUSAL));
+        }
         ResponseEntity<byte[]> answer;
         try {
             Object result = odoo.json2(model, method, ids, parameters, context);

@@ -81,6 +81,8 @@ class OdooJsonRpcController {
         if (fault == Fault.SERVER_ERROR) {
             response.put("error", error(OdooFault.database("psycopg2.OperationalError",
                     "could not serialize access due to concurrent update\n")));
+        } else if (fault == Fault.USER_ERROR) {
+            response.put("error", error(OdooFault.userError(SandboxFaults.REFUSAL)));
         } else {
             try {
                 response.put("result", odoo.call(service, method, args));

@@ -31,6 +31,11 @@ public class SandboxFaults {
     public enum Fault {
         /** Does not perform the call; answers HTTP 200 with a JSON-RPC {@code psycopg2.OperationalError}. */
         SERVER_ERROR,
+        /**
+         * Does not perform the call; answers Odoo's {@code UserError} with {@link #REFUSAL}, as real Odoo refuses a
+         * call on business grounds (an archived product, a locked order).
+         */
+        USER_ERROR,
         /** Does not perform the call; answers HTTP 503. */
         HTTP_503,
         /** Performs the call, then answers HTTP 502 so the caller never sees the result. */
@@ -38,6 +43,9 @@ public class SandboxFaults {
         /** Answers normally; a placeholder that {@link #failAfter} queues for the calls it lets through. */
         NONE
     }
+
+    /** The text of a {@link Fault#USER_ERROR}, so a test can look for it where a person reads it. */
+    public static final String REFUSAL = "This record is locked or archived and cannot be changed (a refusal the sandbox was told to give)";
 
     private final Map<String, Deque<Fault>> pending = new HashMap<>();
     private final Map<String, Integer> counts = new TreeMap<>();
