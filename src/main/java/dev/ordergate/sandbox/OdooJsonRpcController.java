@@ -75,6 +75,10 @@ class OdooJsonRpcController {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(HTML)
                     .body("Service Unavailable".getBytes(StandardCharsets.UTF_8));
         }
+        if (fault == Fault.HTTP_500) {
+            return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(HTML)
+                    .body("Internal Server Error".getBytes(StandardCharsets.UTF_8));
+        }
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("jsonrpc", "2.0");
         response.put("id", requestId);

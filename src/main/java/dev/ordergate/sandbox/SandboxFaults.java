@@ -36,6 +36,11 @@ public class SandboxFaults {
          * call on business grounds (an archived product, a locked order).
          */
         USER_ERROR,
+        /**
+         * Does not perform the call; answers HTTP 500, as Odoo's server does when a worker dies mid-request: a failure
+         * of Odoo's, retried and then an incident (unlike {@link #HTTP_503}, which is waited out).
+         */
+        HTTP_500,
         /** Does not perform the call; answers HTTP 503. */
         HTTP_503,
         /** Performs the call, then answers HTTP 502 so the caller never sees the result. */
