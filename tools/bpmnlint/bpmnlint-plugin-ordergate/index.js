@@ -4,6 +4,7 @@ module.exports = {
     'gateway-labelled': './rules/gateway-labelled',
     'user-task-form': './rules/user-task-form',
     'user-task-candidate-group': './rules/user-task-candidate-group',
-    'peer-call-async-retry': './rules/peer-call-async-retry'
+    'peer-call-async-retry': './rules/peer-call-async-retry',
+    'peer-call-refusal-boundary': './rules/peer-call-refusal-boundary'
   }
 };

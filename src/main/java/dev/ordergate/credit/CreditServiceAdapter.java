@@ -1,5 +1,6 @@
 package dev.ordergate.credit;
 
+import dev.ordergate.order.PeerRefusedException;
 import feign.FeignException;
 import java.util.Optional;
 import org.springframework.cloud.openfeign.FeignClient;
@@ -30,6 +31,8 @@ class CreditServiceAdapter implements CreditAuthority {
             return Optional.of(api.standing(customerRef));
         } catch (FeignException.NotFound unknown) {
             return Optional.empty();
+        } catch (FeignException.UnprocessableEntity refused) {
+            throw PeerRefusedException.answered("credit", refused.status(), refused.contentUTF8(), refused);
         }
     }
 }

@@ -1,10 +1,13 @@
 package dev.ordergate.odoo;
 
+import dev.ordergate.order.PeerRefusal;
+
 /**
  * Odoo (a {@code UserError} or {@code ValidationError}) or one of our adapters refused on business grounds;
- * the message is Odoo's own text, for the person who has to resolve it.
+ * the message is Odoo's own text, for the person who has to resolve it. Odoo's refusals are told apart from its
+ * technical failures in one place, {@link OdooException}'s mapping of Odoo's exception classes.
  */
-final class OdooBusinessException extends OdooException {
+final class OdooBusinessException extends OdooException implements PeerRefusal {
 
     OdooBusinessException(String message, String odooError) {
         super(message, odooError, null);
@@ -22,5 +25,15 @@ final class OdooBusinessException extends OdooException {
     @Override
     public boolean isBusiness() {
         return true;
+    }
+
+    @Override
+    public String peer() {
+        return "odoo";
+    }
+
+    @Override
+    public String peerMessage() {
+        return getMessage();
     }
 }

@@ -60,8 +60,7 @@ class Incidents {
             query.incidentTimestampBefore(Date.from(filter.to().toInstant()));
         }
         List<Incident> incidents = query.orderByIncidentTimestamp().asc().list().stream()
-                .filter(i -> filter.peer() == null
-                        || filter.peer().equals(peers.of(i.getProcessDefinitionId(), i.getActivityId())))
+                .filter(i -> filter.peer() == null || filter.peer().equals(peerOf(i)))
                 .toList();
         return views(incidents);
     }
@@ -95,6 +94,10 @@ class Incidents {
         return matching;
     }
 
+    private String peerOf(Incident incident) {
+        return peers.failed(incident.getProcessDefinitionId(), incident.getActivityId(), incident.getIncidentMessage());
+    }
+
     private List<View> views(List<Incident> incidents) {
         if (incidents.isEmpty()) {
             return List.of();
@@ -112,7 +115,7 @@ class Incidents {
                         (a, b) -> a));
         return incidents.stream().map(i -> new View(i.getId(), i.getIncidentType(),
                 businessKeys.get(i.getProcessInstanceId()), (String) orderIds.get(i.getProcessInstanceId()),
-                i.getProcessInstanceId(), i.getActivityId(), peers.of(i.getProcessDefinitionId(), i.getActivityId()),
+                i.getProcessInstanceId(), i.getActivityId(), peerOf(i),
                 FAILED_JOB.equals(i.getIncidentType()) ? i.getConfiguration() : null, i.getIncidentMessage(),
                 i.getIncidentTimestamp().toInstant())).toList();
     }

@@ -112,13 +112,15 @@ class OperationalGauges {
     private void incidents() {
         Map<Tags, Long> open = new HashMap<>();
         jdbc.sql("""
-                SELECT PROC_DEF_ID_ AS def, ACTIVITY_ID_ AS activity, INCIDENT_TYPE_ AS type, COUNT(*) AS n
-                  FROM %s GROUP BY PROC_DEF_ID_, ACTIVITY_ID_, INCIDENT_TYPE_
+                SELECT PROC_DEF_ID_ AS def, ACTIVITY_ID_ AS activity, INCIDENT_TYPE_ AS type, INCIDENT_MSG_ AS msg,
+                       COUNT(*) AS n
+                  FROM %s GROUP BY PROC_DEF_ID_, ACTIVITY_ID_, INCIDENT_TYPE_, INCIDENT_MSG_
                 """.formatted(table(IncidentEntity.class)))
                 .query(rs -> {
                     String activity = rs.getString("activity");
                     Tags tags = Tags.of("activity", activity == null ? "none" : activity,
-                            "peer", peers.of(rs.getString("def"), activity), "type", rs.getString("type"));
+                            "peer", peers.failed(rs.getString("def"), activity, rs.getString("msg")),
+                            "type", rs.getString("type"));
                     open.merge(tags, rs.getLong("n"), Long::sum);
                 });
         gauges.update(INCIDENTS, "Open incidents (technical failures whose retries are spent), by activity and peer",

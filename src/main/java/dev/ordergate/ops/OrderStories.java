@@ -73,13 +73,15 @@ class OrderStories {
         var pastIncidents = history.createHistoricIncidentQuery().processInstanceId(pi)
                 .orderByCreateTime().asc().list().stream()
                 .map(i -> new PastIncident(i.getId(), i.getActivityId(),
-                        peers.of(i.getProcessDefinitionId(), i.getActivityId()), i.getIncidentMessage(),
+                        peers.failed(i.getProcessDefinitionId(), i.getActivityId(), i.getIncidentMessage()),
+                        i.getIncidentMessage(),
                         instant(i.getCreateTime()), instant(i.getEndTime()),
                         i.isOpen() ? "open" : i.isResolved() ? "resolved" : "deleted"))
                 .toList();
         var failures = history.createHistoricJobLogQuery().processInstanceId(pi).failureLog()
                 .orderByTimestamp().asc().list().stream()
-                .map(f -> new Failure(f.getActivityId(), peers.of(f.getProcessDefinitionId(), f.getActivityId()),
+                .map(f -> new Failure(f.getActivityId(),
+                        peers.failed(f.getProcessDefinitionId(), f.getActivityId(), f.getJobExceptionMessage()),
                         f.getJobExceptionMessage(), instant(f.getTimestamp()), f.getJobRetries()))
                 .toList();
         var steps = history.createHistoricActivityInstanceQuery().processInstanceId(pi)

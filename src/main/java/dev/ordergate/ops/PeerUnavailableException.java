@@ -1,15 +1,31 @@
 package dev.ordergate.ops;
 
 import java.io.IOException;
+import java.time.Duration;
 
 /**
- * A call that was not sent because the peer's circuit is open or its bulkhead is full. An {@link IOException} on
- * purpose: Feign turns it into the same {@code RetryableException} as a refused connection, so every adapter maps
- * it as a technical failure (the job retries, then becomes an incident) and nothing falls back silently.
+ * A call that did not reach a working peer: its circuit is open, its bulkhead is full, it could not be connected to,
+ * or it (or the proxy in front of it) said it is unavailable (HTTP 502, 503, 504). An {@link IOException} on purpose:
+ * Feign turns it into the same {@code RetryableException} as a refused connection, so every adapter maps it as a
+ * technical failure and nothing falls back silently. {@link WaitForPeers} lets the job wait {@link #waitFor()} for
+ * the peer instead of spending one of its retries: the peer is the one failing, not the order.
  */
 class PeerUnavailableException extends IOException {
 
-    PeerUnavailableException(String message) {
-        super(message);
+    private final String peer;
+    private final Duration waitFor;
+
+    PeerUnavailableException(String peer, String message, Duration waitFor, Throwable cause) {
+        super(message, cause);
+        this.peer = peer;
+        this.waitFor = waitFor;
+    }
+
+    String peer() {
+        return peer;
+    }
+
+    Duration waitFor() {
+        return waitFor;
     }
 }

@@ -1,5 +1,7 @@
 package dev.ordergate.ops;
 
+import feign.FeignException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -18,6 +20,7 @@ class Peers {
 
     static final String NONE = "none";
     private static final Pattern PROFILE = Pattern.compile("retries\\.(\\w+)");
+    private static final Pattern NAMED = Pattern.compile("peer '([\\w-]+)'", Pattern.CASE_INSENSITIVE);
 
     private final RepositoryService repository;
     private final Map<String, String> known = new ConcurrentHashMap<>();
@@ -31,6 +34,39 @@ class Peers {
             return NONE;
         }
         return known.computeIfAbsent(processDefinitionId + "/" + activityId, key -> lookUp(processDefinitionId, activityId));
+    }
+
+    /** The peer whose failure an error is: the one its message names, else the one the activity is drawn against. */
+    String failed(String processDefinitionId, String activityId, String message) {
+        String named = named(message);
+        return named.isEmpty() ? of(processDefinitionId, activityId) : named;
+    }
+
+    /** The peer a failure came from, by the Feign client that made the failing call; null when none did. */
+    static String failedIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof PeerUnavailableException unavailable) {
+                return profile(unavailable.peer());
+            }
+            if (cause instanceof FeignException feign && feign.hasRequest()
+                    && feign.request().requestTemplate() != null
+                    && feign.request().requestTemplate().feignTarget() != null) {
+                return profile(feign.request().requestTemplate().feignTarget().name());
+            }
+        }
+        return null;
+    }
+
+    /** The peer an error message names ("Circuit breaker of peer 'odoo-json2' ..."), or an empty string. */
+    static String named(String message) {
+        Matcher matcher = message == null ? null : NAMED.matcher(message);
+        return matcher != null && matcher.find() ? profile(matcher.group(1)) : "";
+    }
+
+    /** Both Odoo clients ({@code odoo}, {@code odoo-json2}) are the one peer Odoo, as its retry profile says. */
+    private static String profile(String client) {
+        String name = client.toLowerCase(Locale.ROOT);
+        return name.startsWith("odoo") ? "odoo" : name;
     }
 
     private String lookUp(String processDefinitionId, String activityId) {

@@ -24,6 +24,9 @@ public enum ReviewOption {
     APPROVE_SUBSTITUTION("substitution", "approve", false, false),
     REFUSE_SUBSTITUTION("substitution", "refuse", true, false),
     APPROVE_RETURN("return", "approve", false, true),
+    RETRY_AFTER_REFUSAL("refusal", "retry", true, false),
+    CANCEL_AFTER_REFUSAL("refusal", "cancel", true, false),
+    HAND_OVER_REFUSAL("refusal", "hand-over", true, false),
     REJECT(null, "reject", true, false);
 
     /**

@@ -118,9 +118,15 @@ class OdooJson2Controller {
         if (fault == Fault.HTTP_503) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(HTML).body(bytes("Service Unavailable"));
         }
+        if (fault == Fault.HTTP_500) {
+            return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(HTML).body(bytes("Internal Server Error"));
+        }
         if (fault == Fault.SERVER_ERROR) {
             return error(OdooFault.database("psycopg2.OperationalError",
                     "could not serialize access due to concurrent update\n"));
+        }
+        if (fault == Fault.USER_ERROR) {
+            return error(OdooFault.userError(SandboxFaults.REFUSAL));
         }
         ResponseEntity<byte[]> answer;
         try {

@@ -95,12 +95,18 @@ class OdooJsonRpcController {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(HTML)
                     .body("Service Unavailable".getBytes(StandardCharsets.UTF_8));
         }
+        if (fault == Fault.HTTP_500) {
+            return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(HTML)
+                    .body("Internal Server Error".getBytes(StandardCharsets.UTF_8));
+        }
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("jsonrpc", "2.0");
         response.put("id", requestId);
         if (fault == Fault.SERVER_ERROR) {
             response.put("error", error(OdooFault.database("psycopg2.OperationalError",
                     "could not serialize access due to concurrent update\n")));
+        } else if (fault == Fault.USER_ERROR) {
+            response.put("error", error(OdooFault.userError(SandboxFaults.REFUSAL)));
         } else {
             try {
                 response.put("result", odoo.call(service, method, args));

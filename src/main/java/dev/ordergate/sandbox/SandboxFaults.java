@@ -5,8 +5,12 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +24,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@link #failNext} makes the next {@code times} matching calls fail with the given {@link Fault};</li>
  *   <li>{@link #callCount} and {@link #callCounts} tell how often a method was called;</li>
  *   <li>{@link #unavailableUntil} answers every call with HTTP 503 until then: an outage of the whole server;</li>
- *   <li>{@link #reset} forgets pending faults, outages and counts.</li>
+ *   <li>{@link #refuseNext} makes the simulated credit service, tax service or WMS refuse its next calls with HTTP 422;</li>
+ *   <li>{@link #reset} forgets pending faults, refusals, outages and counts.</li>
  * </ul>
  */
 @Component
@@ -31,6 +36,16 @@ public class SandboxFaults {
     public enum Fault {
         /** Does not perform the call; answers HTTP 200 with a JSON-RPC {@code psycopg2.OperationalError}. */
         SERVER_ERROR,
+        /**
+         * Does not perform the call; answers Odoo's {@code UserError} with {@link #REFUSAL}, as real Odoo refuses a
+         * call on business grounds (an archived product, a locked order).
+         */
+        USER_ERROR,
+        /**
+         * Does not perform the call; answers HTTP 500, as Odoo's server does when a worker dies mid-request: a failure
+         * of Odoo's, retried and then an incident (unlike {@link #HTTP_503}, which is waited out).
+         */
+        HTTP_500,
         /** Does not perform the call; answers HTTP 503. */
         HTTP_503,
         /** Performs the call, then answers HTTP 502 so the caller never sees the result. */
@@ -39,7 +54,11 @@ public class SandboxFaults {
         NONE
     }
 
+    /** The text of a {@link Fault#USER_ERROR}, so a test can look for it where a person reads it. */
+    public static final String REFUSAL = "This record is locked or archived and cannot be changed (a refusal the sandbox was told to give)";
+
     private final Map<String, Deque<Fault>> pending = new HashMap<>();
+    private final Map<String, Integer> refusals = new HashMap<>();
     private final Map<String, Integer> counts = new TreeMap<>();
     private Instant outageEnds = Instant.MIN;
 
@@ -71,7 +90,30 @@ public class SandboxFaults {
         outageEnds = Instant.MIN;
         pending.clear();
         counts.clear();
+        refusals.clear();
         shipmentsPaused = false;
+    }
+
+    /**
+     * The simulated {@code "credit"} service, {@code "tax"} service or {@code "wms"} refuses its next {@code times}
+     * calls (the WMS its releases) with HTTP 422 and {@link #REFUSAL} as the problem's detail, the shape their
+     * contracts give a business refusal; the Odoo counterpart is {@link Fault#USER_ERROR}. Not counted in
+     * {@link #callCounts}, which counts Odoo's calls.
+     */
+    public synchronized void refuseNext(String peer, int times) {
+        refusals.merge(peer, times, Integer::sum);
+    }
+
+    /** The refusal planned for this call of the peer, if any: HTTP 422 with a problem detail. */
+    synchronized Optional<ResponseEntity<ProblemDetail>> refusal(String peer) {
+        int left = refusals.getOrDefault(peer, 0);
+        if (left <= 0) {
+            return Optional.empty();
+        }
+        refusals.put(peer, left - 1);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, REFUSAL);
+        problem.setTitle("Refused");
+        return Optional.of(ResponseEntity.unprocessableEntity().body(problem));
     }
 
     private boolean shipmentsPaused;

@@ -30,8 +30,18 @@ class SimulatedCreditController {
         return new Standing(customerRef, "USD", new BigDecimal(limit), new BigDecimal(exposure), new BigDecimal("0.00"), blocked);
     }
 
+    private final SandboxFaults faults;
+
+    SimulatedCreditController(SandboxFaults faults) {
+        this.faults = faults;
+    }
+
     @GetMapping("/sandbox/credit/v1/customers/{customerRef}/standing")
     ResponseEntity<?> standing(@PathVariable String customerRef) {
+        var refusal = faults.refusal("credit");
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
         Standing standing = STANDINGS.get(customerRef);
         if (standing == null) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -55,8 +56,19 @@ class SimulatedTaxController {
     private record Jurisdiction(String code, BigDecimal rate) {
     }
 
+    private final SandboxFaults faults;
+
+    SimulatedTaxController(SandboxFaults faults) {
+        this.faults = faults;
+    }
+
     @PostMapping("/sandbox/tax/v1/assessments")
-    Result assess(@Validated @RequestBody Assessment assessment) {
+    ResponseEntity<?> assess(@Validated @RequestBody Assessment assessment) {
+        var refusal = faults.refusal("tax");
+        return refusal.isPresent() ? refusal.get() : ResponseEntity.ok(assessed(assessment));
+    }
+
+    private static Result assessed(Assessment assessment) {
         ShipTo shipTo = assessment.shipTo();
         Jurisdiction jurisdiction = jurisdiction(shipTo.country(), shipTo.postalCode());
         if (jurisdiction == null) {

@@ -85,7 +85,11 @@ class SimulatedWmsController {
     }
 
     @PostMapping("/sandbox/wms/v1/releases")
-    ResponseEntity<Accepted> release(@Validated @RequestBody ReleaseRequest request) {
+    ResponseEntity<?> release(@Validated @RequestBody ReleaseRequest request) {
+        var refusal = faults.refusal("wms");
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
         Release release = new Release(request.releaseId(), request.businessKey(),
                 request.shipTo() == null ? Map.of() : request.shipTo(),
                 request.lines().stream().map(line -> new ReleaseLine(line.lineRef(), line.sku(), line.quantity())).toList());

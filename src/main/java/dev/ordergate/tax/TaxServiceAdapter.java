@@ -2,6 +2,7 @@ package dev.ordergate.tax;
 
 import dev.ordergate.order.Address;
 import dev.ordergate.order.Order;
+import dev.ordergate.order.PeerRefusedException;
 import java.math.BigDecimal;
 import java.util.List;
 import org.springframework.cloud.openfeign.FeignClient;
@@ -34,9 +35,13 @@ class TaxServiceAdapter implements TaxAuthority {
 
     @Override
     public TaxAssessment assess(Order order) {
-        return api.assess(new AssessmentRequest(order.customerRef(), order.currency(), order.shipTo(),
-                order.lines().stream()
-                        .map(l -> new Line(l.lineRef(), l.sku(), l.quantity(), l.unitPrice()))
-                        .toList()));
+        try {
+            return api.assess(new AssessmentRequest(order.customerRef(), order.currency(), order.shipTo(),
+                    order.lines().stream()
+                            .map(l -> new Line(l.lineRef(), l.sku(), l.quantity(), l.unitPrice()))
+                            .toList()));
+        } catch (feign.FeignException.UnprocessableEntity refused) {
+            throw PeerRefusedException.answered("tax", refused.status(), refused.contentUTF8(), refused);
+        }
     }
 }

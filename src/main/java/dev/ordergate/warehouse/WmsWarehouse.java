@@ -3,6 +3,7 @@ package dev.ordergate.warehouse;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.ordergate.order.Address;
 import dev.ordergate.order.Order;
+import dev.ordergate.order.PeerRefusedException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -56,14 +57,27 @@ class WmsWarehouse implements Warehouse {
 
     @Override
     public void release(String releaseId, Order order) {
-        api.release(new Release(releaseId, order.businessKey(), order.shipTo(),
-                order.lines().stream().map(l -> new Line(l.lineRef(), l.sku(), l.quantity())).toList()));
+        try {
+            api.release(new Release(releaseId, order.businessKey(), order.shipTo(),
+                    order.lines().stream().map(l -> new Line(l.lineRef(), l.sku(), l.quantity())).toList()));
+        } catch (feign.FeignException.UnprocessableEntity refused) {
+            throw refusal(refused);
+        }
     }
 
     @Override
     public void expectReturn(String returnId, String businessKey, Map<String, BigDecimal> quantitiesBySku) {
-        api.expectReturn(new ReturnAdvice(returnId, businessKey, quantitiesBySku.entrySet().stream()
-                .map(e -> new ReturnLine(e.getKey(), e.getValue())).toList()));
+        try {
+            api.expectReturn(new ReturnAdvice(returnId, businessKey, quantitiesBySku.entrySet().stream()
+                    .map(e -> new ReturnLine(e.getKey(), e.getValue())).toList()));
+        } catch (feign.FeignException.UnprocessableEntity refused) {
+            throw refusal(refused);
+        }
+    }
+
+    /** The WMS's business refusals are its 422 answers (contracts/wms.yaml); everything else is technical. */
+    private static PeerRefusedException refusal(feign.FeignException refused) {
+        return PeerRefusedException.answered("wms", refused.status(), refused.contentUTF8(), refused);
     }
 
     @Override

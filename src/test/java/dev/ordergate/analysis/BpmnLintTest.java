@@ -35,6 +35,7 @@ class BpmnLintTest {
         "broken-user-task-candidate-group.bpmn.xml,  ordergate/user-task-candidate-group, review",
         "broken-peer-call-async.bpmn.xml,            ordergate/peer-call-async-retry,     callPeer",
         "broken-peer-call-retry.bpmn.xml,            ordergate/peer-call-async-retry,     callPeer",
+        "broken-peer-call-refusal-boundary.bpmn.xml, ordergate/peer-call-refusal-boundary, callPeer",
         "broken-no-implicit-split.bpmn.xml,          no-implicit-split,                   callPeer"
     })
     void aModelBrokenOnPurposeIsRejectedByItsRuleNamingTheElement(String file, String rule, String element) {

@@ -151,6 +151,7 @@ class FormBindingsTest {
                 .singleResult(), t -> t != null);
         reached.put("master-data-sync/" + conflict.getTaskDefinitionKey(), conflict);
         reached.putAll(reachReturnTasks());
+        reached.put("peer-refusal-review/resolveRefusal", refusalReview());
         return reached;
     }
 
@@ -170,6 +171,25 @@ class FormBindingsTest {
             reached.put("order-return/" + task.getTaskDefinitionKey(), task);
         }
         return reached;
+    }
+
+    /** A return whose credit note Odoo refuses: the review of the refusal opens. */
+    private Task refusalReview() {
+        String ref = uniqueRef();
+        String id = submit(sample(ref));
+        await().atMost(PATIENCE).until(() -> api.get("/api/v1/orders/" + id).body().path("status").asText(),
+                "COMPLETED"::equals);
+        faults.failNext("account.move.reversal", "*", 1, SandboxFaults.Fault.USER_ERROR);
+        ApiClient.Response requested = api.post("/api/v1/orders/" + id + "/returns", """
+                {"returnRef": "FORMS-REFUSAL", "reason": "Form check", "lines": [{"sku": "FURN_0269", "quantity": 1}]}
+                """);
+        assertThat(requested.status()).as(requested.raw()).isEqualTo(201);
+        String instance = requested.body().path("processInstanceId").asText();
+        Task inspection = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceId(instance)
+                .singleResult(), t -> t != null);
+        tasks.complete(inspection.getId(), Map.of("goodsCondition", "opened", "disposition", "restock"));
+        return await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().taskDefinitionKey("resolveRefusal")
+                .processInstanceBusinessKey("b2b-portal:" + ref + "/FORMS-REFUSAL").singleResult(), t -> t != null);
     }
 
     /** An order whose released goods the warehouse reports damaged. */

@@ -252,8 +252,8 @@ class OrderFulfillmentProcessTest {
     }
 
     @Test
-    void anOdooOutageBecomesAnIncidentAfterTheRetriesAndTheOrderCompletesOnceRetried() {
-        faults.failNext("sale.order", "create", 1000, SandboxFaults.Fault.HTTP_503);
+    void anOdooServerErrorBecomesAnIncidentAfterTheRetriesAndTheOrderCompletesOnceRetried() {
+        faults.failNext("sale.order", "create", 1000, SandboxFaults.Fault.SERVER_ERROR);
         String ref = uniqueRef();
         String id = api.submitOrder(sample(ref));
 

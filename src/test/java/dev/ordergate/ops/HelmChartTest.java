@@ -137,10 +137,11 @@ public class HelmChartTest {
         List<String> rows = panels.stream().filter(p -> "row".equals(p.path("type").asText()))
                 .map(p -> p.path("title").asText()).toList();
         assertThat(rows).anyMatch(t -> t.startsWith("Business failures")).anyMatch(t -> t.startsWith("Technical failures"));
-        assertThat(panelsOfRow(panels, "Business failures")).contains("ordergate_gate_outcomes_total", "ordergate_review_tasks_open")
+        assertThat(panelsOfRow(panels, "Business failures")).contains("ordergate_gate_outcomes_total", "ordergate_review_tasks_open",
+                        "ordergate_peer_refusals_total")
                 .doesNotContain("ordergate_incidents_open");
         assertThat(panelsOfRow(panels, "Technical failures")).contains("ordergate_incidents_open", "ordergate_peer_calls_seconds")
-                .doesNotContain("ordergate_gate_outcomes_total");
+                .doesNotContain("ordergate_gate_outcomes_total", "ordergate_peer_refusals_total");
     }
 
     @Test

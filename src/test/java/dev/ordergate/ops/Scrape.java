@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** One read of {@code /actuator/prometheus}, parsed into series, as Prometheus would scrape it. */
-record Scrape(List<Series> series) {
+public record Scrape(List<Series> series) {
 
     record Series(String name, Map<String, String> labels, double value) {
     }
@@ -17,7 +17,7 @@ record Scrape(List<Series> series) {
     private static final Pattern LINE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+).*$");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    static Scrape of(ApiClient api) {
+    public static Scrape of(ApiClient api) {
         var response = api.get("/actuator/prometheus");
         if (response.status() != 200) {
             throw new IllegalStateException("/actuator/prometheus answered " + response.status());
@@ -45,7 +45,7 @@ record Scrape(List<Series> series) {
     }
 
     /** The sum of every series of that name whose labels include the given ones; 0 when there is none. */
-    double value(String name, String... labelPairs) {
+    public double value(String name, String... labelPairs) {
         return series.stream().filter(s -> s.name().equals(name) && matches(s.labels(), labelPairs))
                 .mapToDouble(Series::value).sum();
     }

@@ -10,12 +10,15 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ordergate.ApiClient;
 import dev.ordergate.IntegrationTest;
+import dev.ordergate.ops.Scrape;
 import dev.ordergate.sandbox.SandboxFaults;
 import dev.ordergate.sandbox.SandboxOdoo;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -43,6 +46,10 @@ class OrderReturnTest {
     JdbcClient jdbc;
     @Autowired
     SandboxFaults faults;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    HistoryService history;
 
     @Test
     void partOfAShipmentIsReturnedReceivedInspectedAndCreditedForTheReturnedQuantityOnly() {
@@ -244,6 +251,77 @@ class OrderReturnTest {
         assertThat(odoo.scrappedByOrigin(clientRef + "/RET-1")).as("scrapped once, although Odoo's answer was lost")
                 .isEqualTo(Map.of("E-COM07", 2.0));
         assertThat(faults.callCount("stock.scrap", "create")).isEqualTo(1);
+    }
+
+    @Test
+    void odoosRefusalOfTheCreditNoteGoesToAPersonWithOdoosWordsAndTryingAgainCreditsTheReturnOnce() {
+        String ref = uniqueRef();
+        String clientRef = "b2b-portal:" + ref;
+        String orderId = shippedAndInvoiced(sample(ref));
+        faults.failNext("account.move.reversal", "*", 1, SandboxFaults.Fault.USER_ERROR);
+        var requested = api.post("/api/v1/orders/" + orderId + "/returns", request("RET-1", "FURN_0269", "2"));
+        String returnId = requested.body().path("id").asText();
+        String returnInstance = requested.body().path("processInstanceId").asText();
+        tasks.complete(awaitTask(returnInstance, "inspectReturn").getId(),
+                Map.of("goodsCondition", "opened", "disposition", "restock"));
+
+        Task review = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().taskDefinitionKey("resolveRefusal")
+                .processInstanceBusinessKey(runtime.createProcessInstanceQuery().processInstanceId(returnInstance)
+                        .singleResult().getBusinessKey()).singleResult(), t -> t != null);
+        Map<String, Object> shown = tasks.getVariables(review.getId());
+        assertThat(shown).containsEntry("refusalPeer", "odoo").containsEntry("refusalStep", "creditReturn")
+                .containsEntry("refusalStepName", "Credit the returned goods in Odoo")
+                .containsEntry("refusalCode", "odoo-refused");
+        assertThat((String) shown.get("refusalMessage")).isEqualTo(SandboxFaults.REFUSAL);
+        assertThat(tasks.getIdentityLinksForTask(review.getId())).extracting(l -> l.getGroupId())
+                .contains("customer-service");
+        assertThat(runtime.createIncidentQuery().processInstanceId(returnInstance).count()).isZero();
+        assertThat(returnOf(returnId).path("status").asText()).isEqualTo("RECEIVED");
+        assertThat(Scrape.of(api).value("ordergate_peer_refusals_total", "peer", "odoo", "activity", "creditReturn"))
+                .isPositive();
+
+        tasks.complete(review.getId(), Map.of("decision", "retry", "refusalGroup", "customer-service",
+                "decisionComment", "Sales journal reopened in Odoo"));
+
+        await().atMost(PATIENCE).until(() -> returnOf(returnId), r -> "CREDITED".equals(r.path("status").asText()));
+        assertThat(odoo.movesByClientRef(clientRef)).filteredOn(m -> m.moveType().equals("out_refund")).hasSize(1);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(returnInstance)
+                .variableName("refusalComment").singleResult().getValue()).isEqualTo("Sales journal reopened in Odoo");
+        JsonNode reviews = api.get("/api/v1/orders/" + orderId).body().path("reviews");
+        assertThat(reviews.findValuesAsText("gate")).contains("refusal");
+        assertThat(reviews.findValuesAsText("decision")).contains("retry");
+    }
+
+    @Test
+    void aRefusalHandedToAnotherGroupReachesThatGroupAndCancellingItKeepsTheGoodsWithoutACreditNote() {
+        String ref = uniqueRef();
+        String orderId = shippedAndInvoiced(sample(ref));
+        faults.failNext("account.move.reversal", "*", 1, SandboxFaults.Fault.USER_ERROR);
+        var requested = api.post("/api/v1/orders/" + orderId + "/returns", request("RET-1", "FURN_0269", "2"));
+        String returnId = requested.body().path("id").asText();
+        String returnInstance = requested.body().path("processInstanceId").asText();
+        tasks.complete(awaitTask(returnInstance, "inspectReturn").getId(),
+                Map.of("goodsCondition", "opened", "disposition", "restock"));
+        String businessKey = runtime.createProcessInstanceQuery().processInstanceId(returnInstance).singleResult()
+                .getBusinessKey();
+        Task first = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().taskDefinitionKey("resolveRefusal")
+                .processInstanceBusinessKey(businessKey).singleResult(), t -> t != null);
+
+        tasks.complete(first.getId(), Map.of("decision", "hand-over", "refusalGroup", "credit-controllers",
+                "decisionComment", "Journals are finance's"));
+        Task handedOver = tasks.createTaskQuery().taskDefinitionKey("resolveRefusal")
+                .processInstanceBusinessKey(businessKey).singleResult();
+        assertThat(tasks.getIdentityLinksForTask(handedOver.getId())).extracting(l -> l.getGroupId())
+                .containsExactly("credit-controllers");
+        tasks.complete(handedOver.getId(), Map.of("decision", "cancel", "refusalGroup", "credit-controllers",
+                "decisionComment", "Customer gets a voucher instead"));
+
+        await().atMost(PATIENCE).until(() -> runtime.createProcessInstanceQuery().processInstanceId(returnInstance)
+                .count() == 0);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(returnInstance)
+                .activityId("creditGivenUp").count()).isEqualTo(1);
+        assertThat(returnOf(returnId).path("status").asText()).isEqualTo("RECEIVED");
+        assertThat(odoo.movesByClientRef("b2b-portal:" + ref)).noneMatch(m -> m.moveType().equals("out_refund"));
     }
 
     @AfterEach

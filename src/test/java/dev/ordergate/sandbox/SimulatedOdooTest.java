@@ -206,6 +206,33 @@ class SimulatedOdooTest {
         assertThat(response.at("/error/data/name").asText()).isEqualTo("psycopg2.OperationalError");
     }
 
+    @Test
+    void aUserErrorFaultRefusesTheCallAsOdooDoesWithoutPerformingIt() {
+        faults.failNext("sale.order", "create", 1, Fault.USER_ERROR);
+
+        JsonNode response = http.json(http.post(SandboxHttp.ODOO, http.write(Map.of("jsonrpc", "2.0", "method", "call",
+                "id", 10, "params", Map.of("service", "object", "method", "execute_kw", "args", List.of("sandbox", 2,
+                        "sandbox-admin-key", "sale.order", "create", List.of(Map.of("partner_id", ACME,
+                                "client_order_ref", "PO-REFUSED")), Map.of()))))));
+
+        assertThat(response.at("/error/data/name").asText()).isEqualTo("odoo.exceptions.UserError");
+        assertThat(response.at("/error/data/message").asText()).isEqualTo(SandboxFaults.REFUSAL);
+        assertThat(odoo.salesOrdersByClientRef("PO-REFUSED")).isEmpty();
+    }
+
+    @Test
+    void anInternalServerErrorFaultAnswers500WithoutPerformingTheCall() {
+        faults.failNext("sale.order", "*", 1, Fault.HTTP_500);
+
+        var failed = http.post(SandboxHttp.ODOO, http.write(Map.of("jsonrpc", "2.0", "method", "call", "id", 11,
+                "params", Map.of("service", "object", "method", "execute_kw", "args", List.of("sandbox", 2,
+                        "sandbox-admin-key", "sale.order", "create", List.of(Map.of("partner_id", ACME,
+                                "client_order_ref", "PO-500")), Map.of())))));
+
+        assertThat(failed.statusCode()).isEqualTo(500);
+        assertThat(odoo.salesOrdersByClientRef("PO-500")).isEmpty();
+    }
+
     @SafeVarargs
     private int createOrder(String clientOrderRef, Map<String, Object>... lines) {
         return http.result("sale.order", "create", List.of(Map.of("partner_id", ACME, "client_order_ref", clientOrderRef,

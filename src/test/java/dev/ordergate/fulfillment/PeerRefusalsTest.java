@@ -1,0 +1,147 @@
+package dev.ordergate.fulfillment;
+
+import static dev.ordergate.SampleOrders.sample;
+import static dev.ordergate.SampleOrders.uniqueRef;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ordergate.ApiClient;
+import dev.ordergate.IntegrationTest;
+import dev.ordergate.sandbox.SandboxFaults;
+import dev.ordergate.sandbox.SandboxOdoo;
+import java.time.Duration;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A business refusal from any peer of the order-fulfillment process (Odoo, the credit service, the tax service, the
+ * WMS; sandbox faults) reaches a person as "Resolve refusal" with the peer's own message and no incident; trying
+ * again after the fix completes the order, cancelling ends it as cancelled with what was done undone.
+ */
+@IntegrationTest
+class PeerRefusalsTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private final ApiClient api = new ApiClient();
+
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    SandboxFaults faults;
+    @Autowired
+    SandboxOdoo odoo;
+
+    @AfterEach
+    void healPeers() {
+        faults.reset();
+    }
+
+    @Test
+    void odoosRefusalOfThePriceCheckReachesAPersonAndTryingAgainCompletesTheOrder() {
+        faults.failNext("sale.order.line", "onchange", 1, SandboxFaults.Fault.USER_ERROR);
+        String ref = uniqueRef();
+        String id = api.submitOrder(sample(ref));
+
+        Task review = awaitRefusal(id, ref, "odoo", "checkPrices");
+        decide(review, "retry", "Price list un-archived in Odoo");
+
+        api.awaitOrderStatus(id, "COMPLETED");
+        assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).hasSize(1);
+        assertThat(reached(id, "checkPricesRefusalResolved")).isEqualTo(1);
+    }
+
+    @Test
+    void odoosRefusalOfTheMasterDataCheckCancelledByThePersonEndsTheOrderWithoutASalesOrder() {
+        faults.failNext("res.partner", "*", 1, SandboxFaults.Fault.USER_ERROR);
+        String ref = uniqueRef();
+        String id = api.submitOrder(sample(ref));
+
+        decide(awaitRefusal(id, ref, "odoo", "checkMasterData"), "cancel", "Customer is being merged, order again");
+
+        api.awaitOrderStatus(id, "CANCELLED");
+        assertThat(reached(id, "checkMasterDataRefusalCancelled")).isEqualTo(1);
+        assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).isEmpty();
+    }
+
+    @Test
+    void theCreditServicesRefusalReachesAPersonAndTryingAgainCompletesTheOrder() {
+        faults.refuseNext("credit", 1);
+        String ref = uniqueRef();
+        String id = api.submitOrder(sample(ref));
+
+        decide(awaitRefusal(id, ref, "credit", "checkCredit"), "retry", "Account unfrozen in the credit service");
+
+        api.awaitOrderStatus(id, "COMPLETED");
+        assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).hasSize(1);
+    }
+
+    @Test
+    void theTaxServicesRefusalReachesAPersonAndCancellingEndsTheOrder() {
+        faults.refuseNext("tax", 1);
+        String ref = uniqueRef();
+        String id = api.submitOrder(sample(ref));
+
+        decide(awaitRefusal(id, ref, "tax", "determineTax"), "cancel", "Exemption certificate expired");
+
+        api.awaitOrderStatus(id, "CANCELLED");
+        assertThat(reached(id, "determineTaxRefusalCancelled")).isEqualTo(1);
+        assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).isEmpty();
+    }
+
+    @Test
+    void theWarehousesRefusalReachesAPersonEachTimeAndCancellingCancelsTheSalesOrderInOdoo() {
+        faults.refuseNext("wms", 2);
+        String ref = uniqueRef();
+        String id = api.submitOrder(sample(ref));
+
+        decide(awaitRefusal(id, ref, "wms", "releaseToWarehouse"), "retry", "Ship-to address completed in the WMS");
+        Task again = await().atMost(PATIENCE).until(() -> refusalTask(ref), t -> t != null);
+        assertThat(tasks.getVariable(again.getId(), "refusalMessage")).isEqualTo(SandboxFaults.REFUSAL);
+        decide(again, "cancel", "The WMS will not take this customer's goods");
+
+        var cancelled = api.awaitOrderStatus(id, "CANCELLED");
+        assertThat(cancelled.path("salesOrderRef").asText()).startsWith("S");
+        assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).singleElement()
+                .satisfies(so -> assertThat(so.state()).isEqualTo("cancel"));
+        assertThat(reached(id, "cancelRefusedOrder")).isEqualTo(1);
+        assertThat(reached(id, "releaseToWarehouseRefused")).isEqualTo(2);
+        assertThat(runtime.createIncidentQuery().processInstanceId(api.processInstanceId(id)).count()).isZero();
+    }
+
+    /** Waits for the review and checks what the person sees: the peer, the step, the peer's words; no incident. */
+    private Task awaitRefusal(String id, String ref, String peer, String step) {
+        Task review = await().atMost(PATIENCE).until(() -> refusalTask(ref), t -> t != null);
+        Map<String, Object> shown = tasks.getVariables(review.getId());
+        assertThat(shown).containsEntry("refusalPeer", peer).containsEntry("refusalStep", step)
+                .containsEntry("refusalMessage", SandboxFaults.REFUSAL);
+        assertThat(review.getName()).isEqualTo("Resolve refusal");
+        assertThat(runtime.createIncidentQuery().processInstanceId(api.processInstanceId(id)).count()).isZero();
+        return review;
+    }
+
+    private Task refusalTask(String ref) {
+        return tasks.createTaskQuery().taskDefinitionKey("resolveRefusal")
+                .processInstanceBusinessKey("b2b-portal:" + ref).singleResult();
+    }
+
+    private void decide(Task review, String decision, String comment) {
+        Object group = tasks.getVariable(review.getId(), "refusalGroup");
+        tasks.complete(review.getId(), Map.of("decision", decision, "refusalGroup", group, "decisionComment", comment));
+    }
+
+    private long reached(String id, String activityId) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(api.processInstanceId(id))
+                .activityId(activityId).count();
+    }
+}
