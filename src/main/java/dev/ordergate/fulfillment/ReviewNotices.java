@@ -4,8 +4,8 @@ import dev.ordergate.notify.Notifications;
 import dev.ordergate.order.OrderIntake;
 import dev.ordergate.order.OrderStatus;
 import dev.ordergate.notify.StatusEvents;
+import dev.ordergate.order.ChannelReasons;
 import dev.ordergate.order.Orders;
-import dev.ordergate.security.Masking;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
@@ -81,7 +81,7 @@ public class ReviewNotices {
     }
 
     private static String channelReason(DelegateExecution execution) {
-        return Masking.forChannel((String) execution.getVariable(GateDelegate.GATE),
+        return ChannelReasons.of((String) execution.getVariable(GateDelegate.GATE),
                 (String) execution.getVariable(GateDelegate.REASON));
     }
 

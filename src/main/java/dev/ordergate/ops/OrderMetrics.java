@@ -3,7 +3,7 @@ package dev.ordergate.ops;
 import dev.ordergate.fulfillment.GateChecked;
 import dev.ordergate.order.MilestoneReached;
 import dev.ordergate.order.OrderStatus;
-import dev.ordergate.security.ReasonCodes;
+import dev.ordergate.order.ReasonCodes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -141,7 +141,10 @@ class OrderFulfillmentProcessTest {
         assertThat(review.path("gate").asText()).isEqualTo("pricing");
         assertThat(review.path("decision").asText()).isEqualTo("accept-submitted");
         assertThat(review.path("comment").asText()).isEqualTo("Agreed promo price");
-        assertThat(review.path("facts").asText()).contains("submitted 250.00, authority 299.00");
+        assertThat(review.path("facts").asText()).isEqualTo("price-mismatch: stopped at the price check");
+        // The audit keeps the figures the steward decided on; the order's channel reads only the codes above.
+        assertThat(api.get("/api/v1/ops/orders/" + id + "/story").body().path("reviews").get(0).path("facts").asText())
+                .contains("submitted 250.00, authority 299.00");
         assertThat(review.path("decidedAt").asText()).isNotBlank();
         assertThat(completed.path("order").path("lines").get(0).path("unitPrice").decimalValue()).isEqualByComparingTo("250.00");
     }
@@ -222,6 +225,10 @@ class OrderFulfillmentProcessTest {
         assertThat(statusEventPayloads(id)).allSatisfy(payload -> assertThat(payload)
                 .doesNotContain("3000.00").doesNotContain("2500.00").doesNotContain("exposure"));
         assertThat(statusEventPayloads(id)).anySatisfy(payload -> assertThat(payload).contains("credit-limit"));
+        var decided = api.get("/api/v1/orders/" + id);
+        assertThat(decided.body().path("reviews").get(0).path("facts").asText())
+                .isEqualTo("credit-limit: stopped at the credit check");
+        assertThat(decided.raw()).doesNotContain("3000.00").doesNotContain("2500.00").doesNotContain("exposure");
     }
 
     private List<String> statusEventPayloads(String orderId) {

@@ -1,10 +1,10 @@
-package dev.ordergate.security;
+package dev.ordergate.order;
 
 import java.util.Locale;
 
 /**
  * Turns a gate's free-text reason into a small set of codes: a metric is tagged with it without one series per
- * customer or SKU, and a channel reads it instead of the reviewer's figures (see {@link Masking#forChannel}).
+ * customer or SKU, and a channel reads it instead of the reviewer's figures (see {@link ChannelReasons}).
  * Unrecognised texts are {@code other}: a new reason shows up, it does not explode the series or leak its text.
  */
 public final class ReasonCodes {
