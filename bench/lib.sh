@@ -63,9 +63,11 @@ start_node() {
     case $arg in -D* | -X*) jvm+=("$arg") ;; *) spring+=("$arg") ;; esac
   done
   set -- ${spring[@]+"${spring[@]}"}
+  # One load driver from one address measures the engine, not the per-client rate limits: those are off.
   JAVA_OPTS="${JAVA_OPTS:-} ${jvm[*]:-}" start_jvm "node-$port" "$port" --spring.profiles.active=postgres \
     --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" --spring.datasource.username="$PGUSER" \
-    --ordergate.sandbox.wms.shipment-delay="${BENCH_SHIPMENT_DELAY:-PT0.1S}" "$@"
+    --ordergate.sandbox.wms.shipment-delay="${BENCH_SHIPMENT_DELAY:-PT0.1S}" \
+    --ordergate.rate-limits.enabled=false "$@"
   NODE_PID=$STARTED_PID
 }
 

@@ -4,6 +4,7 @@ import dev.ordergate.notify.Notifications;
 import dev.ordergate.order.OrderIntake;
 import dev.ordergate.order.OrderStatus;
 import dev.ordergate.notify.StatusEvents;
+import dev.ordergate.order.ChannelReasons;
 import dev.ordergate.order.Orders;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * What the BPMN says around a review, as expression listeners and delegates ({@code ${reviewNotices.opened(task)}},
  * {@code ${reviewNotices.escalate(execution)}} ...): the order's status, mail to the right group, and the
- * supervisor group added to an overdue task.
+ * supervisor group added to an overdue task. What leaves Tasklist here (the order's status reason, the status event,
+ * the mails) is the channel's reading of the gate's reasons; the figures stay in the task's {@code exceptionReason}.
  */
 @Component("reviewNotices")
 public class ReviewNotices {
@@ -37,7 +39,7 @@ public class ReviewNotices {
     /** A review task was created: the order shows IN_REVIEW and the reviewer group is told. */
     public void opened(DelegateTask task) {
         DelegateExecution execution = task.getExecution();
-        orders.advance(orderId(execution), OrderStatus.IN_REVIEW, (String) execution.getVariable(GateDelegate.REASON));
+        orders.advance(orderId(execution), OrderStatus.IN_REVIEW, channelReason(execution));
         mail.toGroup(group(execution), "review-created", model(execution));
     }
 
@@ -55,12 +57,12 @@ public class ReviewNotices {
 
     /** A reviewer put the order on hold (waiting for stock or payment): customer service and the channel hear. */
     public void onHold(DelegateExecution execution) {
-        statusEvents.publish(orderId(execution), "on_hold", (String) execution.getVariable(GateDelegate.REASON));
+        statusEvents.publish(orderId(execution), "on_hold", channelReason(execution));
         mail.toGroup("customer-service", "order-on-hold", model(execution));
     }
 
     public void rejected(DelegateExecution execution) {
-        orders.advance(orderId(execution), OrderStatus.REJECTED, (String) execution.getVariable(GateDelegate.REASON));
+        orders.advance(orderId(execution), OrderStatus.REJECTED, channelReason(execution));
         mail.toGroup("customer-service", "order-rejected", model(execution));
     }
 
@@ -70,12 +72,17 @@ public class ReviewNotices {
         model.put("gate", execution.getVariable(GateDelegate.GATE));
         model.put("group", group(execution));
         model.put("supervisorGroup", execution.getVariable(GateDelegate.SUPERVISOR_GROUP));
-        model.put("reason", execution.getVariable(GateDelegate.REASON));
+        model.put("reason", channelReason(execution));
         model.put("decision", execution.getVariable("decision"));
         model.put("comment", execution.getVariable("decisionComment"));
         model.put("recheckAfter", timers.getRecheckAfter());
         model.put("tasklistUrl", timers.getTasklistUrl());
         return model;
+    }
+
+    private static String channelReason(DelegateExecution execution) {
+        return ChannelReasons.of((String) execution.getVariable(GateDelegate.GATE),
+                (String) execution.getVariable(GateDelegate.REASON));
     }
 
     private static String group(DelegateExecution execution) {

@@ -3,6 +3,7 @@ package dev.ordergate.ops;
 import dev.ordergate.fulfillment.GateChecked;
 import dev.ordergate.order.MilestoneReached;
 import dev.ordergate.order.OrderStatus;
+import dev.ordergate.order.ReasonCodes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -64,7 +65,7 @@ class OrderMetrics {
             AfterCommit.run(() -> gateOutcome(event.gate(), "passed", "none"));
             return;
         }
-        event.reasons().stream().map(reason -> ReasonKinds.of(event.gate(), reason)).distinct().forEach(kind -> {
+        event.reasons().stream().map(reason -> ReasonCodes.of(event.gate(), reason)).distinct().forEach(kind -> {
             gateExceptions.record(event.orderId(), event.gate(), kind);
             AfterCommit.run(() -> gateOutcome(event.gate(), "exception", kind));
         });

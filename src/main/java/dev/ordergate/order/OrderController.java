@@ -46,7 +46,10 @@ class OrderController {
         this.returns = returns;
     }
 
-    /** An order with every reviewer decision taken on it (who, when, what, why, on which facts) and its returns. */
+    /**
+     * An order with every reviewer decision taken on it (who, when, what, why, on which reasons: their codes, the
+     * figures stay with the reviewers) and its returns.
+     */
     record OrderDetails(@JsonUnwrapped OrderRecord order, List<ReviewDecisions.Decision> reviews, List<?> returns) {
     }
 
@@ -77,8 +80,15 @@ class OrderController {
     @GetMapping("/{id}")
     OrderDetails get(@PathVariable String id) {
         return new OrderDetails(orders.find(id).filter(o -> access.permits(o.order().channel()))
-                .orElseThrow(() -> new OrderNotFoundException(id)), reviews.forOrder(id),
+                .orElseThrow(() -> new OrderNotFoundException(id)), channelsReading(reviews.forOrder(id)),
                 returns.orderedStream().flatMap(view -> view.returnsOf(id).stream()).toList());
+    }
+
+    /** The reviewers' facts as reason codes: the figures they decided on stay in Tasklist and the audit. */
+    private static List<ReviewDecisions.Decision> channelsReading(List<ReviewDecisions.Decision> decisions) {
+        return decisions.stream().map(d -> new ReviewDecisions.Decision(d.taskId(), d.gate(),
+                ChannelReasons.of(d.gate(), d.facts()), d.decision(), d.comment(), d.decidedBy(), d.decidedAt()))
+                .toList();
     }
 
     @GetMapping

@@ -18,10 +18,13 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -119,11 +122,17 @@ class KeycloakSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+    SecurityFilterChain webapps(HttpSecurity http, ClientRegistrationRepository registrations,
+                                OAuth2AuthorizedClientRepository authorizedClients) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/error")).permitAll().anyRequest().authenticated())
                 .oauth2Login(withDefaults())
+                // Sessions end with Keycloak's (WebappSessions): logout is POST only and ends the Keycloak session too.
+                .logout(logout -> logout.logoutRequestMatcher(path(HttpMethod.POST, "/logout"))
+                        .logoutSuccessHandler(WebappSessions.logoutAtKeycloak(registrations)))
+                .oidcLogout(logout -> logout.backChannel(withDefaults()))
+                .addFilterBefore(WebappSessions.endWithToken(registrations, authorizedClients), AuthorizationFilter.class)
                 // Camunda's own CSRF filter guards the webapps' API (/camunda/api/**); a second one would refuse
                 // the token the webapps send.
                 .csrf(AbstractHttpConfigurer::disable)

@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 
 /**
  * How secrets and commercially sensitive values (prices, margins, credit limits, tax ids) look in logs and error
- * messages: never in clear, but distinguishable enough to follow one value through a log.
+ * messages: never in clear, but distinguishable enough to follow one value through a log. What a channel reads of a
+ * gate's reasons is {@link dev.ordergate.order.ChannelReasons}.
  */
 public final class Masking {
 

@@ -14,6 +14,7 @@ import dev.ordergate.sandbox.SandboxFaults;
 import dev.ordergate.sandbox.SandboxMail;
 import dev.ordergate.sandbox.SandboxOdoo;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -140,7 +141,10 @@ class OrderFulfillmentProcessTest {
         assertThat(review.path("gate").asText()).isEqualTo("pricing");
         assertThat(review.path("decision").asText()).isEqualTo("accept-submitted");
         assertThat(review.path("comment").asText()).isEqualTo("Agreed promo price");
-        assertThat(review.path("facts").asText()).contains("submitted 250.00, authority 299.00");
+        assertThat(review.path("facts").asText()).isEqualTo("price-mismatch: stopped at the price check");
+        // The audit keeps the figures the steward decided on; the order's channel reads only the codes above.
+        assertThat(api.get("/api/v1/ops/orders/" + id + "/story").body().path("reviews").get(0).path("facts").asText())
+                .contains("submitted 250.00, authority 299.00");
         assertThat(review.path("decidedAt").asText()).isNotBlank();
         assertThat(completed.path("order").path("lines").get(0).path("unitPrice").decimalValue()).isEqualByComparingTo("250.00");
     }
@@ -188,14 +192,48 @@ class OrderFulfillmentProcessTest {
     }
 
     @Test
-    void aReviewTaskMailsItsGroupWithoutPricesInTheSubject() {
+    void aReviewTaskMailsItsGroupTheReasonCodeButNoPrices() {
         String ref = uniqueRef();
         awaitReview(api.submitOrder(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00"))));
 
         awaitMail("pricing-stewards@localhost", "Order b2b-portal:" + ref + " needs a pricing review");
         var mail = mailbox.received().stream().filter(m -> m.subject().contains(ref)).findFirst().orElseThrow();
         assertThat(mail.subject()).doesNotContain("250").doesNotContain("299");
-        assertThat(mail.body()).contains("submitted 250.00, authority 299.00");
+        assertThat(mail.body()).contains("price-mismatch: stopped at the price check")
+                .doesNotContain("299.00").doesNotContain("margin impact");
+    }
+
+    @Test
+    void aCreditHoldShowsTheChannelItsReasonCodeWhileTheReviewerSeesTheFigures() {
+        // Deco Addict has 2,500 of 3,000 used: the credit controller needs those figures, the channel must not see them.
+        String ref = uniqueRef();
+        String id = api.submitOrder(order(ref, "C-20077", "US", "93701", line("1", "E-COM07", "5", "280.00")));
+        Task task = awaitReview(id);
+        assertReview(task, "reviewCreditHold", "credit", "credit-controllers", "Credit limit 3000.00 USD, open exposure 2500.00");
+
+        var inReview = api.awaitOrderStatus(id, "IN_REVIEW");
+        assertThat(inReview.path("statusReason").asText()).isEqualTo("credit-limit: stopped at the credit check");
+        assertThat(api.get("/api/v1/orders/" + id).raw()).doesNotContain("3000.00").doesNotContain("2500.00")
+                .doesNotContain("exposure");
+        awaitMail("credit-controllers@localhost", "Order b2b-portal:" + ref + " needs a credit review");
+        assertThat(mailbox.received().stream().filter(m -> m.subject().contains(ref)))
+                .allSatisfy(m -> assertThat(m.body()).doesNotContain("3000.00").doesNotContain("2500.00"));
+
+        tasks.complete(task.getId(), Map.of("decision", "hold-for-payment", "decisionComment", "Waits for payment"));
+
+        await().atMost(PATIENCE).until(() -> statusEventPayloads(id).stream().anyMatch(p -> p.contains("on_hold")));
+        assertThat(statusEventPayloads(id)).allSatisfy(payload -> assertThat(payload)
+                .doesNotContain("3000.00").doesNotContain("2500.00").doesNotContain("exposure"));
+        assertThat(statusEventPayloads(id)).anySatisfy(payload -> assertThat(payload).contains("credit-limit"));
+        var decided = api.get("/api/v1/orders/" + id);
+        assertThat(decided.body().path("reviews").get(0).path("facts").asText())
+                .isEqualTo("credit-limit: stopped at the credit check");
+        assertThat(decided.raw()).doesNotContain("3000.00").doesNotContain("2500.00").doesNotContain("exposure");
+    }
+
+    private List<String> statusEventPayloads(String orderId) {
+        return jdbc.sql("SELECT payload FROM app.status_events WHERE order_id = :id ORDER BY seq")
+                .param("id", orderId).query(String.class).list();
     }
 
     @Test
@@ -247,7 +285,7 @@ class OrderFulfillmentProcessTest {
         String id = api.submitOrder(order(uniqueRef(), "C-20077", "US", "93701", line("1", "E-COM07", "20", "280.00")));
 
         var rejected = api.awaitOrderStatus(id, "REJECTED");
-        assertThat(rejected.path("statusReason").asText()).contains("exceeds the credit limit");
+        assertThat(rejected.path("statusReason").asText()).isEqualTo("credit-limit: stopped at the credit check");
         assertThat(tasks.createTaskQuery().processInstanceId(api.processInstanceId(id)).count()).isZero();
     }
 

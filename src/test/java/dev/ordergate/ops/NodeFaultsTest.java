@@ -257,7 +257,9 @@ class NodeFaultsTest {
                         "--ordergate.status-events.first-retry-after=PT1S",
                         "--ordergate.status-events.max-retry-after=PT5S",
                         // The killed node's jobs stay locked to it this long (production: 5 minutes).
-                        "--camunda.bpm.job-execution.lock-time-in-millis=30000"))
+                        "--camunda.bpm.job-execution.lock-time-in-millis=30000",
+                        // Orders, polls and the WMS's confirmations all come from one address here.
+                        "--ordergate.rate-limits.enabled=false"))
                 .awaitReady(Duration.ofMinutes(4));
     }
 

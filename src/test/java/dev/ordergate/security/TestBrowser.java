@@ -33,13 +33,18 @@ final class TestBrowser {
 
     /** Opens an app page, logs in on Keycloak's form and returns the page it lands on. */
     HttpResponse<String> loginThroughKeycloak(String page, String username) {
+        return loginThroughKeycloak(page, username, username);
+    }
+
+    /** Opens an app page, logs in on Keycloak's form with this password and returns the page it lands on. */
+    HttpResponse<String> loginThroughKeycloak(String page, String username, String password) {
         HttpResponse<String> response = follow(get(URI.create(app + page)));
         Matcher action = FORM_ACTION.matcher(response.body());
         if (!action.find()) {
             throw new IllegalStateException("No login form at " + response.uri() + ": " + response.statusCode());
         }
         URI login = URI.create(action.group(1).replace("&amp;", "&"));
-        String form = "username=" + enc(username) + "&password=" + enc(username) + "&credentialId=";
+        String form = "username=" + enc(username) + "&password=" + enc(password) + "&credentialId=";
         return follow(send(HttpRequest.newBuilder(login).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))));
     }
@@ -59,6 +64,17 @@ final class TestBrowser {
 
     int status(String page) {
         return follow(get(URI.create(app + page))).statusCode();
+    }
+
+    /** Where a visit to an app page ends after every redirect: the page itself, or Keycloak when not logged in. */
+    HttpResponse<String> visit(String page) {
+        return follow(get(URI.create(app + page)));
+    }
+
+    /** A form post without fields (a logout button), following the redirects. */
+    HttpResponse<String> post(String page) {
+        return follow(send(HttpRequest.newBuilder(URI.create(app + page))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.noBody())));
     }
 
     private HttpResponse<String> get(URI uri) {

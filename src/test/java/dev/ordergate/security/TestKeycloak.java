@@ -48,6 +48,8 @@ final class TestKeycloak {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private static final String ADMIN = "test-admin";
+
     private static String url;
 
     private TestKeycloak() {
@@ -100,11 +102,49 @@ final class TestKeycloak {
         }
     }
 
+    /**
+     * Calls the realm's admin API ({@code /admin/realms/ordergate} + path) as the master realm's test administrator;
+     * answers the response body, or fails on a status of 300 or more.
+     */
+    static String admin(String method, String path, String json) {
+        String token = tokenFrom(url() + "/realms/master", Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", ADMIN, "password", ADMIN));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + REALM + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json)).build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode adminJson(String method, String path, String json) {
+        try {
+            return JSON.readTree(admin(method, path, json));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static String token(Map<String, String> form) {
+        return tokenFrom(issuer(), form);
+    }
+
+    private static String tokenFrom(String issuer, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
@@ -147,6 +187,9 @@ final class TestKeycloak {
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("JAVA_HOME", java.toString());
             builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
+            // A master-realm administrator for the tests that drive Keycloak's admin API (created once per database).
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN);
             Process process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), "keycloak-stop"));
             awaitReady(process, management, log);

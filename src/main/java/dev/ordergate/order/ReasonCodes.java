@@ -1,17 +1,18 @@
-package dev.ordergate.ops;
+package dev.ordergate.order;
 
 import java.util.Locale;
 
 /**
- * Turns a gate's free-text reason into a small set of kinds, so a metric can be tagged with it without one series
- * per customer or SKU. Unrecognised texts are {@code other}: a new reason shows up, it does not explode the series.
+ * Turns a gate's free-text reason into a small set of codes: a metric is tagged with it without one series per
+ * customer or SKU, and a channel reads it instead of the reviewer's figures (see {@link ChannelReasons}).
+ * Unrecognised texts are {@code other}: a new reason shows up, it does not explode the series or leak its text.
  */
-final class ReasonKinds {
+public final class ReasonCodes {
 
-    private ReasonKinds() {
+    private ReasonCodes() {
     }
 
-    static String of(String gate, String reason) {
+    public static String of(String gate, String reason) {
         String text = reason.toLowerCase(Locale.ROOT);
         return switch (gate) {
             case "master-data" -> text.contains("unknown customer") ? "unknown-customer"
@@ -27,6 +28,7 @@ final class ReasonKinds {
                     : text.contains("credit limit") ? "credit-limit" : "other";
             case "tax" -> text.contains("no tax determined") ? "missing-tax" : "no-jurisdiction";
             case "availability" -> text.contains("available") ? "shortfall" : "other";
+            case "substitution" -> "substitute-proposed";
             default -> "other";
         };
     }
