@@ -77,9 +77,11 @@ class StatusEventDeliveryTest {
             assertThat(signature).isEqualTo("sha256=" + WebhookSender.sign(request.getBodyAsString(), "test-webhook-secret"));
             assertThat(request.getHeader("X-Ordergate-Event-Id")).isNotBlank();
         }
-        assertThat(events.list(null, 1000)).filteredOn(e -> e.orderId().equals(id))
+        // The webhook has the last event before the sender records it as delivered: wait for the outbox too.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(events.list(null, 1000))
+                .filteredOn(e -> e.orderId().equals(id))
                 .allSatisfy(e -> assertThat(e.state()).isEqualTo("DELIVERED"))
-                .anySatisfy(e -> assertThat(e.attempts()).isGreaterThan(1));
+                .anySatisfy(e -> assertThat(e.attempts()).isGreaterThan(1)));
     }
 
     @Test
