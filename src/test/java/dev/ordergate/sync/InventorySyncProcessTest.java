@@ -112,6 +112,15 @@ class InventorySyncProcessTest {
 
     @Test
     void whatTheWmsShipsReachesTheReadModelAsAStockEvent() {
+        // The shared context's earlier orders may have emptied the simulated shelves, and the read model rightly
+        // refuses a negative count: give the sample order's goods a shelf of their own for this test.
+        List<JsonNode> shelves = levels();
+        for (String sku : List.of("FURN_0269", "E-COM07")) {
+            shelves.stream().filter(l -> l.path("sku").asText().equals(sku) && l.path("warehouse").asText().equals("WH"))
+                    .findFirst().ifPresent(l -> undo.add(() -> wms.set(sku, "WH", l.path("onHand").decimalValue(),
+                            l.path("reserved").decimalValue())));
+            wms.set(sku, "WH", new BigDecimal("500"), BigDecimal.ZERO);
+        }
         String ref = SampleOrders.uniqueRef();
         var submitted = api.post("/api/v1/orders", SampleOrders.sample(ref));
         String id = submitted.body().path("id").asText();
