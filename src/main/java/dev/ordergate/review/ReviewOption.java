@@ -30,10 +30,11 @@ public enum ReviewOption {
     REJECT(null, "reject", true, false);
 
     /**
-     * Reviews of something Ordergate proposes rather than of an exception: the reviewer takes it or leaves it, and
-     * leaving it leads to the exception's own review (where the order can be rejected).
+     * Reviews without the generic reject: a substitution is a proposal the reviewer takes or leaves (leaving it leads
+     * to the exception's own review, where the order can be rejected), and a peer's refusal is no gate's verdict (its
+     * review cancels the order instead).
      */
-    private static final Set<String> PROPOSALS = Set.of("substitution");
+    private static final Set<String> WITHOUT_REJECT = Set.of("substitution", "refusal");
 
     private final String gate;
     private final String value;
@@ -61,7 +62,7 @@ public enum ReviewOption {
 
     public static List<ReviewOption> forGate(String gate) {
         return Arrays.stream(values())
-                .filter(o -> o.gate == null ? !PROPOSALS.contains(gate) : o.gate.equals(gate)).toList();
+                .filter(o -> o.gate == null ? !WITHOUT_REJECT.contains(gate) : o.gate.equals(gate)).toList();
     }
 
     /** What is wrong with a decision (and its comment) on this gate's review; empty when it may be recorded. */

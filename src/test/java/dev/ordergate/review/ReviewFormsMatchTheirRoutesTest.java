@@ -105,7 +105,7 @@ class ReviewFormsMatchTheirRoutesTest {
     }
 
     private static boolean anyGateOffering(Set<String> offered) {
-        return Stream.of("master-data", "pricing", "credit", "tax", "availability", "substitution", "return")
+        return Stream.of("master-data", "pricing", "credit", "tax", "availability", "substitution", "return", "refusal")
                 .anyMatch(gate -> new LinkedHashSet<>(ReviewOption.forGate(gate).stream().map(ReviewOption::value).toList())
                         .equals(offered));
     }
