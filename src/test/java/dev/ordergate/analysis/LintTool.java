@@ -60,7 +60,7 @@ final class LintTool {
             return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8));
         } catch (IOException notFound) {
             throw new IllegalStateException("Cannot run '" + command.get(0) + "': the BPMN checks need Node.js 18+ and npm"
-                    + " on the PATH (README, For analysts). Install them (Debian: apt-get install nodejs npm); the"
+                    + " on the PATH (docs/analysts.md). Install them (Debian: apt-get install nodejs npm); the"
                     + " check does not pass without them.", notFound);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

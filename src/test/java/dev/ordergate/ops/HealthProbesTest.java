@@ -29,4 +29,13 @@ class HealthProbesTest {
         assertThat(liveness.body().path("components").isMissingNode()).as(liveness.raw()).isTrue();
         assertThat(liveness.raw()).doesNotContain("db", "odoo", "credit");
     }
+
+    @Test
+    void healthListsNoServiceDiscoveryThatIsNotUsed() {
+        var health = api.get("/actuator/health");
+
+        // Spring Cloud's discovery composite answered UNKNOWN on every node: there is no discovery, peers are URLs.
+        assertThat(health.body().path("components").has("db")).as(health.raw()).isTrue();
+        assertThat(health.body().path("components").has("discoveryComposite")).as(health.raw()).isFalse();
+    }
 }
