@@ -5,9 +5,14 @@ import static dev.ordergate.SampleOrders.order;
 import static dev.ordergate.SampleOrders.uniqueRef;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.ordergate.ApiClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -71,9 +76,23 @@ class KeycloakSessionsAndLimitsTest {
 
     private final ApiClient anonymous = new ApiClient(PORT);
 
+    /**
+     * The credit service, a real HTTP peer: in keycloak mode the simulated one wants a token the node's own adapter
+     * does not send, so the credit gate asks this one (Deco Addict: 2,500 of 3,000 used).
+     */
+    private static final WireMockServer CREDIT = new WireMockServer(WireMockConfiguration.options()
+            .bindAddress("127.0.0.1").dynamicPort());
+
     @DynamicPropertySource
     static void keycloak(DynamicPropertyRegistry registry) {
         registry.add("ordergate.security.keycloak.url", TestKeycloak::url);
+        if (!CREDIT.isRunning()) {
+            CREDIT.start();
+            CREDIT.stubFor(WireMock.get(urlPathMatching("/v1/customers/.+/standing")).willReturn(okJson("""
+                    {"customerRef": "C-20077", "currency": "USD", "creditLimit": 3000.00, "openExposure": 2500.00,
+                     "overdueAmount": 0.00, "blocked": false}""")));
+        }
+        registry.add("ordergate.credit.url", CREDIT::baseUrl);
     }
 
     /** Keycloak calls this application's back-channel logout; the shipped realm names the default port. */
@@ -85,6 +104,7 @@ class KeycloakSessionsAndLimitsTest {
 
     @AfterAll
     static void restoreTheRealm() {
+        CREDIT.stop();
         webappsClient("{\"attributes\": {\"backchannel.logout.url\": \"" + SHIPPED_BACK_CHANNEL
                 + "\", \"access.token.lifespan\": \"\"}}");
         USERS.forEach(id -> TestKeycloak.admin("DELETE", "/users/" + id, null));
