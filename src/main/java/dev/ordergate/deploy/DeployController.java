@@ -35,7 +35,7 @@ class DeployController {
 
     @PostMapping(path = "/deployments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Deployments.Deployed> deploy(@RequestPart(name = "files", required = false) List<MultipartFile> files,
-                                                @RequestParam(name = "name", defaultValue = "ordergate") String name,
+                                                @RequestParam(name = "name", required = false) String name,
                                                 HttpServletRequest request) {
         Principal principal = request.getUserPrincipal();
         Deployments.Deployed deployed = deployments.deploy(name, files, principal == null ? "anonymous" : principal.getName());

@@ -24,10 +24,27 @@ class DeploymentAudit extends AbstractProcessEnginePlugin {
     record Entry(String deploymentId, String name, String source, String deployedBy, Instant deployedAt, List<String> resources) {
     }
 
+    /** How the deployment on this thread came in, when it was not through /engine-rest (start-up, ops-api). */
+    private static final ThreadLocal<String> CHANNEL = new ThreadLocal<>();
+
     private final JdbcClient jdbc;
 
     DeploymentAudit(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Runs a deployment and records it as having come in by {@code channel}: start-up and the ops API deploy with the
+     * source Camunda Modeler sends (so the engine's duplicate filter compares like with like), yet the audit says how
+     * each one really came.
+     */
+    static <T> T as(String channel, java.util.function.Supplier<T> deployment) {
+        CHANNEL.set(channel);
+        try {
+            return deployment.get();
+        } finally {
+            CHANNEL.remove();
+        }
     }
 
     @Override
@@ -52,7 +69,7 @@ class DeploymentAudit extends AbstractProcessEnginePlugin {
                 """)
                 .param("id", deployment.getId())
                 .param("name", deployment.getName())
-                .param("source", deployment.getSource())
+                .param("source", CHANNEL.get() != null ? CHANNEL.get() : deployment.getSource())
                 .param("by", user == null ? "system" : user)
                 .param("at", Timestamp.from(deployment.getDeploymentTime().toInstant()))
                 .param("resources", String.join(",", new TreeSet<>(deployment.getResources().keySet())))

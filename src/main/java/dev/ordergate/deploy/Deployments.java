@@ -46,10 +46,16 @@ class Deployments {
         if (files == null || files.isEmpty()) {
             throw new InvalidDeploymentException("Send at least one file part (.bpmn, .dmn or .form)");
         }
+        if (name == null || name.isBlank()) {
+            // As Camunda Modeler names a deployment: the (first) diagram's file name without its extension.
+            name = files.stream().map(MultipartFile::getOriginalFilename).filter(java.util.Objects::nonNull)
+                    .sorted(java.util.Comparator.comparing((String f) -> !f.endsWith(".bpmn")))
+                    .map(ShippedModels::baseName).findFirst().orElse("ordergate");
+        }
         // The duplicate filter answers an unchanged deployment with the existing one of that name.
         Set<String> before = new HashSet<>();
         repository.createDeploymentQuery().deploymentName(name).list().forEach(d -> before.add(d.getId()));
-        DeploymentBuilder builder = repository.createDeployment().name(name).source("ops-api")
+        DeploymentBuilder builder = repository.createDeployment().name(name).source(ShippedModels.SOURCE)
                 .enableDuplicateFiltering(true);
         for (MultipartFile file : files) {
             String fileName = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
@@ -66,7 +72,7 @@ class Deployments {
         identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
                 .map(org.camunda.bpm.engine.identity.Group::getId).toList());
         try {
-            DeploymentWithDefinitions deployment = builder.deployWithResult();
+            DeploymentWithDefinitions deployment = DeploymentAudit.as("ops-api", builder::deployWithResult);
             List<Definition> definitions = new ArrayList<>();
             java.util.Objects.requireNonNullElse(deployment.getDeployedProcessDefinitions(), List.<org.camunda.bpm.engine.repository.ProcessDefinition>of()).forEach(d -> definitions.add(new Definition("process", d.getKey(), d.getVersion(), d.getId())));
             java.util.Objects.requireNonNullElse(deployment.getDeployedDecisionDefinitions(), List.<org.camunda.bpm.engine.repository.DecisionDefinition>of()).forEach(d -> definitions.add(new Definition("decision", d.getKey(), d.getVersion(), d.getId())));

@@ -79,6 +79,36 @@ class DeploymentTest {
     }
 
     @Test
+    void anUnchangedShippedFileDeployedFromModelerOrTheOpsApiMakesNoNewVersion() throws Exception {
+        String model = java.nio.file.Files.readString(java.nio.file.Path.of("bpmn/order-return.bpmn"));
+        String form = java.nio.file.Files.readString(java.nio.file.Path.of("forms/return-inspection.form"));
+        long processVersions = repository.createProcessDefinitionQuery().processDefinitionKey("order-return").count();
+        long deployments = repository.createDeploymentQuery().count();
+
+        // Modeler's own fields: the diagram's base name, its source, only what changed, the linked form included.
+        Multipart.Response modeler = Multipart.post(base + "/engine-rest/deployment/create", "analyst:analyst",
+                Map.of("deployment-name", "order-return", "deployment-source", "Camunda Modeler", "deploy-changed-only", "true"),
+                null, Map.of("order-return.bpmn", model, "return-inspection.form", form));
+        Multipart.Response opsApi = Multipart.post(base + "/api/v1/ops/deployments", null, Map.of(), "files",
+                Map.of("order-return.bpmn", model));
+
+        assertThat(modeler.status()).as(modeler.raw()).isEqualTo(200);
+        assertThat(opsApi.status()).as(opsApi.raw()).isEqualTo(200);
+        assertThat(opsApi.body().path("changed").asBoolean()).isFalse();
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("order-return").count())
+                .as("an unchanged file is no new version").isEqualTo(processVersions);
+        assertThat(repository.createDeploymentQuery().count()).as("nothing was deployed").isEqualTo(deployments);
+
+        Multipart.Response changed = Multipart.post(base + "/api/v1/ops/deployments", null, Map.of(), "files",
+                Map.of("order-return.bpmn", model.replace("</definitions>", "<!-- changed --></definitions>")));
+        assertThat(changed.status()).as(changed.raw()).isEqualTo(201);
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("order-return").count())
+                .isEqualTo(processVersions + 1);
+        assertThat(jdbc.sql("SELECT source FROM app.deployments WHERE deployment_id = :id")
+                .param("id", changed.body().path("deploymentId").asText()).query(String.class).single()).isEqualTo("ops-api");
+    }
+
+    @Test
     void aModelTheEngineRefusesIsAProblemNamingTheEnginesReason() {
         Multipart.Response response = Multipart.post(base + "/api/v1/ops/deployments", null, Map.of(), "files",
                 Map.of("broken.bpmn", sampleProcess("broken-sample").replace("camunda:historyTimeToLive=\"30\"", "")

@@ -94,6 +94,15 @@ class TwoNodeClusterTest {
         assertThat(jobsByNode.values()).allSatisfy(n -> assertThat(n).isPositive());
     }
 
+    @Test
+    void aSecondNodeStartingOnTheSameDatabaseDeploysNothingAgain() {
+        // Both nodes deployed the shipped models at start-up; the second found every file unchanged.
+        var versions = nodeB.getBean(org.camunda.bpm.engine.RepositoryService.class).createDeploymentQuery();
+        assertThat(versions.deploymentName("order-fulfillment").count()).isEqualTo(1);
+        assertThat(nodeB.getBean(org.camunda.bpm.engine.RepositoryService.class).createDeploymentQuery()
+                .deploymentName("credit-policy").count()).isEqualTo(1);
+    }
+
     private static ConfigurableApplicationContext node(String name, int port, Map<String, Object> extra) {
         Map<String, Object> properties = new HashMap<>(Map.of(
                 "server.port", port,
