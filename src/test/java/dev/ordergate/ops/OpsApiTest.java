@@ -122,7 +122,7 @@ class OpsApiTest {
         assertThat(body.path("order").path("id").asText()).isEqualTo(id);
         assertThat(body.path("milestones").findValuesAsText("milestone"))
                 .contains("RECEIVED", "IN_REVIEW", "VALIDATED", "COMMITTED", "COMPLETED");
-        assertThat(body.path("tasks").get(0).path("name").asText()).isEqualTo("Review price mismatch");
+        assertThat(body.path("tasks").get(0).path("name").asText()).startsWith("Review price mismatch · b2b-portal:" + ref);
         assertThat(body.path("reviews").get(0).path("decision").asText()).isEqualTo("accept-submitted");
         assertThat(body.path("reviews").get(0).path("comment").asText()).isEqualTo("Agreed promo price");
         assertThat(body.path("failures").get(0).path("activityId").asText()).isEqualTo("checkMasterData");

@@ -94,7 +94,7 @@ class ReviewDecisionPathsTest {
             }
         }
         assertThat(shown).as(listed.raw()).isNotNull();
-        assertThat(shown.path("name").asText()).isEqualTo("Review price mismatch");
+        assertThat(shown.path("name").asText()).startsWith("Review price mismatch · b2b-portal:");
         assertThat(shown.path("facts").path("exceptionReason").asText()).contains("FURN_0269");
         JsonNode decision = shown.path("fields").get(0);
         assertThat(decision.path("key").asText()).isEqualTo("decision");

@@ -65,7 +65,7 @@ class TasklistBrowserTest {
         // Generous: Tasklist loads many scripts, and a busy two-core CI machine is slow to run them.
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
         try {
-            decideInTasklist(wait, task.getId());
+            decideInTasklist(wait, task.getId(), "b2b-portal:" + ref);
         } catch (RuntimeException e) {
             chromium.screenshot("tasklist-failure.png");
             throw e;
@@ -79,13 +79,22 @@ class TasklistBrowserTest {
         assertThat(review.path("comment").asText()).isEqualTo("Agreed promotion for this customer");
     }
 
-    private void decideInTasklist(WebDriverWait wait, String taskId) {
+    private void decideInTasklist(WebDriverWait wait, String taskId, String businessKey) {
         browser.get(ApiClient.baseUrl() + "/camunda/app/tasklist/default/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder='Username']")))
                 .sendKeys("pricing");
         browser.findElement(By.cssSelector("input[placeholder='Password']")).sendKeys("pricing");
         browser.findElement(By.cssSelector("button[type='submit']")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tasks-list, [cam-tasks]")));
+
+        // The group's filter lists the task with its order, customer and amount before anyone opens it.
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[normalize-space()=\"My group's reviews\"]"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//*[contains(normalize-space(), 'Review price mismatch · " + businessKey + " · Acme Warehouse 3 (C-10042)')]")));
+        // Tasklist shows the first two columns and folds the rest (the amount) behind its "more" arrow.
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[normalize-space()='Customer:']")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//*[normalize-space()='500.00 USD']")));
+        chromium.screenshot("tasklist-my-group.png");
 
         browser.get(ApiClient.baseUrl() + "/camunda/app/tasklist/default/#/?task=" + taskId);
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Claim']"))).click();
