@@ -1,4 +1,4 @@
-package dev.ordergate.review;
+package dev.ordergate.fulfillment;
 
 import java.util.List;
 import java.util.Map;

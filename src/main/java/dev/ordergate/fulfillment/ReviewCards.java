@@ -1,4 +1,4 @@
-package dev.ordergate.review;
+package dev.ordergate.fulfillment;
 
 import dev.ordergate.order.OrderRecord;
 import dev.ordergate.order.Orders;
@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,11 +35,11 @@ class ReviewCards extends AbstractProcessEnginePlugin implements TaskListener {
     private static final int NAME_LENGTH = 255;
 
     private final ObjectProvider<Orders> orders;
-    private final Duration escalateAfter;
+    private final ReviewTimers timers;
 
-    ReviewCards(ObjectProvider<Orders> orders, @Value("${ordergate.review.escalate-after:PT8H}") Duration escalateAfter) {
+    ReviewCards(ObjectProvider<Orders> orders, ReviewTimers timers) {
         this.orders = orders;
-        this.escalateAfter = escalateAfter;
+        this.timers = timers;
     }
 
     @Override
@@ -62,7 +61,7 @@ class ReviewCards extends AbstractProcessEnginePlugin implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         if (task.getDueDate() == null) {
-            task.setDueDate(Date.from(task.getCreateTime().toInstant().plus(escalateAfter)));
+            task.setDueDate(Date.from(task.getCreateTime().toInstant().plus(Duration.parse(timers.getEscalateAfter()))));
         }
         Object orderId = task.getVariable("orderId");
         if (!(orderId instanceof String id)) {

@@ -1,4 +1,4 @@
-package dev.ordergate.review;
+package dev.ordergate.fulfillment;
 
 import static dev.ordergate.SampleOrders.line;
 import static dev.ordergate.SampleOrders.order;
