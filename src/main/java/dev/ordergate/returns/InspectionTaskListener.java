@@ -1,7 +1,6 @@
 package dev.ordergate.returns;
 
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -22,11 +21,8 @@ class InspectionTaskListener implements TaskListener {
     static final List<String> DISPOSITIONS = List.of("restock", "scrap");
 
     private final OrderReturns returns;
-    private final IdentityService identity;
-
-    InspectionTaskListener(OrderReturns returns, IdentityService identity) {
+    InspectionTaskListener(OrderReturns returns) {
         this.returns = returns;
-        this.identity = identity;
     }
 
     @Override
@@ -37,6 +33,13 @@ class InspectionTaskListener implements TaskListener {
             task.getExecution().removeVariable(NOTE);
             return;
         }
+        check(task);
+        returns.recordInspection((String) task.getVariable(ReturnIntake.RETURN_ID), (String) task.getVariable(CONDITION),
+                (String) task.getVariable(DISPOSITION), (String) task.getVariable(NOTE), dev.ordergate.review.Decider.of(task));
+    }
+
+    /** The last guard for a Java API caller: the other paths are answered 400 before they get here. */
+    private static void check(DelegateTask task) {
         Object condition = task.getVariable(CONDITION);
         Object disposition = task.getVariable(DISPOSITION);
         if (!CONDITIONS.contains(condition)) {
@@ -45,20 +48,10 @@ class InspectionTaskListener implements TaskListener {
         if (!DISPOSITIONS.contains(disposition)) {
             throw new ProcessEngineException("disposition must be one of " + DISPOSITIONS + ", was '" + disposition + "'");
         }
-        String note = (String) task.getVariable(NOTE);
         var missing = InspectionRules.check(task.getVariables());
         if (!missing.isEmpty()) {
             throw new ProcessEngineException(missing.get(0).field() + " " + missing.get(0).message());
         }
-        returns.recordInspection((String) task.getVariable(ReturnIntake.RETURN_ID), (String) condition,
-                (String) disposition, note, inspectedBy(task));
     }
 
-    private String inspectedBy(DelegateTask task) {
-        var authentication = identity.getCurrentAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            return authentication.getUserId();
-        }
-        return task.getAssignee();
-    }
 }

@@ -1,6 +1,5 @@
 package dev.ordergate.review;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -18,11 +17,8 @@ class ReviewTaskListener implements TaskListener {
     static final String COMMENT = "decisionComment";
 
     private final ReviewDecisions decisions;
-    private final IdentityService identity;
-
-    ReviewTaskListener(ReviewDecisions decisions, IdentityService identity) {
+    ReviewTaskListener(ReviewDecisions decisions) {
         this.decisions = decisions;
-        this.identity = identity;
     }
 
     @Override
@@ -44,14 +40,7 @@ class ReviewTaskListener implements TaskListener {
         }
         ReviewOption option = ReviewOption.of(gate, value).orElseThrow();
         decisions.record((String) task.getVariable("orderId"), task.getId(), gate,
-                (String) task.getVariable("exceptionReason"), option, comment, decidedBy(task));
+                (String) task.getVariable("exceptionReason"), option, comment, Decider.of(task));
     }
 
-    private String decidedBy(DelegateTask task) {
-        var authentication = identity.getCurrentAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            return authentication.getUserId();
-        }
-        return task.getAssignee();
-    }
 }

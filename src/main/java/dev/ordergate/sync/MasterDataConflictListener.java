@@ -24,35 +24,34 @@ class MasterDataConflictListener implements TaskListener {
     public void notify(DelegateTask task) {
         String conflictId = (String) task.getVariable(MasterDataDelegates.CONFLICT_ID);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            MasterDataStore.Conflict c = sync.conflict(conflictId).orElseThrow(() ->
-                    new IllegalStateException("no master-data conflict " + conflictId));
-            runs.status(c.runId(), SyncRuns.Status.IN_REVIEW);
-            task.setVariableLocal("conflictEntity", c.entity());
-            task.setVariableLocal("conflictRecord", c.key());
-            task.setVariableLocal("conflictField", c.field());
-            task.setVariableLocal("ownerSystem", c.owner());
-            task.setVariableLocal("ownerValue", shown(c.ownerValue()));
-            task.setVariableLocal("ownerChangedAt", shown(c.ownerChangedAt()));
-            task.setVariableLocal("otherSystem", c.otherSource());
-            task.setVariableLocal("otherValue", shown(c.otherValue()));
-            task.setVariableLocal("otherChangedAt", shown(c.otherChangedAt()));
-            // On the conflict's own execution (completing a task sets variables there): each of a run's parallel
-            // tasks keeps its own decision, and no task opens with another one's answer filled in.
-            task.getExecution().setVariableLocal("conflictDecision", null);
-            task.getExecution().setVariableLocal("conflictComment", null);
-            task.setDescription(c.entity() + " " + c.key() + ": " + c.field() + " owned by " + c.owner()
-                    + ", changed by " + c.otherSource());
-            return;
-        }
-        if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            show(task, sync.conflict(conflictId).orElseThrow(() ->
+                    new IllegalStateException("no master-data conflict " + conflictId)));
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             Object decision = task.getVariable("conflictDecision");
             Object comment = task.getVariable("conflictComment");
-            String who = task.getAssignee() != null ? task.getAssignee()
-                    : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
-                    : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
             sync.decide(conflictId, decision == null ? null : decision.toString(),
-                    comment == null ? null : comment.toString(), who);
+                    comment == null ? null : comment.toString(), dev.ordergate.review.Decider.of(task));
         }
+    }
+
+    /** The steward's view of the conflict: both values, both systems, when each changed. */
+    private void show(DelegateTask task, MasterDataStore.Conflict c) {
+        runs.status(c.runId(), SyncRuns.Status.IN_REVIEW);
+        task.setVariableLocal("conflictEntity", c.entity());
+        task.setVariableLocal("conflictRecord", c.key());
+        task.setVariableLocal("conflictField", c.field());
+        task.setVariableLocal("ownerSystem", c.owner());
+        task.setVariableLocal("ownerValue", shown(c.ownerValue()));
+        task.setVariableLocal("ownerChangedAt", shown(c.ownerChangedAt()));
+        task.setVariableLocal("otherSystem", c.otherSource());
+        task.setVariableLocal("otherValue", shown(c.otherValue()));
+        task.setVariableLocal("otherChangedAt", shown(c.otherChangedAt()));
+        // On the conflict's own execution (completing a task sets variables there): each of a run's parallel
+        // tasks keeps its own decision, and no task opens with another one's answer filled in.
+        task.getExecution().setVariableLocal("conflictDecision", null);
+        task.getExecution().setVariableLocal("conflictComment", null);
+        task.setDescription(c.entity() + " " + c.key() + ": " + c.field() + " owned by " + c.owner()
+                + ", changed by " + c.otherSource());
     }
 
     private static String shown(String value) {

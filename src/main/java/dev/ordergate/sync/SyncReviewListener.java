@@ -29,21 +29,20 @@ class SyncReviewListener implements TaskListener {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             runs.status(runId, SyncRuns.Status.IN_REVIEW);
             task.setVariable("reviewSummary", summary(runId));
-            return;
-        }
-        if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             Object outcome = task.getVariable("reviewOutcome");
             Object comment = task.getVariable("reviewComment");
-            if (outcome == null || !OUTCOMES.contains(outcome.toString())) {
-                throw new IllegalArgumentException("reviewOutcome must be one of " + OUTCOMES + ", not " + outcome);
-            }
-            if (comment == null || comment.toString().isBlank()) {
-                throw new IllegalArgumentException("a reviewComment is required");
-            }
-            String who = task.getAssignee() != null ? task.getAssignee()
-                    : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
-                    : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
-            runs.reviewed(runId, who, outcome.toString(), comment.toString());
+            check(outcome, comment);
+            runs.reviewed(runId, dev.ordergate.review.Decider.of(task), outcome.toString(), comment.toString());
+        }
+    }
+
+    private static void check(Object outcome, Object comment) {
+        if (outcome == null || !OUTCOMES.contains(outcome.toString())) {
+            throw new IllegalArgumentException("reviewOutcome must be one of " + OUTCOMES + ", not " + outcome);
+        }
+        if (comment == null || comment.toString().isBlank()) {
+            throw new IllegalArgumentException("a reviewComment is required");
         }
     }
 
