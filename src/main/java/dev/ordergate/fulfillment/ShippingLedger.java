@@ -48,19 +48,26 @@ class ShippingLedger {
     /** The positions of the order's stocked products ({@code tracked}: services and the like are not followed). */
     List<Position> positions(Order order, Collection<String> tracked) {
         String key = order.businessKey();
+        return reckon(order, tracked, new Facts(cancelled(key), shipments.takenBySku(key, false),
+                shipments.takenBySku(key, true), released(key)));
+    }
+
+    /** What is stored about an order's goods, per SKU: cancelled, shipped, reported lost/damaged/refused, released. */
+    record Facts(Map<String, BigDecimal> cancelled, Map<String, BigDecimal> shipped, Map<String, BigDecimal> failed,
+                 Map<String, BigDecimal> released) {
+    }
+
+    /** Per tracked SKU: owed (ordered less cancelled), out, still at the warehouse, and what is left to release. */
+    static List<Position> reckon(Order order, Collection<String> tracked, Facts facts) {
         Map<String, BigDecimal> ordered = new LinkedHashMap<>();
         order.lines().stream().filter(l -> tracked.contains(l.sku()))
                 .forEach(l -> ordered.merge(l.sku(), l.quantity(), BigDecimal::add));
-        Map<String, BigDecimal> cancelled = cancelled(key);
-        Map<String, BigDecimal> shipped = shipments.takenBySku(key, false);
-        Map<String, BigDecimal> failed = shipments.takenBySku(key, true);
-        Map<String, BigDecimal> released = released(key);
         List<Position> positions = new ArrayList<>();
         ordered.forEach((sku, quantity) -> {
-            BigDecimal owed = quantity.subtract(cancelled.getOrDefault(sku, BigDecimal.ZERO)).max(BigDecimal.ZERO);
-            BigDecimal out = shipped.getOrDefault(sku, BigDecimal.ZERO);
-            BigDecimal atWarehouse = released.getOrDefault(sku, BigDecimal.ZERO).subtract(out)
-                    .subtract(failed.getOrDefault(sku, BigDecimal.ZERO)).max(BigDecimal.ZERO);
+            BigDecimal owed = quantity.subtract(facts.cancelled().getOrDefault(sku, BigDecimal.ZERO)).max(BigDecimal.ZERO);
+            BigDecimal out = facts.shipped().getOrDefault(sku, BigDecimal.ZERO);
+            BigDecimal atWarehouse = facts.released().getOrDefault(sku, BigDecimal.ZERO).subtract(out)
+                    .subtract(facts.failed().getOrDefault(sku, BigDecimal.ZERO)).max(BigDecimal.ZERO);
             BigDecimal toRelease = owed.subtract(out).subtract(atWarehouse).max(BigDecimal.ZERO);
             positions.add(new Position(sku, owed, out, atWarehouse, toRelease));
         });
