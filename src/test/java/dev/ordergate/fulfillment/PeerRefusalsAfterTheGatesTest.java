@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ordergate.ApiClient;
 import dev.ordergate.IntegrationTest;
+import dev.ordergate.ops.Scrape;
 import dev.ordergate.sandbox.SandboxFaults;
 import dev.ordergate.sandbox.SandboxOdoo;
 import java.time.Duration;
@@ -75,6 +76,8 @@ class PeerRefusalsAfterTheGatesTest {
         assertThat(reached(id, "cancelAfterCommitSalesOrderRefused")).isEqualTo(1);
         assertThat(reached(id, "commitSalesOrderRefusalCancelled")).isEqualTo(1);
         assertThat(runtime.createIncidentQuery().processInstanceId(api.processInstanceId(id)).count()).isZero();
+        assertThat(Scrape.of(api).value("ordergate_peer_refusals_total", "peer", "odoo", "activity", "commitSalesOrder"))
+                .as("counted as a business refusal, apart from incidents").isPositive();
     }
 
     @Test
