@@ -95,6 +95,30 @@ class PeerRefusalsAfterTheGatesTest {
         assertThat(reached(id, "recordDelivery")).isEqualTo(2);
     }
 
+    @Test
+    void odoosRefusalToCancelTheSalesOrderOffersNoCancelAndTryingAgainCancelsIt() {
+        faults.pauseShipments();
+        try {
+            String ref = uniqueRef();
+            String id = api.submitOrder(sample(ref));
+            api.awaitOrderStatus(id, "RELEASED");
+            faults.failNext("sale.order", "action_cancel", 1, SandboxFaults.Fault.USER_ERROR);
+
+            assertThat(api.post("/api/v1/orders/" + id + "/cancellation", "{\"reason\": \"Customer changed their mind\"}")
+                    .status()).isEqualTo(202);
+            decide(awaitRefusal(id, ref, "resolveRefusalNoCancel", "cancelSalesOrder"), "retry",
+                    "Delivery un-reserved in Odoo");
+
+            api.awaitOrderStatus(id, "CANCELLED");
+            assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).singleElement()
+                    .satisfies(so -> assertThat(so.state()).isEqualTo("cancel"));
+            assertThat(reached(id, "cancelSalesOrderRefused")).isEqualTo(1);
+            assertThat(reached(id, "withdrawRelease")).as("the release was compensated once").isEqualTo(1);
+        } finally {
+            faults.resumeShipments();
+        }
+    }
+
     /** Waits for the review and checks what the person sees: the peer, the step, the peer's words; no incident. */
     private Task awaitRefusal(String id, String ref, String taskKey, String step) {
         Task review = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().taskDefinitionKey(taskKey)
