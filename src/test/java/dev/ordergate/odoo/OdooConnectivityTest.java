@@ -53,7 +53,7 @@ class OdooConnectivityTest extends OdooTest {
     @BeforeEach
     void odoo19KnowingOneKey() {
         properties = new OdooProperties(URI.create(ODOO.baseUrl()), "odoo19lab", "admin", "unused-configured-key",
-                Duration.ofSeconds(1), Duration.ofSeconds(2), 200, Protocol.AUTO, "19.0", 4, 0, Duration.ofSeconds(5));
+                Duration.ofSeconds(5), Duration.ofSeconds(10), 200, Protocol.AUTO, "19.0", 4, 0, Duration.ofSeconds(5));
         // Odoo 19 answers a key it does not know with 401 (19.0 transcript 05); lowest priority, so the good key wins.
         ODOO.stubFor(post(urlPathMatching("/json/2/.*")).atPriority(10).willReturn(aResponse().withStatus(401)
                 .withHeader("Content-Type", "text/html").withBody("Unauthorized")));
@@ -113,7 +113,7 @@ class OdooConnectivityTest extends OdooTest {
     void healthIsKeptForItsTimeToLiveInsteadOfCallingOdooOnEveryProbe() {
         OdooAccessProperties access = new OdooAccessProperties(null, Duration.ofDays(14), Duration.ofHours(1), List.of(), List.of());
         OdooProperties withGoodKey = new OdooProperties(properties.url(), "odoo19lab", "admin", GOOD_KEY,
-                Duration.ofSeconds(1), Duration.ofSeconds(2), 200, Protocol.AUTO, "19.0", 4, 0, Duration.ofSeconds(5));
+                Duration.ofSeconds(5), Duration.ofSeconds(10), 200, Protocol.AUTO, "19.0", 4, 0, Duration.ofSeconds(5));
         OdooClient client = new OdooClient(rpc, json2, withGoodKey, meters);
         OdooHealthIndicator health = new OdooHealthIndicator(client, withGoodKey, access, meters);
 
