@@ -14,6 +14,9 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -22,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * problem in view; once Odoo accepts the key again the order completes with nobody touching a job.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class OdooKeyRefusedTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -45,7 +49,8 @@ class OdooKeyRefusedTest {
     }
 
     @Test
-    void ordersWaitForARefusedKeyWithoutSpendingTheirRetriesAndGoOnWhenOdooAcceptsItAgain() {
+    void ordersWaitForARefusedKeyWithoutSpendingTheirRetriesAndGoOnWhenOdooAcceptsItAgain(CapturedOutput output) {
+        int linesBefore = output.getAll().length();
         odoo.revokeKey(true);
         String ref = uniqueRef();
         String id = api.submitOrder(sample(ref));
@@ -67,6 +72,11 @@ class OdooKeyRefusedTest {
         api.awaitOrderStatus(id, "COMPLETED");
         assertThat(runtime.createIncidentQuery().processInstanceId(instance).count()).isZero();
         assertThat(authentication.refusal()).isNull();
+        String logged = output.getAll().substring(linesBefore);
+        assertThat(logged.split("Odoo refuses Ordergate's credentials", -1)).as("one ERROR line").hasSize(2);
+        assertThat(logged.lines().filter(line -> line.contains("ENGINE-16004") || line.contains("ENGINE-14006")))
+                .as("the engine's line per failed attempt is left out for a refused key")
+                .noneMatch(line -> line.contains("refused login") || line.contains("Access Denied"));
     }
 
     private long failures(String instance) {
