@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -17,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param healthTtl          how long the health component's answer is kept: probes must not each call Odoo
  * @param preflightCustomers customer refs preflight checks exist in Odoo (empty: a sample of Ordergate's customers)
  * @param preflightProducts  product codes preflight checks exist in Odoo (empty: a sample)
+ * @param authRetryAfter     while Odoo refuses the key, how long a job waits before it tries again (keeping its
+ *                           retries): one operator-facing problem, and orders go on by themselves once the key is fixed
  */
 @ConfigurationProperties("ordergate.odoo")
 record OdooAccessProperties(
@@ -24,5 +27,15 @@ record OdooAccessProperties(
         @DefaultValue("P14D") Duration apiKeyWarnBefore,
         @DefaultValue("PT30S") Duration healthTtl,
         @DefaultValue List<String> preflightCustomers,
-        @DefaultValue List<String> preflightProducts) {
+        @DefaultValue List<String> preflightProducts,
+        @DefaultValue("PT30S") Duration authRetryAfter) {
+
+    @ConstructorBinding
+    OdooAccessProperties {
+    }
+
+    OdooAccessProperties(Path apiKeyFile, Duration apiKeyWarnBefore, Duration healthTtl, List<String> preflightCustomers,
+                         List<String> preflightProducts) {
+        this(apiKeyFile, apiKeyWarnBefore, healthTtl, preflightCustomers, preflightProducts, Duration.ofSeconds(30));
+    }
 }

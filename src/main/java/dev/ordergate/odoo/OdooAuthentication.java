@@ -1,10 +1,12 @@
 package dev.ordergate.odoo;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
@@ -15,7 +17,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Whether Odoo accepts our credentials, as the last call found: one operator-facing problem when it does not (one
  * log line when it starts and one when it ends, the gauge {@code ordergate.odoo.authenticated} at 0, the counter
  * {@code ordergate.odoo.auth.refusals}, and the health component {@code odoo} DOWN with the reason), instead of a
- * log line per retried job.
+ * log line per retried job. Meanwhile jobs wait {@link #retryAfter()} for a fixed key without spending their
+ * retries (ops.WaitForPeers), so replacing the key is all an operator does.
  */
 @Component
 class OdooAuthentication {
@@ -28,8 +31,19 @@ class OdooAuthentication {
 
     private final AtomicReference<Refusal> refusal = new AtomicReference<>();
     private final Counter refusals;
+    private final Duration retryAfter;
 
     OdooAuthentication(MeterRegistry meters) {
+        this(meters, Duration.ofSeconds(30));
+    }
+
+    @Autowired
+    OdooAuthentication(MeterRegistry meters, OdooAccessProperties access) {
+        this(meters, access.authRetryAfter());
+    }
+
+    OdooAuthentication(MeterRegistry meters, Duration retryAfter) {
+        this.retryAfter = retryAfter;
         this.refusals = Counter.builder("ordergate.odoo.auth.refusals")
                 .description("Calls Odoo refused because of Ordergate's credentials (wrong, expired or revoked API key)")
                 .register(meters);
@@ -46,6 +60,11 @@ class OdooAuthentication {
                     + "> New API Key; Odoo 19's JSON-2 takes only an API key, never a password) and set it there.",
                     login, database, keySource, reason);
         }
+    }
+
+    /** How long a job waits for a fixed key before it tries again (ordergate.odoo.auth-retry-after). */
+    Duration retryAfter() {
+        return retryAfter;
     }
 
     void accepted() {

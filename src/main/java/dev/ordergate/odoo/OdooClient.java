@@ -162,7 +162,7 @@ class OdooClient {
         if (e.isLoginRefused()) {
             authentication.refused(e.getMessage(), properties.login(), properties.database(), credentials.source());
         }
-        return e;
+        return e.awaited(authentication.retryAfter());
     }
 
     /** Our own user's id: JSON-RPC logs in for it; JSON-2 has no login, so the user is found by its login. */

@@ -1,6 +1,7 @@
 package dev.ordergate.ops;
 
 import java.io.IOException;
+import dev.ordergate.order.PeerAwaited;
 import java.time.Duration;
 
 /**
@@ -10,7 +11,7 @@ import java.time.Duration;
  * technical failure and nothing falls back silently. {@link WaitForPeers} lets the job wait {@link #waitFor()} for
  * the peer instead of spending one of its retries: the peer is the one failing, not the order.
  */
-class PeerUnavailableException extends IOException {
+class PeerUnavailableException extends IOException implements PeerAwaited {
 
     private final String peer;
     private final Duration waitFor;
@@ -21,11 +22,13 @@ class PeerUnavailableException extends IOException {
         this.waitFor = waitFor;
     }
 
-    String peer() {
+    @Override
+    public String peer() {
         return peer;
     }
 
-    Duration waitFor() {
+    @Override
+    public Duration waitFor() {
         return waitFor;
     }
 }

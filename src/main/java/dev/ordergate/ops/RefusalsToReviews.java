@@ -70,7 +70,7 @@ class RefusalsToReviews extends AbstractProcessEnginePlugin {
 
     private BpmnError toReview(ExecutionEntity execution, PeerRefusal refusal) {
         String message = refusal.peerMessage() == null ? "" : refusal.peerMessage();
-        var routing = tables.getObject().route(refusal.peer() + "-refusal");
+        var routing = tables.getObject().route(routeOf(execution, refusal));
         execution.setVariable(PEER, refusal.peer());
         execution.setVariable(STEP, execution.getActivityId());
         execution.setVariable(STEP_NAME, execution.getActivity() == null ? execution.getActivityId()
@@ -85,6 +85,15 @@ class RefusalsToReviews extends AbstractProcessEnginePlugin {
                 .tag("peer", refusal.peer()).tag("activity", String.valueOf(execution.getActivityId()))
                 .register(registry).increment();
         return new BpmnError(refusal.refusalCode(), message);
+    }
+
+    /**
+     * A sync's refusal goes to the sync's steward group ({@code price-list-sync-refusal}, ...), whichever peer refused;
+     * an order's to the group of the peer that refused ({@code odoo-refusal}, ...).
+     */
+    private static String routeOf(ExecutionEntity execution, PeerRefusal refusal) {
+        String process = execution.getProcessDefinition() == null ? "" : execution.getProcessDefinition().getKey();
+        return process.endsWith("-sync") ? process + "-refusal" : refusal.peer() + "-refusal";
     }
 
     private static PeerRefusal refusalIn(Throwable failure) {

@@ -1,5 +1,6 @@
 package dev.ordergate.ops;
 
+import dev.ordergate.order.PeerAwaited;
 import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -13,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * How a failed job is retried. A job that failed because its peer could not be reached (open circuit, full bulkhead,
- * refused connection, HTTP 502/503/504) waits for that peer and keeps its retries: an outage the circuit breaker is
- * riding out never spends an order's retry cycle, so it never becomes an incident. Every other failure spends one
+ * refused connection, HTTP 502/503/504) or refuses Ordergate's own credentials ({@link PeerAwaited}) waits for that
+ * peer and keeps its retries: an outage the circuit breaker is riding out, or an API key an operator is replacing,
+ * never spends an order's retry cycle, so it never becomes an incident. Every other failure spends one
  * retry on the task's cycle as before; when the peer that failed is not the one the task is drawn against (the tax
  * step calling Odoo), the job's error, and so an incident, names the peer that failed.
  */
@@ -35,9 +37,9 @@ class WaitForPeers extends AbstractProcessEnginePlugin {
                 .orElseGet(() -> new NamingThePeer(jobId, failure, peers.getObject())));
     }
 
-    static Optional<PeerUnavailableException> unavailable(Throwable failure) {
+    static Optional<PeerAwaited> unavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof PeerUnavailableException unavailable) {
+            if (cause instanceof PeerAwaited unavailable && unavailable.waitFor() != null) {
                 return Optional.of(unavailable);
             }
         }
@@ -47,9 +49,9 @@ class WaitForPeers extends AbstractProcessEnginePlugin {
     /** The default retry strategy, except that no retry is spent and the next attempt is due when the peer may be back. */
     private static final class WaitForPeer extends DefaultJobRetryCmd {
 
-        private final PeerUnavailableException unavailable;
+        private final PeerAwaited unavailable;
 
-        WaitForPeer(String jobId, Throwable failure, PeerUnavailableException unavailable) {
+        WaitForPeer(String jobId, Throwable failure, PeerAwaited unavailable) {
             super(jobId, failure);
             this.unavailable = unavailable;
         }

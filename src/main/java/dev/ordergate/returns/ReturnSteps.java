@@ -36,6 +36,18 @@ public class ReturnSteps {
         statusEvents.publish(ret.orderId(), "return_refused", "Return %s refused: %s".formatted(ret.returnRef(), why));
     }
 
+    /**
+     * A peer refused a step before anything was opened for the return, and the reviewer cancelled it: like a refusal,
+     * the quantities may be returned again and the channel hears the reviewer's reason.
+     */
+    public void cancelAfterRefusal(DelegateExecution execution) {
+        ReturnRecord ret = returns.get((String) execution.getVariable(ReturnIntake.RETURN_ID));
+        String why = "Cancelled after %s refused '%s': %s".formatted(execution.getVariable("refusalPeer"),
+                execution.getVariable("refusalStepName"), execution.getVariable("refusalComment"));
+        returns.advance(ret.id(), ReturnStatus.REFUSED, why);
+        statusEvents.publish(ret.orderId(), "return_refused", "Return %s refused: %s".formatted(ret.returnRef(), why));
+    }
+
     /** "2 x FURN_0269, 1 x E-COM07". */
     static String describe(ReturnRecord ret) {
         return quantities(ret).entrySet().stream()

@@ -27,14 +27,16 @@ public enum ReviewOption {
     RETRY_AFTER_REFUSAL("refusal", "retry", true, false),
     CANCEL_AFTER_REFUSAL("refusal", "cancel", true, false),
     HAND_OVER_REFUSAL("refusal", "hand-over", true, false),
+    RETRY_AFTER_REFUSAL_NO_CANCEL("refusal-no-cancel", "retry", true, false),
+    HAND_OVER_REFUSAL_NO_CANCEL("refusal-no-cancel", "hand-over", true, false),
     REJECT(null, "reject", true, false);
 
     /**
      * Reviews without the generic reject: a substitution is a proposal the reviewer takes or leaves (leaving it leads
      * to the exception's own review, where the order can be rejected), and a peer's refusal is no gate's verdict (its
-     * review cancels the order instead).
+     * review cancels the order instead, or, at a step that cannot be undone, offers only to try again or hand over).
      */
-    private static final Set<String> WITHOUT_REJECT = Set.of("substitution", "refusal");
+    private static final Set<String> WITHOUT_REJECT = Set.of("substitution", "refusal", "refusal-no-cancel");
 
     private final String gate;
     private final String value;

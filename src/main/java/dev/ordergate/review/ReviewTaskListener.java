@@ -39,6 +39,11 @@ class ReviewTaskListener implements TaskListener {
             throw new ProcessEngineException(problems.get(0).field() + " " + problems.get(0).message());
         }
         ReviewOption option = ReviewOption.of(gate, value).orElseThrow();
+        if (task.getVariable("orderId") == null) {
+            // A sync's refusal review: no order to file it under; the engine's history keeps who decided what and why,
+            // and the sync records an abandoned run on the run itself.
+            return;
+        }
         decisions.record((String) task.getVariable("orderId"), task.getId(), gate,
                 (String) task.getVariable("exceptionReason"), option, comment, Decider.of(task));
     }

@@ -35,6 +35,7 @@ public class SandboxOdoo {
 
     private final SandboxOdooVersion version;
     private OdooDatabase db;
+    private volatile boolean keyRevoked;
 
     SandboxOdoo(SandboxProperties properties,
                 @org.springframework.beans.factory.annotation.Value("${ordergate.odoo.api-key:" + API_KEY + "}") String apiKey) {
@@ -48,7 +49,19 @@ public class SandboxOdoo {
 
     /** JSON-2 takes only the API key. */
     boolean acceptsApiKey(String key) {
-        return apiKey.equals(key);
+        return !keyRevoked && apiKey.equals(key);
+    }
+
+    /**
+     * Revokes the node's key, as an Odoo administrator would (or an expired key): every login and call is refused until
+     * {@code revoked} is false again, when the key is accepted as before. {@link #reset()} does not touch it.
+     */
+    public void revokeKey(boolean revoked) {
+        keyRevoked = revoked;
+    }
+
+    private boolean accepts(Object secret) {
+        return !keyRevoked && secrets.contains(String.valueOf(secret));
     }
 
     SandboxOdooVersion version() {
@@ -248,7 +261,7 @@ public class SandboxOdoo {
     /** The uid of a web-client login ({@code /web/session/authenticate}), or null when Odoo would refuse it. */
     synchronized Integer authenticate(Object database, Object login, Object password) {
         checkDatabase(database);
-        return "admin".equals(login) && secrets.contains(String.valueOf(password)) ? UID : null;
+        return "admin".equals(login) && accepts(password) ? UID : null;
     }
 
     /** {@code /web/dataset/call_kw} of a logged-in session: the same checks and dispatch as {@code execute_kw}. */
@@ -292,7 +305,7 @@ public class SandboxOdoo {
                     throw OdooFault.typeError("exp_%s() missing required positional arguments".formatted(method));
                 }
                 checkDatabase(args.get(0));
-                yield "admin".equals(args.get(1)) && secrets.contains(String.valueOf(args.get(2))) ? UID : false;
+                yield "admin".equals(args.get(1)) && accepts(args.get(2)) ? UID : false;
             }
             default -> throw OdooFault.attributeError("module 'odoo.service.common' has no attribute 'exp_%s'".formatted(method));
         };
@@ -313,7 +326,7 @@ public class SandboxOdoo {
         if (uid == null || !db.model("res.users").rows.containsKey(uid)) {
             throw OdooFault.missing("res.users", args.get(1), uid == null ? 0 : uid);
         }
-        if (uid != UID || !secrets.contains(String.valueOf(args.get(2)))) {
+        if (uid != UID || !accepts(args.get(2))) {
             throw OdooFault.accessDenied();
         }
         String method = String.valueOf(args.get(4));

@@ -14,7 +14,7 @@ class SyncRuns {
     static final String PRICE_LISTS = "price-lists";
     static final String MASTER_DATA = "master-data";
 
-    enum Status { RUNNING, IN_REVIEW, COMPLETED }
+    enum Status { RUNNING, IN_REVIEW, COMPLETED, ABANDONED }
 
     record Run(String id, String kind, String status, String triggeredBy, String source, int chunkSize,
                String processInstanceId, OffsetDateTime startedAt, OffsetDateTime finishedAt, String reviewedBy,
@@ -71,6 +71,16 @@ class SyncRuns {
     void completed(String id) {
         jdbc.sql("UPDATE app.sync_runs SET status = :status, finished_at = :at WHERE id = :id")
                 .param("status", Status.COMPLETED.name()).param("at", OffsetDateTime.now(clock)).param("id", id).update();
+    }
+
+    /** A peer refused a step and the steward gave the run up: finished, not completed, with the steward's reason. */
+    void abandoned(String id, String comment) {
+        jdbc.sql("""
+                UPDATE app.sync_runs SET status = :status, finished_at = :at, review_outcome = 'abandoned',
+                                         review_comment = :comment WHERE id = :id
+                """)
+                .param("status", Status.ABANDONED.name()).param("at", OffsetDateTime.now(clock))
+                .param("comment", comment.length() > 2000 ? comment.substring(0, 2000) : comment).param("id", id).update();
     }
 
     void reviewed(String id, String by, String outcome, String comment) {

@@ -152,6 +152,7 @@ class FormBindingsTest {
         reached.put("master-data-sync/" + conflict.getTaskDefinitionKey(), conflict);
         reached.putAll(reachReturnTasks());
         reached.put("peer-refusal-review/resolveRefusal", refusalReview());
+        reached.put("peer-refusal-review/resolveRefusalNoCancel", refusalReviewWithoutCancel());
         return reached;
     }
 
@@ -190,6 +191,15 @@ class FormBindingsTest {
         tasks.complete(inspection.getId(), Map.of("goodsCondition", "opened", "disposition", "restock"));
         return await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().taskDefinitionKey("resolveRefusal")
                 .processInstanceBusinessKey("b2b-portal:" + ref + "/FORMS-REFUSAL").singleResult(), t -> t != null);
+    }
+
+    /** An order whose delivery Odoo refuses to record: the goods left, so the review offers no cancel. */
+    private Task refusalReviewWithoutCancel() {
+        faults.failNext("stock.picking", "button_validate", 1, SandboxFaults.Fault.USER_ERROR);
+        String ref = uniqueRef();
+        submit(sample(ref));
+        return await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().taskDefinitionKey("resolveRefusalNoCancel")
+                .processInstanceBusinessKey("b2b-portal:" + ref).singleResult(), t -> t != null);
     }
 
     /** An order whose released goods the warehouse reports damaged. */

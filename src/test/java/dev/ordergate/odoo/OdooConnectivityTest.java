@@ -8,8 +8,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ordergate.odoo.OdooProperties.Protocol;
+import dev.ordergate.order.PeerAwaited;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
@@ -51,7 +53,7 @@ class OdooConnectivityTest extends OdooTest {
     @BeforeEach
     void odoo19KnowingOneKey() {
         properties = new OdooProperties(URI.create(ODOO.baseUrl()), "odoo19lab", "admin", "unused-configured-key",
-                Duration.ofSeconds(1), Duration.ofSeconds(2), 200, Protocol.AUTO, "19.0", 4, 0, Duration.ofSeconds(5));
+                Duration.ofSeconds(5), Duration.ofSeconds(10), 200, Protocol.AUTO, "19.0", 4, 0, Duration.ofSeconds(5));
         // Odoo 19 answers a key it does not know with 401 (19.0 transcript 05); lowest priority, so the good key wins.
         ODOO.stubFor(post(urlPathMatching("/json/2/.*")).atPriority(10).willReturn(aResponse().withStatus(401)
                 .withHeader("Content-Type", "text/html").withBody("Unauthorized")));
@@ -72,7 +74,7 @@ class OdooConnectivityTest extends OdooTest {
         Files.writeString(keyFile, "a-password-where-a-key-belongs\n");
         OdooAccessProperties access = new OdooAccessProperties(keyFile, Duration.ofDays(14), Duration.ZERO, List.of(), List.of());
         OdooCredentials credentials = new OdooCredentials(properties, access);
-        OdooAuthentication authentication = new OdooAuthentication(meters);
+        OdooAuthentication authentication = new OdooAuthentication(meters, Duration.ofSeconds(7));
         OdooClient client = new OdooClient(rpc, json2, properties, meters, credentials, authentication);
         OdooHealthIndicator health = new OdooHealthIndicator(client, properties, access, meters);
 
@@ -82,7 +84,12 @@ class OdooConnectivityTest extends OdooTest {
                 .containsEntry("protocol", "json-2").containsEntry("keySource", "file " + keyFile);
         assertThat(String.valueOf(refused.getDetails().get("reason"))).contains("refused the API key (HTTP 401)");
         Instant since = authentication.refusal().since();
-        assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+        assertThatThrownBy(() -> client.searchRead("res.users", List.of(), List.of("login")))
+                .as("a job's call fails as awaited: it waits for the key without spending its retries (ops.WaitForPeers)")
+                .isInstanceOfSatisfying(PeerAwaited.class, awaited -> {
+                    assertThat(awaited.peer()).isEqualTo("odoo");
+                    assertThat(awaited.waitFor()).isEqualTo(Duration.ofSeconds(7));
+                });
         assertThat(authentication.refusal().since()).as("still the same problem").isEqualTo(since);
         assertThat(meters.get("ordergate.odoo.auth.refusals").counter().count()).isEqualTo(2.0);
         assertThat(meters.get("ordergate.odoo.authenticated").gauge().value()).isZero();
@@ -106,7 +113,7 @@ class OdooConnectivityTest extends OdooTest {
     void healthIsKeptForItsTimeToLiveInsteadOfCallingOdooOnEveryProbe() {
         OdooAccessProperties access = new OdooAccessProperties(null, Duration.ofDays(14), Duration.ofHours(1), List.of(), List.of());
         OdooProperties withGoodKey = new OdooProperties(properties.url(), "odoo19lab", "admin", GOOD_KEY,
-                Duration.ofSeconds(1), Duration.ofSeconds(2), 200, Protocol.AUTO, "19.0", 4, 0, Duration.ofSeconds(5));
+                Duration.ofSeconds(5), Duration.ofSeconds(10), 200, Protocol.AUTO, "19.0", 4, 0, Duration.ofSeconds(5));
         OdooClient client = new OdooClient(rpc, json2, withGoodKey, meters);
         OdooHealthIndicator health = new OdooHealthIndicator(client, withGoodKey, access, meters);
 

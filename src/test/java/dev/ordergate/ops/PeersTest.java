@@ -35,6 +35,34 @@ class PeersTest {
     }
 
     @Test
+    void aPeerRefusingOurCredentialsIsAwaitedLikeAnOutageAndAMissingRightIsNot() {
+        var keyRefused = new AwaitedFailure(Duration.ofSeconds(30));
+        var rightMissing = new AwaitedFailure(null);
+
+        assertThat(WaitForPeers.unavailable(new IllegalStateException("commit", keyRefused))).containsSame(keyRefused);
+        assertThat(WaitForPeers.unavailable(new IllegalStateException("commit", rightMissing))).isEmpty();
+    }
+
+    private static final class AwaitedFailure extends RuntimeException implements dev.ordergate.order.PeerAwaited {
+        private final Duration waitFor;
+
+        AwaitedFailure(Duration waitFor) {
+            super("Odoo refused the API key (HTTP 401)");
+            this.waitFor = waitFor;
+        }
+
+        @Override
+        public String peer() {
+            return "odoo";
+        }
+
+        @Override
+        public Duration waitFor() {
+            return waitFor;
+        }
+    }
+
+    @Test
     void anErrorMessageNamingAPeerNamesIt() {
         assertThat(Peers.named("Circuit breaker of peer 'odoo-json2' is OPEN: the call was not sent")).isEqualTo("odoo");
         assertThat(Peers.named("Peer 'tax' failed: HTTP 500")).isEqualTo("tax");

@@ -293,6 +293,31 @@ class OrderReturnTest {
     }
 
     @Test
+    void odoosRefusalToOpenTheReturnGoesToAPersonAndCancellingRefusesTheReturnWithTheReviewersReason() {
+        String ref = uniqueRef();
+        String orderId = shippedAndInvoiced(sample(ref));
+        faults.failNext("stock.return.picking", "create", 1, SandboxFaults.Fault.USER_ERROR);
+        var requested = api.post("/api/v1/orders/" + orderId + "/returns", request("RET-1", "FURN_0269", "2"));
+        String returnId = requested.body().path("id").asText();
+        String returnInstance = requested.body().path("processInstanceId").asText();
+
+        Task review = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().taskDefinitionKey("resolveRefusal")
+                .processInstanceBusinessKey(runtime.createProcessInstanceQuery().processInstanceId(returnInstance)
+                        .singleResult().getBusinessKey()).singleResult(), t -> t != null);
+        assertThat(tasks.getVariables(review.getId())).containsEntry("refusalPeer", "odoo")
+                .containsEntry("refusalStep", "openReturnPicking").containsEntry("refusalMessage", SandboxFaults.REFUSAL);
+        assertThat(runtime.createIncidentQuery().processInstanceId(returnInstance).count()).isZero();
+        tasks.complete(review.getId(), Map.of("decision", "cancel", "refusalGroup", "customer-service",
+                "decisionComment", "Delivery was never posted in Odoo"));
+
+        await().atMost(PATIENCE).until(() -> returnOf(returnId), r -> "REFUSED".equals(r.path("status").asText()));
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(returnInstance)
+                .activityId("openReturnPickingRefusalCancelled").count()).isEqualTo(1);
+        assertThat(statusEvents(orderId)).contains("return_refused").doesNotContain("credited");
+        assertThat(odoo.movesByClientRef("b2b-portal:" + ref)).noneMatch(m -> m.moveType().equals("out_refund"));
+    }
+
+    @Test
     void aRefusalHandedToAnotherGroupReachesThatGroupAndCancellingItKeepsTheGoodsWithoutACreditNote() {
         String ref = uniqueRef();
         String orderId = shippedAndInvoiced(sample(ref));

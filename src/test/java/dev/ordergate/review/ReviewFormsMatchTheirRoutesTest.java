@@ -105,7 +105,8 @@ class ReviewFormsMatchTheirRoutesTest {
     }
 
     private static boolean anyGateOffering(Set<String> offered) {
-        return Stream.of("master-data", "pricing", "credit", "tax", "availability", "substitution", "return", "refusal")
+        return Stream.of("master-data", "pricing", "credit", "tax", "availability", "substitution", "return", "refusal",
+                        "refusal-no-cancel")
                 .anyMatch(gate -> new LinkedHashSet<>(ReviewOption.forGate(gate).stream().map(ReviewOption::value).toList())
                         .equals(offered));
     }

@@ -17,9 +17,12 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +52,10 @@ class InventorySyncProcessTest {
     BookedStock books;
     @Autowired
     ManagementService management;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    SyncRuns runs;
 
     @AfterEach
     void restore() {
@@ -172,6 +179,49 @@ class InventorySyncProcessTest {
         List<JsonNode> levels = new ArrayList<>();
         api.get("/sandbox/wms/v1/stock").body().path("levels").forEach(levels::add);
         return levels;
+    }
+
+    @Test
+    void odoosRefusalDuringTheReconciliationGoesToTheStewardsAndTryingAgainCompletesTheRun() {
+        faults.failNext("stock.warehouse", "*", 1, SandboxFaults.Fault.USER_ERROR);
+        String runId = startRun();
+
+        Task review = awaitRefusal(runId);
+        tasks.complete(review.getId(), Map.of("decision", "retry", "refusalGroup", "master-data-stewards",
+                "decisionComment", "Warehouse re-activated in Odoo"));
+
+        JsonNode report = awaitCompleted(runId);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(report.path("processInstanceId")
+                .asText()).activityId("reconcileStockRefused").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aStewardCancellingAfterOdoosRefusalAbandonsTheRunAndRecordsWhy() {
+        faults.failNext("stock.warehouse", "*", 1, SandboxFaults.Fault.USER_ERROR);
+        String runId = startRun();
+
+        tasks.complete(awaitRefusal(runId).getId(), Map.of("decision", "cancel", "refusalGroup", "master-data-stewards",
+                "decisionComment", "Warehouse closed for good"));
+
+        JsonNode run = await().atMost(PATIENCE).until(() -> api.get("/api/v1/sync/inventory/runs/" + runId).body(),
+                r -> "ABANDONED".equals(r.path("status").asText()));
+        assertThat(run.path("finishedAt").isNull()).isFalse();
+        assertThat(runs.find(runId).orElseThrow()).satisfies(r -> {
+            assertThat(r.reviewOutcome()).isEqualTo("abandoned");
+            assertThat(r.reviewComment()).contains("odoo refused 'Compare WMS and Odoo stock'")
+                    .contains(SandboxFaults.REFUSAL).endsWith("Warehouse closed for good");
+        });
+    }
+
+    /** The sync's refusal review: for the stewards the routing table names, with Odoo's words, and no incident. */
+    private Task awaitRefusal(String runId) {
+        Task review = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().taskDefinitionKey("resolveRefusal")
+                .processInstanceBusinessKey(runId).singleResult(), t -> t != null);
+        assertThat(tasks.getVariables(review.getId())).containsEntry("refusalPeer", "odoo")
+                .containsEntry("refusalStep", "reconcileStock").containsEntry("refusalGroup", "master-data-stewards")
+                .containsEntry("refusalMessage", SandboxFaults.REFUSAL);
+        assertThat(management.createJobQuery().withException().list()).noneMatch(j -> j.getRetries() == 0);
+        return review;
     }
 
     private String startRun() {

@@ -218,6 +218,40 @@ class MasterDataSyncProcessTest {
         assertThat(status.contentType()).startsWith("application/problem+json");
     }
 
+    @Test
+    void odoosRefusalToBeReadGoesToTheMasterDataStewardsAndTryingAgainCompletesTheRun() {
+        faults.failNext("res.partner", "*", 1, SandboxFaults.Fault.USER_ERROR);
+        String runId = startRun();
+
+        Task review = awaitRefusal(runId);
+        tasks.complete(review.getId(), Map.of("decision", "retry", "refusalGroup", "master-data-stewards",
+                "decisionComment", "Access rule fixed in Odoo"));
+
+        awaitStatus(runId, "COMPLETED");
+    }
+
+    @Test
+    void aStewardCancellingAfterOdoosRefusalAbandonsTheRunAndTheNextRunStartsAfresh() {
+        faults.failNext("res.partner", "*", 1, SandboxFaults.Fault.USER_ERROR);
+        String runId = startRun();
+
+        tasks.complete(awaitRefusal(runId).getId(), Map.of("decision", "cancel", "refusalGroup", "master-data-stewards",
+                "decisionComment", "Odoo is being migrated, next run tonight"));
+
+        awaitStatus(runId, "ABANDONED");
+        awaitStatus(startRun(), "COMPLETED");
+    }
+
+    /** The sync's refusal review at its first Odoo step, for the master-data stewards, with Odoo's words. */
+    private Task awaitRefusal(String runId) {
+        Task review = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().taskDefinitionKey("resolveRefusal")
+                .processInstanceBusinessKey(runId).singleResult(), t -> t != null);
+        assertThat(tasks.getVariables(review.getId())).containsEntry("refusalPeer", "odoo")
+                .containsEntry("refusalStep", "readOdooChanges").containsEntry("refusalGroup", "master-data-stewards")
+                .containsEntry("refusalMessage", SandboxFaults.REFUSAL);
+        return review;
+    }
+
     private String startRun() {
         ApiClient.Response response = api.post("/api/v1/sync/master-data", "{\"entities\": [\"customers\"]}");
         assertThat(response.status()).as(response.raw()).isEqualTo(202);

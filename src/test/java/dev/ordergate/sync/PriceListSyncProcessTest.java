@@ -229,6 +229,46 @@ class PriceListSyncProcessTest {
         return new Agreement(pricelist, "USD", null, sku, new BigDecimal(minQuantity), new BigDecimal(price), from, to);
     }
 
+    @Test
+    void odoosRefusalToWriteAChunkGoesToThePricingStewardsAndTryingAgainCompletesTheRun() {
+        pricingEngine.publish(sixItems());
+        faults.failNext("product.pricelist", "write", 1, SandboxFaults.Fault.USER_ERROR);
+        String runId = startRun();
+
+        Task review = awaitRefusal(runId, "writePriceChunk");
+        tasks.complete(review.getId(), Map.of("decision", "retry", "refusalGroup", "pricing-stewards",
+                "decisionComment", "Currency re-activated in Odoo"));
+
+        JsonNode report = awaitCompleted(runId);
+        assertThat(odooItems(pricelist)).hasSize(6);
+        assertThat(report.path("counts").path("chunks").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aPricingStewardCancellingAfterOdoosRefusalToPlanAbandonsTheRun() {
+        pricingEngine.publish(sixItems());
+        faults.failNext("product.pricelist.item", "search_read", 1, SandboxFaults.Fault.USER_ERROR);
+        int writesBefore = faults.callCount("product.pricelist", "write");
+        String runId = startRun();
+
+        tasks.complete(awaitRefusal(runId, "planPriceChanges").getId(), Map.of("decision", "cancel",
+                "refusalGroup", "pricing-stewards", "decisionComment", "Feed withdrawn by the pricing team"));
+
+        await().atMost(PATIENCE).until(() -> api.get("/api/v1/sync/runs/" + runId).body(),
+                run -> run.path("status").asText().equals("ABANDONED"));
+        assertThat(faults.callCount("product.pricelist", "write")).as("no chunk written").isEqualTo(writesBefore);
+    }
+
+    /** The sync's refusal review, for the pricing stewards whichever peer refused, with the peer's words. */
+    private Task awaitRefusal(String runId, String step) {
+        Task review = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().taskDefinitionKey("resolveRefusal")
+                .processInstanceBusinessKey(runId).singleResult(), t -> t != null);
+        assertThat(tasks.getVariables(review.getId())).containsEntry("refusalPeer", "odoo")
+                .containsEntry("refusalStep", step).containsEntry("refusalGroup", "pricing-stewards")
+                .containsEntry("refusalMessage", SandboxFaults.REFUSAL);
+        return review;
+    }
+
     private String startRun() {
         ApiClient.Response response = api.post("/api/v1/sync/price-lists", "");
         assertThat(response.status()).isEqualTo(202);

@@ -1,0 +1,143 @@
+package dev.ordergate.fulfillment;
+
+import static dev.ordergate.SampleOrders.sample;
+import static dev.ordergate.SampleOrders.uniqueRef;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ordergate.ApiClient;
+import dev.ordergate.IntegrationTest;
+import dev.ordergate.ops.Scrape;
+import dev.ordergate.sandbox.SandboxFaults;
+import dev.ordergate.sandbox.SandboxOdoo;
+import java.time.Duration;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Odoo's refusals after the gates reach a person too, with the peer's own words and no incident: at the commit the
+ * reviewer may try again or cancel (which cancels the quotation Odoo already made), and after the goods left only
+ * trying again or handing over is offered. Shares PeerRefusalsTest's application.
+ */
+@IntegrationTest
+class PeerRefusalsAfterTheGatesTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    private final ApiClient api = new ApiClient();
+
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    SandboxFaults faults;
+    @Autowired
+    SandboxOdoo odoo;
+
+    @AfterEach
+    void healPeers() {
+        faults.reset();
+    }
+
+    @Test
+    void odoosRefusalToConfirmTheSalesOrderReachesAPersonAndTryingAgainConfirmsTheSameQuotation() {
+        faults.failNext("sale.order", "action_confirm", 1, SandboxFaults.Fault.USER_ERROR);
+        String ref = uniqueRef();
+        String id = api.submitOrder(sample(ref));
+
+        decide(awaitRefusal(id, ref, "resolveRefusal", "commitSalesOrder"), "retry", "Customer's pricelist fixed in Odoo");
+
+        api.awaitOrderStatus(id, "COMPLETED");
+        assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).hasSize(1);
+        assertThat(reached(id, "commitSalesOrderRefusalResolved")).isEqualTo(1);
+        assertThat(reached(id, "commitSalesOrder")).isEqualTo(2);
+    }
+
+    @Test
+    void odoosRefusalToConfirmCancelledByThePersonCancelsTheQuotationOdooAlreadyMade() {
+        faults.failNext("sale.order", "action_confirm", 1, SandboxFaults.Fault.USER_ERROR);
+        String ref = uniqueRef();
+        String id = api.submitOrder(sample(ref));
+
+        decide(awaitRefusal(id, ref, "resolveRefusal", "commitSalesOrder"), "cancel", "Customer closed, order void");
+
+        api.awaitOrderStatus(id, "CANCELLED");
+        assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).singleElement()
+                .satisfies(so -> assertThat(so.state()).isEqualTo("cancel"));
+        assertThat(reached(id, "cancelAfterCommitSalesOrderRefused")).isEqualTo(1);
+        assertThat(reached(id, "commitSalesOrderRefusalCancelled")).isEqualTo(1);
+        assertThat(runtime.createIncidentQuery().processInstanceId(api.processInstanceId(id)).count()).isZero();
+        assertThat(Scrape.of(api).value("ordergate_peer_refusals_total", "peer", "odoo", "activity", "commitSalesOrder"))
+                .as("counted as a business refusal, apart from incidents").isPositive();
+    }
+
+    @Test
+    void odoosRefusalToRecordTheDeliveryOffersNoCancelAndTryingAgainCompletesTheOrder() {
+        faults.failNext("stock.picking", "button_validate", 1, SandboxFaults.Fault.USER_ERROR);
+        String ref = uniqueRef();
+        String id = api.submitOrder(sample(ref));
+
+        Task review = awaitRefusal(id, ref, "resolveRefusalNoCancel", "recordDelivery");
+        assertThat(tasks.getVariable(review.getId(), "exceptionGate")).isEqualTo("refusal-no-cancel");
+        decide(review, "retry", "Lot number entered in Odoo");
+
+        api.awaitOrderStatus(id, "COMPLETED");
+        assertThat(reached(id, "recordDeliveryRefused")).isEqualTo(1);
+        assertThat(reached(id, "recordDelivery")).isEqualTo(2);
+    }
+
+    @Test
+    void odoosRefusalToCancelTheSalesOrderOffersNoCancelAndTryingAgainCancelsIt() {
+        faults.pauseShipments();
+        try {
+            String ref = uniqueRef();
+            String id = api.submitOrder(sample(ref));
+            api.awaitOrderStatus(id, "RELEASED");
+            faults.failNext("sale.order", "action_cancel", 1, SandboxFaults.Fault.USER_ERROR);
+
+            assertThat(api.post("/api/v1/orders/" + id + "/cancellation", "{\"reason\": \"Customer changed their mind\"}")
+                    .status()).isEqualTo(202);
+            decide(awaitRefusal(id, ref, "resolveRefusalNoCancel", "cancelSalesOrder"), "retry",
+                    "Delivery un-reserved in Odoo");
+
+            api.awaitOrderStatus(id, "CANCELLED");
+            assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).singleElement()
+                    .satisfies(so -> assertThat(so.state()).isEqualTo("cancel"));
+            assertThat(reached(id, "cancelSalesOrderRefused")).isEqualTo(1);
+            assertThat(reached(id, "withdrawRelease")).as("the release was compensated once").isEqualTo(1);
+        } finally {
+            faults.resumeShipments();
+        }
+    }
+
+    /** Waits for the review and checks what the person sees: the peer, the step, the peer's words; no incident. */
+    private Task awaitRefusal(String id, String ref, String taskKey, String step) {
+        Task review = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().taskDefinitionKey(taskKey)
+                .processInstanceBusinessKey("b2b-portal:" + ref).singleResult(), t -> t != null);
+        Map<String, Object> shown = tasks.getVariables(review.getId());
+        assertThat(shown).containsEntry("refusalPeer", "odoo").containsEntry("refusalStep", step)
+                .containsEntry("refusalMessage", SandboxFaults.REFUSAL);
+        assertThat(review.getName()).isEqualTo("Resolve refusal");
+        assertThat(runtime.createIncidentQuery().processInstanceId(api.processInstanceId(id)).count()).isZero();
+        return review;
+    }
+
+    private void decide(Task review, String decision, String comment) {
+        Object group = tasks.getVariable(review.getId(), "refusalGroup");
+        tasks.complete(review.getId(), Map.of("decision", decision, "refusalGroup", group, "decisionComment", comment));
+    }
+
+    private long reached(String id, String activityId) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(api.processInstanceId(id))
+                .activityId(activityId).count();
+    }
+}
