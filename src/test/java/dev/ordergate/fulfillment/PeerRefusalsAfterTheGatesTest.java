@@ -126,7 +126,7 @@ class PeerRefusalsAfterTheGatesTest {
         Map<String, Object> shown = tasks.getVariables(review.getId());
         assertThat(shown).containsEntry("refusalPeer", "odoo").containsEntry("refusalStep", step)
                 .containsEntry("refusalMessage", SandboxFaults.REFUSAL);
-        assertThat(review.getName()).isEqualTo("Resolve refusal");
+        assertThat(review.getName()).startsWith("Resolve refusal · ");
         assertThat(runtime.createIncidentQuery().processInstanceId(api.processInstanceId(id)).count()).isZero();
         return review;
     }
