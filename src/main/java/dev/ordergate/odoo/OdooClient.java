@@ -360,7 +360,12 @@ class OdooClient {
                 throw OdooException.fromRpcError(what, error);
             }
             if (!answer.has("result")) {
-                throw new OdooProtocolException(what + ": the answer has neither result nor error", null);
+                // Odoo (18 and 19 alike) leaves "result" out when the method returned None, e.g.
+                // stock.quant.action_apply_inventory: {"jsonrpc": "2.0", "id": 7}. Only a non-JSON-RPC object is wrong.
+                if (!answer.has("jsonrpc")) {
+                    throw new OdooProtocolException(what + ": the answer has neither result nor error", null);
+                }
+                return NullNode.getInstance();
             }
             return answer.get("result");
         });

@@ -176,8 +176,10 @@ public class OdooPreflight {
 
     private void customers(List<String> refs, List<Check> checks) {
         if (refs.isEmpty()) {
-            JsonNode sample = odoo.searchRead("res.partner", List.of(List.of("customer_rank", ">", 0)), List.of("name", "ref"),
-                    SAMPLE, 0, null);
+            // A customer entered in Contacts has customer_rank 0 until its first sale (seen on real Odoo 19): one with
+            // a Reference counts too, or an Odoo prepared for Ordergate but never sold from would show no customers.
+            JsonNode sample = odoo.searchRead("res.partner", List.of("|", List.of("customer_rank", ">", 0),
+                    List.of("ref", "!=", false)), List.of("name", "ref"), SAMPLE, 0, null);
             List<String> withoutRef = new ArrayList<>();
             sample.forEach(c -> {
                 if (!c.path("ref").isTextual() || c.path("ref").asText().isBlank()) {
@@ -231,13 +233,28 @@ public class OdooPreflight {
             return;
         }
         Map<String, JsonNode> found = new HashMap<>();
-        odoo.searchReadIn("product.product", "default_code", codes, List.of("name", "default_code", "qty_available"))
+        OdooDialect dialect = odoo.dialect();
+        List<String> fields = new ArrayList<>(List.of("name", "default_code", "qty_available", "invoice_policy"));
+        fields.addAll(dialect.productTypeFields());
+        odoo.searchReadIn("product.product", "default_code", codes, fields)
                 .forEach(p -> found.put(p.path("default_code").asText(), p));
         for (String code : codes) {
             JsonNode product = found.get(code);
             if (product == null) {
                 checks.add(missing("product " + code, "no product has the Internal Reference " + code,
                         "Inventory > Products: create the product (or open it) and set Internal Reference to " + code));
+            } else if (!dialect.isStorable(product)) {
+                // Odoo shows a free quantity of 0 for goods it does not track, so every order of them is short.
+                checks.add(missing("product " + code, product.path("name").asText() + " is not tracked in inventory, "
+                        + "so Odoo shows none free and every order of it is short",
+                        "Inventory > Products > the product: tick Track Inventory (beside Product Type)"));
+            } else if ("order".equals(product.path("invoice_policy").asText())) {
+                // Odoo's default for a new product (demo products say delivery): a partial delivery whose rest is
+                // cancelled would be invoiced in full.
+                checks.add(new Check("product " + code, Outcome.WARNING, product.path("name").asText()
+                        + " is invoiced on ordered quantities: an order shipped in part and closed would be invoiced "
+                        + "for what never left", "Sales > Configuration > Settings > Invoicing Policy: Invoice what is "
+                        + "delivered, and on the product's Sales tab Invoicing Policy: Delivered quantities"));
             } else if (product.path("qty_available").asDouble() <= 0) {
                 checks.add(new Check("product " + code, Outcome.WARNING, product.path("name").asText() + " has no stock on hand",
                         "Inventory > Products > the product > Update Quantity, or a receipt"));

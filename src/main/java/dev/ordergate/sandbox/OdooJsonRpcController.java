@@ -109,7 +109,7 @@ class OdooJsonRpcController {
             response.put("error", error(OdooFault.userError(SandboxFaults.REFUSAL)));
         } else {
             try {
-                response.put("result", odoo.call(service, method, args));
+                putResult(response, odoo.call(service, method, args));
             } catch (OdooFault odooError) {
                 response.put("error", error(odooError));
             } catch (RuntimeException unexpected) {
@@ -161,10 +161,12 @@ class OdooJsonRpcController {
     ResponseEntity<byte[]> destroy(@RequestBody(required = false) byte[] body,
                                    @CookieValue(value = SESSION_COOKIE, required = false) String session)
             throws JsonProcessingException {
+        // Real Odoo 18 and 19: auth='user', so without a session it is SessionExpired, and the logout answers None.
+        ResponseEntity<byte[]> answer = web(body, (params, uid) -> null, true, session);
         if (session != null) {
             sessions.remove(session);
         }
-        return web(body, (params, uid) -> null, false, null);
+        return answer;
     }
 
     /** {@code /web/dataset/call_kw} and {@code /web/dataset/call_kw/<model>/<method>}, as the web client calls them. */
@@ -191,9 +193,11 @@ class OdooJsonRpcController {
         Integer uid = session == null ? null : sessions.get(session);
         try {
             if (needsSession && uid == null) {
+                // Odoo refuses before it reads the request, so its answer carries no id (seen on 18 and 19).
+                response.put("id", null);
                 response.put("error", sessionExpired());
             } else {
-                response.put("result", route.answer(map(request.get("params")), uid));
+                putResult(response, route.answer(map(request.get("params")), uid));
             }
         } catch (OdooFault odooError) {
             response.put("error", error(odooError));
@@ -202,6 +206,16 @@ class OdooJsonRpcController {
             response.put("error", error(OdooFault.typeError(String.valueOf(unexpected.getMessage()))));
         }
         return ResponseEntity.ok().contentType(JSON).body(mapper.writeValueAsBytes(response));
+    }
+
+    /**
+     * Odoo's JSON-RPC envelope leaves {@code result} out when the method returned None (its {@code _response}; seen
+     * on real 18 and 19 for {@code stock.quant.action_apply_inventory} and {@code /web/session/destroy}).
+     */
+    private static void putResult(Map<String, Object> response, Object result) {
+        if (result != null) {
+            response.put("result", result);
+        }
     }
 
     /** Odoo's answer to a route that needs a session, called without one (or with a forgotten one). */

@@ -3,6 +3,9 @@ package dev.ordergate.odoo;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -116,6 +119,26 @@ class OdooClientTest extends OdooTest {
                 OdooExchange.JSON.convertValue(missing.args().get(6).get("fields"), List.class));
 
         assertThat(read).isEmpty();
+    }
+
+    /** Seen on real Odoo 18 (stock.quant.action_apply_inventory over /jsonrpc): a method that returns None. */
+    @Test
+    void anAnswerWithoutResultIsAMethodThatReturnedNothing() {
+        ODOO.stubFor(post(urlEqualTo("/jsonrpc")).withRequestBody(containing("action_apply_inventory"))
+                .willReturn(okJson("{\"jsonrpc\": \"2.0\", \"id\": 7}")));
+
+        JsonNode result = client.call("stock.quant", "action_apply_inventory", List.of(41), null);
+
+        assertThat(result.isNull()).as(String.valueOf(result)).isTrue();
+    }
+
+    @Test
+    void anObjectThatIsNoJsonRpcAnswerIsAProtocolError() {
+        ODOO.stubFor(post(urlEqualTo("/jsonrpc")).withRequestBody(containing("action_apply_inventory"))
+                .willReturn(okJson("{\"status\": \"ok\"}")));
+
+        assertThatThrownBy(() -> client.call("stock.quant", "action_apply_inventory", List.of(41), null))
+                .isInstanceOf(OdooProtocolException.class).hasMessageContaining("neither result nor error");
     }
 
     @Test

@@ -64,6 +64,38 @@ class OdooPreflightTest {
         assertThat(outcome(checks, "warehouse")).isEqualTo("OK");
     }
 
+    /** Seen on real Odoo 19: a customer entered in Contacts has customer_rank 0 until its first sale. */
+    @Test
+    void customersWithAReferenceCountEvenBeforeTheirFirstSale() {
+        JsonNode customers = rpc("res.partner", "search", "[[[\"customer_rank\", \">\", 0]]]").get("result");
+        assertThat(customers).isNotEmpty();
+        rpc("res.partner", "write", "[" + customers + ", {\"customer_rank\": 0}]");
+
+        Map<String, JsonNode> checks = checks(api.get("/api/v1/ops/preflight").body());
+
+        assertThat(outcome(checks, "customers")).isNotEqualTo("MISSING");
+        assertThat(checks.get("customers").get("detail").asText()).doesNotContain("no customers");
+    }
+
+    /**
+     * Seen on real Odoo 19: a product made in a fresh database is invoiced on ordered quantities (the demo products
+     * say delivered), and one without Track Inventory shows no free quantity at all.
+     */
+    @Test
+    void productsOdooDoesNotTrackOrInvoicesAsOrderedAreNamedWithTheFix() {
+        rpc("product.product", "write", "[[25], {\"is_storable\": false}]");
+        rpc("product.product", "write", "[[17], {\"invoice_policy\": \"order\"}]");
+
+        ApiClient.Response response = api.get("/api/v1/ops/preflight?customers=C-10042&products=FURN_0269,E-COM07");
+
+        Map<String, JsonNode> checks = checks(response.body());
+        assertThat(response.body().get("ready").asBoolean()).isFalse();
+        assertThat(outcome(checks, "product FURN_0269")).isEqualTo("MISSING");
+        assertThat(checks.get("product FURN_0269").get("fix").asText()).contains("Track Inventory");
+        assertThat(outcome(checks, "product E-COM07")).isEqualTo("WARNING");
+        assertThat(checks.get("product E-COM07").get("fix").asText()).contains("Invoice what is delivered");
+    }
+
     @Test
     void tooManyNamesAreRefusedAsAProblemNamingTheParameter() {
         String refs = String.join(",", java.util.stream.IntStream.range(0, 501).mapToObj(i -> "C-" + i).toList());
@@ -75,11 +107,12 @@ class OdooPreflightTest {
         assertThat(response.body().at("/errors/0/field").asText()).isEqualTo("customers");
     }
 
-    private void rpc(String model, String method, String args) {
+    private JsonNode rpc(String model, String method, String args) {
         ApiClient.Response answer = api.post("/sandbox/odoo/jsonrpc", """
                 {"jsonrpc": "2.0", "method": "call", "id": 1, "params": {"service": "object", "method": "execute_kw",
                  "args": ["sandbox", 2, "sandbox-admin-key", "%s", "%s", %s]}}""".formatted(model, method, args));
         assertThat(answer.body().has("error")).as(answer.raw()).isFalse();
+        return answer.body();
     }
 
     private static Map<String, JsonNode> checks(JsonNode report) {

@@ -212,6 +212,29 @@ class SandboxOdooFidelityTest {
                 .satisfies(order -> assertThat(order.state()).isEqualTo("sale"));
     }
 
+    /**
+     * Seen on real Odoo 18 and 19: {@code /web/session/destroy} needs a session (SessionExpired, with no id, without
+     * one), and the logout, which returns None, answers an envelope without {@code result}.
+     */
+    @Test
+    void sessionDestroyNeedsASessionAndAnswersNoResultAsOdooDoes() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode destroy = json.readTree("{\"jsonrpc\": \"2.0\", \"method\": \"call\", \"params\": {}, \"id\": 3}");
+        WebClient client = webClient();
+
+        JsonNode refused = client.call("/web/session/destroy", destroy);
+        assertThat(refused.at("/error/data/name").asText()).as(refused.toString()).isEqualTo("odoo.http.SessionExpiredException");
+        assertThat(refused.get("id").isNull()).as(refused.toString()).isTrue();
+
+        ObjectNode credentials = (ObjectNode) transcript("18.0", "116-web-session-authenticate.json").at("/request/body").deepCopy();
+        ((ObjectNode) credentials.get("params")).put("db", "sandbox");
+        assertThat(client.call("/web/session/authenticate", credentials).at("/result/uid").asInt()).isEqualTo(2);
+        assertThat(client.call("/web/session/destroy", destroy))
+                .isEqualTo(json.readTree("{\"jsonrpc\": \"2.0\", \"id\": 3}"));
+        assertThat(client.call("/web/session/get_session_info", json.createObjectNode()).at("/error/data/name").asText())
+                .isEqualTo("odoo.http.SessionExpiredException");
+    }
+
     private WebClient webClient() {
         return new WebClient(ODOO_PORT);
     }
