@@ -112,7 +112,7 @@ final class ReturnsFlow {
         picking.put("scheduled_date", OdooSchema.now());
         picking.put("return_id", delivery.get("id"));
         picking.put("sale_id", delivery.get("sale_id"));
-        picking.put("company_id", OdooSchema.COMPANY);
+        picking.put("company_id", java.util.Objects.requireNonNullElse(id(delivery.get("company_id")), OdooSchema.COMPANY));
         int pickingId = db.create("stock.picking", picking);
         for (Map<String, Object> line : lines) {
             Map<String, Object> original = db.row("stock.move", id(line.get("move_id")));
