@@ -1,0 +1,101 @@
+package dev.ordergate.region;
+
+import static dev.ordergate.SampleOrders.line;
+import static dev.ordergate.SampleOrders.uniqueRef;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ordergate.ApiClient;
+import dev.ordergate.IntegrationTest;
+import dev.ordergate.sandbox.SandboxOdoo;
+import dev.ordergate.sandbox.SandboxOdoo.SandboxMove;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * One process model, several regional business units: an EU customer's order in EUR runs from intake to invoice in
+ * the EU company of the sandbox Odoo, with that company's pricelist and tax; an order of a region in shadow mode is
+ * validated and reported but never reaches Odoo.
+ */
+@IntegrationTest
+class RegionalOrdersTest {
+
+    private final ApiClient api = new ApiClient();
+
+    @Autowired
+    SandboxOdoo odoo;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void anEuCustomersOrderInEurIsCommittedDeliveredAndInvoicedInTheEuCompany() {
+        String ref = uniqueRef();
+        String id = api.submitOrder(order(ref, "C-50001", "DE", "10178", "EUR",
+                line("1", "FURN_0269", "10", "279.00") + "," + line("2", "E-COM07", "2", "259.00")));
+
+        JsonNode completed = api.awaitOrderStatus(id, "COMPLETED");
+
+        assertThat(regionOf(id)).isEqualTo("eu");
+        assertThat(odoo.salesOrdersByClientRef(ref)).singleElement().satisfies(order ->
+                // 10 x 279.00 + 2 x 259.00 at the EU pricelist, plus the EU company's 19 % VAT (not the US 15 %).
+                assertThat(order.amountTotal()).isEqualTo(Math.round((10 * 279.0 + 2 * 259.0) * 119) / 100.0));
+        assertThat(odoo.pickingsByClientRef(ref)).singleElement()
+                .satisfies(picking -> assertThat(picking.name()).startsWith("EU/OUT/"));
+        assertThat(odoo.movesByClientRef(ref)).singleElement().satisfies((SandboxMove invoice) -> {
+            assertThat(invoice.name()).startsWith("EINV/");
+            assertThat(invoice.state()).isEqualTo("posted");
+        });
+        assertThat(completed.path("invoiceRef").asText()).startsWith("EINV/");
+    }
+
+    @Test
+    void anOrderOfARegionInShadowIsValidatedAndReportedButNeverReachesOdoo() {
+        String ref = uniqueRef();
+        double before = shadowCount();
+        String id = api.submitOrder(order(ref, "C-10042", "CA", "M5V 2T6", "USD", line("1", "FURN_0269", "2", "299.00")));
+
+        JsonNode shown = api.awaitOrderStatus(id, "VALIDATED_SHADOW");
+
+        assertThat(regionOf(id)).isEqualTo("ca");
+        assertThat(shown.path("salesOrderRef").isMissingNode() || shown.path("salesOrderRef").isNull()).isTrue();
+        assertThat(odoo.salesOrdersByClientRef(ref)).isEmpty();
+        String instance = api.processInstanceId(id);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+                .activityId("commitSalesOrder").count()).isZero();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+                .activityId("validatedInShadow").finished().count()).isEqualTo(1);
+        assertThat(shadowCount()).isEqualTo(before + 1);
+    }
+
+    private String regionOf(String orderId) {
+        return (String) history.createHistoricVariableInstanceQuery().processInstanceId(api.processInstanceId(orderId))
+                .variableName(Regions.VARIABLE).singleResult().getValue();
+    }
+
+    private double shadowCount() {
+        var counter = meters.find("ordergate.orders.shadow").tag("region", "ca").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static String order(String ref, String customer, String country, String postalCode, String currency,
+                                String lines) {
+        return """
+                {
+                  "channel": "b2b-portal",
+                  "channelOrderRef": "%s",
+                  "customerRef": "%s",
+                  "shipTo": { "name": "Lager Mitte", "street": "Alexanderplatz 1", "city": "Berlin", "postalCode": "%s", "country": "%s" },
+                  "requestedDate": "2026-12-03",
+                  "currency": "%s",
+                  "paymentTerms": "30 Days",
+                  "lines": [ %s ],
+                  "allowSubstitutes": true,
+                  "allowPartialShipment": false
+                }
+                """.formatted(ref, customer, postalCode, country, currency, lines);
+    }
+}
