@@ -18,7 +18,7 @@ public class Orders {
 
     private static final String SELECT = """
             SELECT id, business_key, document, status, status_reason, sales_order_ref, invoice_ref,
-                   process_instance_id, created_at, updated_at
+                   process_instance_id, region, created_at, updated_at
               FROM app.orders
             """;
 
@@ -185,6 +185,7 @@ public class Orders {
                 rs.getString("sales_order_ref"),
                 rs.getString("invoice_ref"),
                 rs.getString("process_instance_id"),
+                rs.getString("region"),
                 rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class),
                 List.of());
@@ -200,7 +201,7 @@ public class Orders {
                         rs.getString("detail"), rs.getObject("reached_at", OffsetDateTime.class)))
                 .list();
         return new OrderRecord(r.id(), r.businessKey(), r.order(), r.status(), r.statusReason(), r.salesOrderRef(),
-                r.invoiceRef(), r.processInstanceId(), r.createdAt(), r.updatedAt(), milestones);
+                r.invoiceRef(), r.processInstanceId(), r.region(), r.createdAt(), r.updatedAt(), milestones);
     }
 
     private String write(Order order) {

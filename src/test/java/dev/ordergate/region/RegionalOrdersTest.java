@@ -38,14 +38,15 @@ class RegionalOrdersTest {
                 line("1", "FURN_0269", "10", "279.00") + "," + line("2", "E-COM07", "2", "259.00")));
 
         JsonNode completed = api.awaitOrderStatus(id, "COMPLETED");
+        String key = "b2b-portal:" + ref;
 
         assertThat(regionOf(id)).isEqualTo("eu");
-        assertThat(odoo.salesOrdersByClientRef(ref)).singleElement().satisfies(order ->
+        assertThat(odoo.salesOrdersByClientRef(key)).singleElement().satisfies(order ->
                 // 10 x 279.00 + 2 x 259.00 at the EU pricelist, plus the EU company's 19 % VAT (not the US 15 %).
                 assertThat(order.amountTotal()).isEqualTo(Math.round((10 * 279.0 + 2 * 259.0) * 119) / 100.0));
-        assertThat(odoo.pickingsByClientRef(ref)).singleElement()
+        assertThat(odoo.pickingsByClientRef(key)).singleElement()
                 .satisfies(picking -> assertThat(picking.name()).startsWith("EU/OUT/"));
-        assertThat(odoo.movesByClientRef(ref)).singleElement().satisfies((SandboxMove invoice) -> {
+        assertThat(odoo.movesByClientRef(key)).singleElement().satisfies((SandboxMove invoice) -> {
             assertThat(invoice.name()).startsWith("EINV/");
             assertThat(invoice.state()).isEqualTo("posted");
         });
@@ -62,7 +63,7 @@ class RegionalOrdersTest {
 
         assertThat(regionOf(id)).isEqualTo("ca");
         assertThat(shown.path("salesOrderRef").isMissingNode() || shown.path("salesOrderRef").isNull()).isTrue();
-        assertThat(odoo.salesOrdersByClientRef(ref)).isEmpty();
+        assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).isEmpty();
         String instance = api.processInstanceId(id);
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
                 .activityId("commitSalesOrder").count()).isZero();
