@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.ordergate.region.CurrentRegion;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * The Odoo company the calls of the current thread work in: while a region's order is served, every call carries
@@ -18,6 +20,8 @@ public final class OdooCompanyScope {
     /** Models we create that Odoo keeps per company. */
     private static final Set<String> COMPANY_RECORDS = Set.of("sale.order", "stock.picking", "stock.scrap", "account.move");
     private static final ThreadLocal<Integer> COMPANY = new ThreadLocal<>();
+    /** The company of a region, registered by {@link OdooRegionCompany} when the engine starts. */
+    private static volatile Function<String, Integer> regionCompanies = region -> null;
 
     private OdooCompanyScope() {
     }
@@ -40,14 +44,20 @@ public final class OdooCompanyScope {
         }
     }
 
-    /** The company of the current thread's calls, or null. */
+    /** The company of the current thread's calls: set here, else the company of the {@link CurrentRegion}, or null. */
     public static Integer current() {
-        return COMPANY.get();
+        Integer company = COMPANY.get();
+        String region = CurrentRegion.id();
+        return company != null || region == null ? company : regionCompanies.apply(region);
+    }
+
+    static void resolveRegionsWith(Function<String, Integer> companies) {
+        regionCompanies = companies;
     }
 
     /** The keyword arguments with the company in their context; a context that names its companies is kept. */
     static Map<String, ?> withContext(Map<String, ?> kwargs) {
-        Integer company = COMPANY.get();
+        Integer company = current();
         if (company == null) {
             return kwargs;
         }
@@ -63,7 +73,7 @@ public final class OdooCompanyScope {
 
     /** The arguments of a create with {@code company_id} on each new record of a per-company model. */
     static List<?> withCompany(String model, String method, List<?> args) {
-        Integer company = COMPANY.get();
+        Integer company = current();
         if (company == null || !"create".equals(method) || !COMPANY_RECORDS.contains(model) || args.isEmpty()) {
             return args;
         }

@@ -27,6 +27,7 @@ class OdooRegionCompany extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        OdooCompanyScope.resolveRegionsWith(region -> regions.getObject().companyOf(region));
         DelegateInterceptor next = configuration.getDelegateInterceptor() != null
                 ? configuration.getDelegateInterceptor() : new DefaultDelegateInterceptor();
         configuration.setDelegateInterceptor(invocation -> invoke(next, invocation));

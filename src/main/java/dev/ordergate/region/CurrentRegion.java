@@ -23,6 +23,17 @@ public class CurrentRegion extends AbstractProcessEnginePlugin {
         return REGION.get();
     }
 
+    /** Runs work that is not a process step (an API read of an order, say) for the order's region. */
+    public static <T> T supply(String region, java.util.function.Supplier<T> work) {
+        try {
+            return call(region, work::get);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
     static <T> T call(String region, Callable<T> work) throws Exception {
         String outer = REGION.get();
         REGION.set(region);

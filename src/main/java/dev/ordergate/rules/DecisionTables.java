@@ -61,8 +61,10 @@ public class DecisionTables implements PriceTolerances, CreditPolicy, Substituti
 
     /** Who reviews an exception of this type, and to whom it escalates. */
     public Routing route(String exceptionType) {
-        var row = decisions.evaluateDecisionTableByKey("reviewer-routing")
-                .variables(Map.of("exceptionType", exceptionType)).evaluate().getSingleResult();
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("exceptionType", exceptionType);
+        inputs.put("region", CurrentRegion.id());
+        var row = decisions.evaluateDecisionTableByKey("reviewer-routing").variables(inputs).evaluate().getSingleResult();
         return new Routing((String) row.get("reviewerGroup"), (String) row.get("supervisorGroup"));
     }
 

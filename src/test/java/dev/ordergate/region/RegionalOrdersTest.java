@@ -10,6 +10,16 @@ import dev.ordergate.IntegrationTest;
 import dev.ordergate.sandbox.SandboxOdoo;
 import dev.ordergate.sandbox.SandboxOdoo.SandboxMove;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +40,10 @@ class RegionalOrdersTest {
     HistoryService history;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    TaskService tasks;
+
+    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void anEuCustomersOrderInEurIsCommittedDeliveredAndInvoicedInTheEuCompany() {
@@ -70,6 +84,42 @@ class RegionalOrdersTest {
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
                 .activityId("validatedInShadow").finished().count()).isEqualTo(1);
         assertThat(shadowCount()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aPriceMismatchOfTheEuGoesToTheEuStewardsAndTheOtherRegionsStewardCannotSeeOrDecideIt() throws Exception {
+        String ref = uniqueRef();
+        String id = api.submitOrder(order(ref, "C-50001", "DE", "10178", "EUR", line("1", "FURN_0269", "10", "250.00")));
+        String key = "b2b-portal:" + ref;
+        Task review = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery()
+                .processInstanceBusinessKey(key).taskDefinitionKey("reviewPriceMismatch").singleResult(), task -> task != null);
+        assertThat(tasks.getIdentityLinksForTask(review.getId())).extracting(link -> link.getGroupId())
+                .containsExactly("eu-pricing-stewards");
+
+        // The US pricing steward: not in the EU group, the review is not among theirs, and deciding it is refused.
+        HttpResponse<String> usList = send("GET", "/api/v1/reviews?group=pricing-stewards", null, "pricing");
+        assertThat(usList.statusCode()).isEqualTo(200);
+        assertThat(usList.body()).doesNotContain(key);
+        assertThat(send("GET", "/api/v1/reviews?group=eu-pricing-stewards", null, "pricing").statusCode()).isEqualTo(403);
+        HttpResponse<String> usDecision = send("POST", "/api/v1/reviews/" + review.getId() + "/decision",
+                "{\"decision\": \"accept-submitted\", \"decisionComment\": \"not mine to decide\"}", "pricing");
+        assertThat(usDecision.statusCode()).as(usDecision.body()).isEqualTo(403);
+        assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).as("still open").isEqualTo(1);
+
+        // The EU pricing steward sees it and decides it.
+        assertThat(send("GET", "/api/v1/reviews?group=eu-pricing-stewards", null, "eu-pricing").body()).contains(key);
+        HttpResponse<String> euDecision = send("POST", "/api/v1/reviews/" + review.getId() + "/decision",
+                "{\"decision\": \"accept-submitted\", \"decisionComment\": \"EU promotion\"}", "eu-pricing");
+        assertThat(euDecision.statusCode()).as(euDecision.body()).isEqualTo(200);
+        api.awaitOrderStatus(id, "COMPLETED");
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String user) throws Exception {
+        String credentials = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(ApiClient.baseUrl() + path))
+                .header("Content-Type", "application/json").header("Authorization", "Basic " + credentials)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String regionOf(String orderId) {

@@ -88,16 +88,24 @@ class DecisionTablesTest {
         assertThat((String) result.getSingleResult().getSingleEntry()).isEqualTo(outcome);
     }
 
-    @ParameterizedTest(name = "{0} -> {1}, escalates to {2}")
-    @CsvSource({
-            "master-data,  master-data-stewards, order-supervisors",
-            "pricing,      pricing-stewards,     order-supervisors",
-            "credit,       credit-controllers,   finance-supervisors",
-            "tax,          customer-service,     order-supervisors",
-            "availability, customer-service,     order-supervisors",
-            "substitution, customer-service,     order-supervisors"})
-    void reviewerRoutingRows(String exceptionType, String reviewers, String supervisors) throws IOException {
-        var row = evaluate("reviewer-routing", Map.of("exceptionType", exceptionType)).getSingleResult();
+    @ParameterizedTest(name = "region {0}, {1} -> {2}, escalates to {3}")
+    @CsvSource(nullValues = "null", value = {
+            "null, master-data,  master-data-stewards, order-supervisors",
+            "null, pricing,      pricing-stewards,     order-supervisors",
+            "us,   pricing,      pricing-stewards,     order-supervisors",
+            "ca,   pricing,      pricing-stewards,     order-supervisors",
+            "eu,   pricing,      eu-pricing-stewards,  order-supervisors",
+            "eu,   credit,       credit-controllers,   finance-supervisors",
+            "null, credit,       credit-controllers,   finance-supervisors",
+            "null, tax,          customer-service,     order-supervisors",
+            "null, availability, customer-service,     order-supervisors",
+            "null, substitution, customer-service,     order-supervisors"})
+    void reviewerRoutingRows(String region, String exceptionType, String reviewers, String supervisors)
+            throws IOException {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("region", region);
+        inputs.put("exceptionType", exceptionType);
+        var row = evaluate("reviewer-routing", inputs).getSingleResult();
         assertThat(row.get("reviewerGroup")).isEqualTo(reviewers);
         assertThat(row.get("supervisorGroup")).isEqualTo(supervisors);
     }
@@ -147,7 +155,10 @@ class DecisionTablesTest {
 
     @org.junit.jupiter.api.Test
     void anExceptionTypeNobodyReviewsMatchesNoRow() throws IOException {
-        assertThat(evaluate("reviewer-routing", Map.of("exceptionType", "returns")).isEmpty()).isTrue();
+        Map<String, Object> returns = new HashMap<>();
+        returns.put("region", null);
+        returns.put("exceptionType", "returns");
+        assertThat(evaluate("reviewer-routing", returns).isEmpty()).isTrue();
     }
 
     private static DmnDecisionTableResult evaluate(String key, Map<String, Object> inputs) throws IOException {
