@@ -68,6 +68,30 @@ class RegionalOrdersTest {
     }
 
     @Test
+    void anEuOrdersReturnIsReceivedAndCreditedInTheEuCompany() {
+        String ref = uniqueRef();
+        String id = api.submitOrder(order(ref, "C-50001", "DE", "10178", "EUR", line("1", "FURN_0269", "4", "279.00")));
+        api.awaitOrderStatus(id, "COMPLETED");
+        String key = "b2b-portal:" + ref;
+
+        var requested = api.post("/api/v1/orders/" + id + "/returns", """
+                {"returnRef": "RET-EU", "reason": "Wrong colour", "lines": [{"sku": "FURN_0269", "quantity": 1}]}
+                """);
+        assertThat(requested.status()).as(requested.raw()).isEqualTo(201);
+        String instance = requested.body().path("processInstanceId").asText();
+        Task inspection = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery()
+                .processInstanceId(instance).taskDefinitionKey("inspectReturn").singleResult(), task -> task != null);
+        tasks.complete(inspection.getId(), java.util.Map.of("goodsCondition", "opened", "disposition", "restock"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> odoo.movesByClientRef(key).stream()
+                .anyMatch(move -> move.moveType().equals("out_refund") && move.state().equals("posted")));
+        assertThat(odoo.movesByClientRef(key)).filteredOn(move -> move.moveType().equals("out_refund")).singleElement()
+                .satisfies(creditNote -> assertThat(creditNote.name()).startsWith("REINV/"));
+        assertThat(odoo.pickingsByClientRef(key)).filteredOn(picking -> picking.type().equals("incoming"))
+                .singleElement().satisfies(receipt -> assertThat(receipt.state()).isEqualTo("done"));
+    }
+
+    @Test
     void anOrderOfARegionInShadowIsValidatedAndReportedButNeverReachesOdoo() {
         String ref = uniqueRef();
         double before = shadowCount();
