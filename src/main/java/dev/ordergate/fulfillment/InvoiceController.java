@@ -4,6 +4,7 @@ import dev.ordergate.invoicing.Payments;
 import dev.ordergate.order.ChannelAccess;
 import dev.ordergate.order.OrderNotFoundException;
 import dev.ordergate.order.Orders;
+import dev.ordergate.region.CurrentRegion;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,8 +35,9 @@ class InvoiceController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);
         body.put("invoices", orders.invoiceRefs(id));
+        // The ERP is asked in the order's region (its Odoo company sees the invoice, another company would not).
         body.put("paymentState", orders.invoiceRefs(id).isEmpty() ? "NOT_INVOICED"
-                : payments.paymentState(order.businessKey()).name());
+                : CurrentRegion.supply(order.region(), () -> payments.paymentState(order.businessKey())).name());
         return body;
     }
 }

@@ -187,7 +187,10 @@ class OdooClient {
      * {@code execute_kw(db, uid, key, model, method, args[, kwargs])} over JSON-RPC, kwargs left out when empty as
      * Odoo's own clients do; over JSON-2 the same call with its arguments named ({@link OdooJson2Parameters}).
      */
-    JsonNode executeKw(String model, String method, List<?> args, Map<String, ?> kwargs) {
+    JsonNode executeKw(String model, String method, List<?> givenArgs, Map<String, ?> givenKwargs) {
+        // The one place a region's company reaches Odoo: its context on every call, its company on what we create.
+        List<?> args = OdooCompanyScope.withCompany(model, method, givenArgs);
+        Map<String, ?> kwargs = OdooCompanyScope.withContext(givenKwargs);
         if (server().protocol() == Protocol.JSON_2) {
             JsonNode result = json2(model, method, OdooJson2Parameters.of(method, args, kwargs));
             return OdooJson2Parameters.singleCreate(method, args) && result.isArray() && result.size() == 1

@@ -23,6 +23,7 @@ class OrderMetrics {
     static final String RECEIVED = "ordergate.orders.received";
     static final String COMPLETED = "ordergate.orders.completed";
     static final String REJECTED = "ordergate.orders.rejected";
+    static final String SHADOW = "ordergate.orders.shadow";
     static final String MILESTONE_LATENCY = "ordergate.order.milestone.latency";
     static final String GATE_OUTCOMES = "ordergate.gate.outcomes";
 
@@ -37,10 +38,13 @@ class OrderMetrics {
     @TransactionalEventListener(fallbackExecution = true)
     void milestoneReached(MilestoneReached event) {
         String channel = event.channel();
+        String region = event.region() == null ? "us" : event.region();
         switch (event.milestone()) {
-            case RECEIVED -> count(RECEIVED, "Orders taken in by the intake API", channel);
-            case COMPLETED -> count(COMPLETED, "Orders completed (invoiced)", channel);
-            case REJECTED -> count(REJECTED, "Orders a reviewer rejected", channel);
+            case RECEIVED -> count(RECEIVED, "Orders taken in by the intake API", channel, region);
+            case COMPLETED -> count(COMPLETED, "Orders completed (invoiced)", channel, region);
+            case REJECTED -> count(REJECTED, "Orders a reviewer rejected", channel, region);
+            case VALIDATED_SHADOW -> count(SHADOW, "Orders of a shadow region that passed every gate (never committed)",
+                    channel, region);
             default -> {
             }
         }
@@ -49,6 +53,7 @@ class OrderMetrics {
                     .description("Time from intake until the order first reached the milestone")
                     .tag("milestone", event.milestone().name())
                     .tag("channel", channel)
+                    .tag("region", region)
                     .publishPercentileHistogram()
                     .minimumExpectedValue(Duration.ofMillis(50))
                     // Orders waiting for a person or a shipment can take days.
@@ -71,8 +76,9 @@ class OrderMetrics {
         });
     }
 
-    private void count(String name, String description, String channel) {
-        Counter.builder(name).description(description).tag("channel", channel).register(registry).increment();
+    private void count(String name, String description, String channel, String region) {
+        Counter.builder(name).description(description).tag("channel", channel).tag("region", region)
+                .register(registry).increment();
     }
 
     private void gateOutcome(String gate, String outcome, String reason) {

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import dev.ordergate.region.Regions;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -33,9 +34,11 @@ public class OrderIntake {
     private final RuntimeService runtime;
     private final TransactionTemplate tx;
     private final ObjectMapper canonical;
+    private final Regions regions;
 
-    OrderIntake(Orders orders, RuntimeService runtime, TransactionTemplate tx, ObjectMapper json) {
+    OrderIntake(Orders orders, RuntimeService runtime, TransactionTemplate tx, ObjectMapper json, Regions regions) {
         this.orders = orders;
+        this.regions = regions;
         this.runtime = runtime;
         this.tx = tx;
         this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -51,11 +54,13 @@ public class OrderIntake {
             return existing;
         }
         String id = UUID.randomUUID().toString();
+        String region = regions.regionOf(order.channel(), order.shipTo().country(), order.currency());
         try {
             tx.executeWithoutResult(status -> {
-                orders.insert(id, order, hash);
+                orders.insert(id, order, hash, region);
                 // The first step after the start is asynchronous, so this only writes the process's first job.
-                var instance = runtime.startProcessInstanceByKey(PROCESS_KEY, order.businessKey(), Map.of(ORDER_ID, id));
+                var instance = runtime.startProcessInstanceByKey(PROCESS_KEY, order.businessKey(),
+                        Map.of(ORDER_ID, id, Regions.VARIABLE, region));
                 orders.attachProcess(id, instance.getId());
             });
         } catch (DuplicateKeyException | PessimisticLockingFailureException | QueryTimeoutException raced) {

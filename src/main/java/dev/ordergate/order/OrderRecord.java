@@ -13,6 +13,8 @@ public record OrderRecord(
         String salesOrderRef,
         String invoiceRef,
         String processInstanceId,
+        /* The regional business unit the order belongs to (bpmn/order-region.dmn, docs/regions.md). */
+        String region,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         List<Milestone> milestones) {

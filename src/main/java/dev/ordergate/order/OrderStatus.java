@@ -15,9 +15,11 @@ public enum OrderStatus {
     INVOICED,
     COMPLETED,
     REJECTED,
-    CANCELLED;
+    CANCELLED,
+    /** Passed every gate in a region rolled out in shadow mode: reported, never committed to Odoo. */
+    VALIDATED_SHADOW;
 
     public boolean isFinal() {
-        return this == COMPLETED || this == REJECTED || this == CANCELLED;
+        return this == COMPLETED || this == REJECTED || this == CANCELLED || this == VALIDATED_SHADOW;
     }
 }

@@ -18,7 +18,7 @@ public class Orders {
 
     private static final String SELECT = """
             SELECT id, business_key, document, status, status_reason, sales_order_ref, invoice_ref,
-                   process_instance_id, created_at, updated_at
+                   process_instance_id, region, created_at, updated_at
               FROM app.orders
             """;
 
@@ -34,12 +34,12 @@ public class Orders {
         this.events = events;
     }
 
-    void insert(String id, Order order, String requestHash) {
+    void insert(String id, Order order, String requestHash, String region) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
                 INSERT INTO app.orders (id, business_key, channel, channel_order_ref, customer_ref, request_hash,
-                                        document, status, created_at, updated_at)
-                VALUES (:id, :key, :channel, :ref, :customer, :hash, :document, :status, :now, :now)
+                                        document, status, region, created_at, updated_at)
+                VALUES (:id, :key, :channel, :ref, :customer, :hash, :document, :status, :region, :now, :now)
                 """)
                 .param("id", id)
                 .param("key", order.businessKey())
@@ -49,10 +49,16 @@ public class Orders {
                 .param("hash", requestHash)
                 .param("document", write(order))
                 .param("status", OrderStatus.RECEIVED.name())
+                .param("region", region)
                 .param("now", now)
                 .update();
         insertMilestone(id, OrderStatus.RECEIVED, null, now);
-        events.publishEvent(new MilestoneReached(id, order.channel(), OrderStatus.RECEIVED, now, now));
+        events.publishEvent(new MilestoneReached(id, order.channel(), region, OrderStatus.RECEIVED, now, now));
+    }
+
+    /** The order's region; orders received before regions existed belong to {@code us}. */
+    public Optional<String> region(String id) {
+        return jdbc.sql("SELECT region FROM app.orders WHERE id = :id").param("id", id).query(String.class).optional();
     }
 
     void attachProcess(String id, String processInstanceId) {
@@ -113,8 +119,8 @@ public class Orders {
                 .param("status", status.name()).param("reason", clip(reason)).param("now", now).param("id", id)
                 .update();
         if (insertMilestone(id, status, clip(reason), now)) {
-            jdbc.sql("SELECT channel, created_at FROM app.orders WHERE id = :id").param("id", id)
-                    .query((rs, n) -> new MilestoneReached(id, rs.getString("channel"), status,
+            jdbc.sql("SELECT channel, region, created_at FROM app.orders WHERE id = :id").param("id", id)
+                    .query((rs, n) -> new MilestoneReached(id, rs.getString("channel"), rs.getString("region"), status,
                             rs.getObject("created_at", OffsetDateTime.class), now))
                     .optional().ifPresent(events::publishEvent);
         }
@@ -179,6 +185,7 @@ public class Orders {
                 rs.getString("sales_order_ref"),
                 rs.getString("invoice_ref"),
                 rs.getString("process_instance_id"),
+                rs.getString("region"),
                 rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class),
                 List.of());
@@ -194,7 +201,7 @@ public class Orders {
                         rs.getString("detail"), rs.getObject("reached_at", OffsetDateTime.class)))
                 .list();
         return new OrderRecord(r.id(), r.businessKey(), r.order(), r.status(), r.statusReason(), r.salesOrderRef(),
-                r.invoiceRef(), r.processInstanceId(), r.createdAt(), r.updatedAt(), milestones);
+                r.invoiceRef(), r.processInstanceId(), r.region(), r.createdAt(), r.updatedAt(), milestones);
     }
 
     private String write(Order order) {

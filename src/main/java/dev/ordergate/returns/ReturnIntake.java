@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ordergate.fulfillment.Shipments;
 import dev.ordergate.order.InvalidRequestException;
 import dev.ordergate.order.OrderNotFoundException;
+import dev.ordergate.region.Regions;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -99,8 +100,11 @@ class ReturnIntake {
             String businessKey = orderKey + "/" + request.returnRef();
             returns.insert(id, orderId, request.returnRef(), businessKey, hash, request.reason(), request.lines());
             // The first step is asynchronous, so starting only writes the process's first job.
+            // The return runs in the order's region, so its Odoo calls reach the order's company.
+            String region = jdbc.sql("SELECT region FROM app.orders WHERE id = :id").param("id", orderId)
+                    .query(String.class).single();
             var instance = runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey,
-                    Map.of(RETURN_ID, id, ORDER_ID, orderId));
+                    Map.of(RETURN_ID, id, ORDER_ID, orderId, Regions.VARIABLE, region));
             returns.attachProcess(id, instance.getId());
             return new Receipt(returns.get(id), true);
         });

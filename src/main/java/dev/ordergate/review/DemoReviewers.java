@@ -24,6 +24,8 @@ class DemoReviewers implements ApplicationRunner {
     /** user id → the group it reviews for. */
     static final Map<String, String> USERS = Map.of(
             "pricing", "pricing-stewards",
+            // The EU business unit's pricing steward (docs/regions.md): sees and decides only EU pricing reviews.
+            "eu-pricing", "eu-pricing-stewards",
             "masterdata", "master-data-stewards",
             "credit", "credit-controllers",
             "service", "customer-service",

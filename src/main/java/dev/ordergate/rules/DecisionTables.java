@@ -3,6 +3,7 @@ package dev.ordergate.rules;
 import dev.ordergate.credit.CreditPolicy;
 import dev.ordergate.inventory.SubstitutionPolicy;
 import dev.ordergate.pricing.PriceTolerances;
+import dev.ordergate.region.CurrentRegion;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,6 +28,7 @@ public class DecisionTables implements PriceTolerances, CreditPolicy, Substituti
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("customerSegment", customerSegment);
         inputs.put("productCategory", productCategory);
+        inputs.put("region", CurrentRegion.id());
         var row = decisions.evaluateDecisionTableByKey("price-tolerance").variables(inputs).evaluate().getSingleResult();
         return new Tolerance(BigDecimal.valueOf(((Number) row.get("tolerancePercent")).doubleValue()),
                 BigDecimal.valueOf(((Number) row.get("toleranceAbsolute")).doubleValue()));
@@ -34,8 +36,12 @@ public class DecisionTables implements PriceTolerances, CreditPolicy, Substituti
 
     @Override
     public Outcome decide(boolean blocked, boolean hasOverdue, double utilisation) {
-        String outcome = decisions.evaluateDecisionTableByKey("credit-policy")
-                .variables(Map.of("blocked", blocked, "hasOverdue", hasOverdue, "utilisation", utilisation))
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("blocked", blocked);
+        inputs.put("hasOverdue", hasOverdue);
+        inputs.put("utilisation", utilisation);
+        inputs.put("region", CurrentRegion.id());
+        String outcome = decisions.evaluateDecisionTableByKey("credit-policy").variables(inputs)
                 .evaluate().getSingleResult().getSingleEntry();
         return Outcome.valueOf(outcome.toUpperCase());
     }
@@ -55,8 +61,10 @@ public class DecisionTables implements PriceTolerances, CreditPolicy, Substituti
 
     /** Who reviews an exception of this type, and to whom it escalates. */
     public Routing route(String exceptionType) {
-        var row = decisions.evaluateDecisionTableByKey("reviewer-routing")
-                .variables(Map.of("exceptionType", exceptionType)).evaluate().getSingleResult();
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("exceptionType", exceptionType);
+        inputs.put("region", CurrentRegion.id());
+        var row = decisions.evaluateDecisionTableByKey("reviewer-routing").variables(inputs).evaluate().getSingleResult();
         return new Routing((String) row.get("reviewerGroup"), (String) row.get("supervisorGroup"));
     }
 

@@ -65,17 +65,22 @@ final class DeliveryFlow {
             return;
         }
         Object reference = order.get("client_order_ref");
+        // The order's warehouse ships it: its delivery type, its stock location, its company.
+        Map<String, Object> warehouse = db.row("stock.warehouse",
+                Objects.requireNonNullElse(id(order.get("warehouse_id")), 1));
+        int deliveryType = Objects.requireNonNullElse(id(warehouse.get("out_type_id")), OdooSchema.DELIVERY_TYPE);
+        int stock = Objects.requireNonNullElse(id(warehouse.get("lot_stock_id")), OdooSchema.STOCK_LOCATION);
         Map<String, Object> picking = new LinkedHashMap<>();
-        picking.put("name", "WH/OUT/%05d".formatted(db.next("WH/OUT/")));
+        picking.put("name", outgoingName(deliveryType));
         picking.put("state", "confirmed");
         picking.put("origin", truthy(reference) ? order.get("name") + " - " + reference : order.get("name"));
         picking.put("partner_id", order.get("partner_id"));
-        picking.put("picking_type_id", OdooSchema.DELIVERY_TYPE);
-        picking.put("location_id", OdooSchema.STOCK_LOCATION);
+        picking.put("picking_type_id", deliveryType);
+        picking.put("location_id", stock);
         picking.put("location_dest_id", OdooSchema.CUSTOMER_LOCATION);
         picking.put("scheduled_date", OdooSchema.now());
         picking.put("sale_id", orderId);
-        picking.put("company_id", OdooSchema.COMPANY);
+        picking.put("company_id", Objects.requireNonNullElse(id(order.get("company_id")), OdooSchema.COMPANY));
         int pickingId = db.create("stock.picking", picking);
         for (Map<String, Object> line : lines) {
             Map<String, Object> move = new LinkedHashMap<>();
@@ -89,7 +94,7 @@ final class DeliveryFlow {
             move.put("product_uom", line.get("product_uom"));
             move.put("state", "confirmed");
             move.put("sale_line_id", line.get("id"));
-            move.put("location_id", OdooSchema.STOCK_LOCATION);
+            move.put("location_id", stock);
             move.put("location_dest_id", OdooSchema.CUSTOMER_LOCATION);
             db.create("stock.move", move);
         }
@@ -224,7 +229,7 @@ final class DeliveryFlow {
             move.put("state", "done");
             Map<String, Object> product = db.row("product.product", id(move.get("product_id")));
             if (truthy(product.get("is_storable"))) {
-                boolean outgoing = Objects.equals(id(move.get("location_id")), OdooSchema.STOCK_LOCATION);
+                boolean outgoing = schema.internal(move.get("location_id"));
                 product.put("qty_available", number(product.get("qty_available")) + (outgoing ? -quantity : quantity));
             }
         }
@@ -236,6 +241,14 @@ final class DeliveryFlow {
         }
     }
 
+    /** The next delivery name of a warehouse: its code, {@code WH/OUT/00012} for the first warehouse. */
+    private String outgoingName(int deliveryType) {
+        String code = db.model("stock.warehouse").rows.values().stream()
+                .filter(warehouse -> Objects.equals(id(warehouse.get("out_type_id")), deliveryType))
+                .map(warehouse -> String.valueOf(warehouse.get("code"))).findFirst().orElse("WH");
+        return "%s/OUT/%05d".formatted(code, db.next(code + "/OUT/"));
+    }
+
     private int backorder(int pickingId) {
         Map<String, Object> original = db.row("stock.picking", pickingId);
         Map<String, Object> copy = new LinkedHashMap<>();
@@ -243,7 +256,7 @@ final class DeliveryFlow {
                 "scheduled_date", "sale_id", "company_id")) {
             copy.put(field, original.get(field));
         }
-        copy.put("name", "WH/OUT/%05d".formatted(db.next("WH/OUT/")));
+        copy.put("name", outgoingName(Objects.requireNonNullElse(id(original.get("picking_type_id")), OdooSchema.DELIVERY_TYPE)));
         copy.put("state", "confirmed");
         copy.put("backorder_id", pickingId);
         return db.create("stock.picking", copy);

@@ -86,7 +86,9 @@ final class InvoicingFlow {
         move.put("name", "/");
         move.put("state", "draft");
         move.put("move_type", "out_invoice");
-        move.put("journal_id", OdooSchema.SALES_JOURNAL);
+        Integer company = id(order.get("company_id"));
+        move.put("journal_id", salesJournal(company));
+        move.put("company_id", company == null ? OdooSchema.COMPANY : company);
         move.put("payment_state", "not_paid");
         move.put("partner_id", order.get("partner_id"));
         move.put("invoice_origin", order.get("name"));
@@ -102,6 +104,14 @@ final class InvoicingFlow {
         linked.add(invoice);
         order.put("invoice_ids", linked);
         return invoice;
+    }
+
+    /** The sales journal of the order's company: each company invoices in its own journal. */
+    private int salesJournal(Integer company) {
+        return db.model("account.journal").rows.values().stream()
+                .filter(journal -> "sale".equals(journal.get("type")))
+                .filter(journal -> company == null || java.util.Objects.equals(id(journal.get("company_id")), company))
+                .map(journal -> (Integer) journal.get("id")).findFirst().orElse(OdooSchema.SALES_JOURNAL);
     }
 
     private String due(LocalDate from, Integer paymentTerm) {
@@ -121,7 +131,9 @@ final class InvoicingFlow {
             }
             String today = OdooSchema.today();
             // Credit notes have their own sequence (RINV) in the same journal.
-            String prefix = "out_refund".equals(move.get("move_type")) ? "RINV/" : "INV/";
+            Integer journal = id(move.get("journal_id"));
+            String code = journal == null ? "INV" : String.valueOf(db.row("account.journal", journal).get("code"));
+            String prefix = "out_refund".equals(move.get("move_type")) ? "R" + code + "/" : code + "/";
             String name = "%s%s/%05d".formatted(prefix, today.substring(0, 4), db.next(prefix + today.substring(0, 4)));
             move.put("name", name);
             move.put("state", "posted");

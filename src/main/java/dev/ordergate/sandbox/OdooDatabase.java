@@ -30,6 +30,8 @@ final class OdooDatabase {
     private final Map<String, Integer> sequences = new HashMap<>();
     private int uid = 2;
     private final SandboxOdooVersion dialect;
+    /** The companies of the call being served and Odoo's multi-company rules. */
+    final OdooCompanies companies = new OdooCompanies(this);
 
     OdooDatabase(SandboxOdooVersion dialect) {
         this.dialect = dialect;
@@ -72,23 +74,42 @@ final class OdooDatabase {
 
     Object dispatch(OdooCall call) {
         this.uid = call.uid();
+        companies.enter(call.context(), call.uid());
+        try {
+            return dispatchInCompanies(call);
+        } finally {
+            companies.leave();
+        }
+    }
+
+    private Object dispatchInCompanies(OdooCall call) {
         OdooModel.Method specific = call.model().methods.get(call.method());
         if (specific != null) {
+            // A method on records reads them first: another company's records are refused as a read.
+            if (!call.args().isEmpty() && call.args().get(0) instanceof List<?> ids
+                    && ids.stream().allMatch(Number.class::isInstance)) {
+                companies.check(call.model(), OdooValues.ids(ids), "read");
+            }
             return specific.invoke(call);
         }
         OdooModel model = call.model();
         return switch (call.method()) {
             case "search_read" -> read(model,
-                    search(model, OdooValues.list(call.arg(0, "domain", List.of())),
+                    search(model, companies.restrict(model, OdooValues.list(call.arg(0, "domain", List.of()))),
                             (int) OdooValues.number(call.arg(3, "offset", 0)), limit(call.arg(2, "limit", null)),
                             orderOf(call.arg(4, "order", null))),
                     fieldList(call.arg(1, "fields", null)));
-            case "search" -> search(model, OdooValues.list(call.arg(0, "domain", List.of())),
+            case "search" -> search(model, companies.restrict(model, OdooValues.list(call.arg(0, "domain", List.of()))),
                     (int) OdooValues.number(call.arg(1, "offset", 0)), limit(call.arg(2, "limit", null)),
                     orderOf(call.arg(3, "order", null)));
-            case "search_count" -> search(model, OdooValues.list(call.arg(0, "domain", List.of())), 0, null, null).size();
-            case "read" -> read(model, existing(model, call.ids()), fieldList(call.arg(1, "fields", null)));
+            case "search_count" -> search(model, companies.restrict(model, OdooValues.list(call.arg(0, "domain", List.of()))),
+                    0, null, null).size();
+            case "read" -> {
+                companies.check(model, call.ids(), "read");
+                yield read(model, existing(model, call.ids()), fieldList(call.arg(1, "fields", null)));
+            }
             case "write" -> {
+                companies.check(model, call.ids(), "write");
                 write(model, call.ids(), OdooValues.map(call.arg(1, "vals", Map.of())), call.context());
                 yield true;
             }
@@ -104,6 +125,7 @@ final class OdooDatabase {
                 yield create(model, OdooValues.map(vals), call.context());
             }
             case "unlink" -> {
+                companies.check(model, call.ids(), "unlink");
                 for (Integer id : call.ids()) {
                     model.rows.remove(id);
                 }
@@ -192,6 +214,9 @@ final class OdooDatabase {
         }
         if (value == null) {
             return definition.empty();
+        }
+        if (definition.toMany() && value instanceof List<?>) {
+            return companies.visibleIds(model(definition.relation()), OdooValues.ids(value));
         }
         if ((definition.type() == Type.FLOAT || definition.type() == Type.MONETARY) && value instanceof Number number) {
             return number.doubleValue();
@@ -404,7 +429,13 @@ final class OdooDatabase {
             }
         }
         checkRelations(model, vals);
+        if (companies.ruled(model) && !model.field("company_id").computed() && !vals.containsKey("company_id")) {
+            // The company field's default: the first of the call's companies (env.company).
+            vals.put("company_id", companies.current());
+        }
+        companies.checkCreate(model, vals);
         model.defaults.accept(vals, context);
+        companies.checkCompany(model, vals);
         for (OdooField field : model.fields.values()) {
             if (field.required() && field.missingIn(vals)) {
                 throw OdooFault.validation(dialect.missingRequired(model.description, model.name, field.label(), field.name()));
@@ -437,6 +468,15 @@ final class OdooDatabase {
             model.field(name);
         }
         checkRelations(model, vals);
+        if (!model.checkCompany.isEmpty()) {
+            for (Integer id : ids) {
+                Map<String, Object> merged = new LinkedHashMap<>(vals);
+                Map<String, Object> row = model.rows.get(id);
+                merged.putIfAbsent("company_id", row.get("company_id"));
+                merged.putIfAbsent("name", row.get("name"));
+                companies.checkCompany(model, merged);
+            }
+        }
         Map<String, Object> stamped = new LinkedHashMap<>(vals);
         stamped.putIfAbsent("write_uid", uid);
         stamped.putIfAbsent("write_date", OdooSchema.preciseNow());
@@ -565,7 +605,7 @@ final class OdooDatabase {
         return result;
     }
 
-    private static String humanized(String name) {
+    static String humanized(String name) {
         String words = name.replaceAll("_ids?$", "").replace('_', ' ');
         return words.isEmpty() ? name : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }

@@ -24,6 +24,8 @@ final class OdooModel {
     final Map<String, OdooField> fields = new LinkedHashMap<>();
     final TreeMap<Integer, Map<String, Object>> rows = new TreeMap<>();
     final Map<String, Method> methods = new HashMap<>();
+    /** The relational fields Odoo declares {@code check_company}: they may not link to another company's records. */
+    final java.util.Set<String> checkCompany = new java.util.LinkedHashSet<>();
     Function<Map<String, Object>, String> displayName = row -> String.valueOf(row.get("name"));
     /** Fills in what Odoo's defaults and onchanges would before a row is stored. */
     BiConsumer<Map<String, Object>, Map<String, Object>> defaults = (vals, context) -> { };
@@ -116,6 +118,15 @@ final class OdooModel {
 
     OdooModel method(String methodName, Method method) {
         methods.put(methodName, method);
+        return this;
+    }
+
+    /** Declares fields {@code check_company} (see {@link OdooCompanies#checkCompany}). */
+    OdooModel checkCompany(String... names) {
+        for (String field : names) {
+            field(field);
+            checkCompany.add(field);
+        }
         return this;
     }
 

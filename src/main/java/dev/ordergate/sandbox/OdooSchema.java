@@ -60,7 +60,8 @@ final class OdooSchema {
     }
 
     void define() {
-        db.define("res.users", "User").chars("name", "login").booleans("active").many2one("company_id", "res.company");
+        db.define("res.users", "User").chars("name", "login").booleans("active").many2one("company_id", "res.company")
+                .many2many("company_ids", "res.company");
         // The admin's API keys as Odoo 19 lists them (hashed, so only name and expiry), for the key's expiry warning.
         db.define("res.users.apikeys", "Users API Keys").chars("name", "scope").many2one("user_id", "res.users")
                 .datetimes("expiration_date");
@@ -80,9 +81,11 @@ final class OdooSchema {
         db.define("account.payment.term", "Payment Terms").chars("name").texts("note")
                 .booleans("early_discount", "active").floats("discount_percentage").integers("discount_days");
         db.define("stock.location", "Inventory Locations").chars("name")
-                .selection("usage", "supplier", "view", "internal", "customer", "inventory", "production", "transit");
+                .selection("usage", "supplier", "view", "internal", "customer", "inventory", "production", "transit")
+                .many2one("company_id", "res.company");
         db.define("stock.picking.type", "Picking Type").chars("name", "sequence_code")
-                .selection("code", "incoming", "outgoing", "internal");
+                .selection("code", "incoming", "outgoing", "internal").many2one("company_id", "res.company")
+                .many2one("warehouse_id", "stock.warehouse");
         db.define("stock.warehouse", "Warehouse").chars("name", "code")
                 .many2one("lot_stock_id", "stock.location").selection("delivery_steps", "ship_only", "pick_ship", "pick_pack_ship")
                 .selection("reception_steps", "one_step", "two_steps", "three_steps")
@@ -107,7 +110,7 @@ final class OdooSchema {
                 .many2one("property_product_pricelist", "product.pricelist")
                 .many2one("property_payment_term_id", "account.payment.term")
                 .floats("credit_limit").monetaries("credit")
-                .many2one("country_id", "res.country")
+                .many2one("country_id", "res.country").many2one("company_id", "res.company")
                 .computed("country_code", Type.CHAR, row -> {
                     Integer country = id(row.get("country_id"));
                     return country == null ? false : db.get("res.country", country, "code");
@@ -126,7 +129,7 @@ final class OdooSchema {
                 .selection("invoice_policy", "order", "delivery")
                 .many2many("taxes_id", "account.tax")
                 .many2one("categ_id", "product.category")
-                .many2one("product_tmpl_id", "product.template")
+                .many2one("product_tmpl_id", "product.template").many2one("company_id", "res.company")
                 .display(OdooSchema::productDisplayName);
         db.define("product.pricelist", "Pricelist").chars("name").booleans("active").integers("sequence")
                 .many2one("currency_id", "res.currency").many2one("company_id", "res.company")
@@ -173,7 +176,8 @@ final class OdooSchema {
                 .many2one("warehouse_id", "stock.warehouse")
                 .computed("partner_credit_warning", Type.TEXT, this::creditWarning)
                 .many2one("user_id", "res.users").many2one("team_id", "crm.team").many2one("company_id", "res.company")
-                .requires("name", "Order Reference");
+                .requires("name", "Order Reference")
+                .checkCompany("partner_id", "pricelist_id", "warehouse_id", "payment_term_id");
         db.define("sale.order.line", "Sales Order Line")
                 .many2one("order_id", "sale.order").many2one("product_id", "product.product")
                 .texts("name").floats("product_uom_qty", "price_unit", "discount", "customer_lead")
@@ -187,6 +191,7 @@ final class OdooSchema {
                 .computed("qty_to_invoice", Type.FLOAT, this::toInvoice)
                 .computedSelection("invoice_status", this::lineInvoiceStatus, "upselling", "invoiced", "to invoice", "no")
                 .computed("state", Type.SELECTION, row -> db.get("sale.order", id(row.get("order_id")), "state"))
+                .computedMany2one("company_id", "res.company", row -> related("sale.order", row.get("order_id")))
                 .requires("product_uom_qty", "Quantity").requires("price_unit", "Unit Price")
                 .display(row -> {
                     Map<String, Object> order = db.row("sale.order", id(row.get("order_id")));
@@ -227,6 +232,7 @@ final class OdooSchema {
                 .many2one("sale_line_id", "sale.order.line")
                 .many2one("location_id", "stock.location").many2one("location_dest_id", "stock.location")
                 .many2one("origin_returned_move_id", "stock.move")
+                .computedMany2one("company_id", "res.company", row -> related("stock.picking", row.get("picking_id")))
                 .display(row -> {
                     Map<String, Object> picking = db.row("stock.picking", id(row.get("picking_id")));
                     Object code = db.get("product.product", id(row.get("product_id")), "default_code");
@@ -277,7 +283,7 @@ final class OdooSchema {
                 .computed("amount_total", Type.MONETARY, row -> round2(sumOfInvoiceLines(row, "price_total")))
                 .computed("amount_residual", Type.MONETARY,
                         row -> "cancel".equals(row.get("state")) ? 0.0 : round2(sumOfInvoiceLines(row, "price_total")))
-                .many2one("currency_id", "res.currency")
+                .many2one("currency_id", "res.currency").many2one("company_id", "res.company")
                 .one2many("invoice_line_ids", "account.move.line", "move_id")
                 .display(row -> "/".equals(row.get("name")) ? "Draft Invoice (* %s)".formatted(row.get("id")) : (String) row.get("name"));
         db.define("account.move.line", "Journal Item")
@@ -287,6 +293,7 @@ final class OdooSchema {
                 .computed("price_total", Type.MONETARY, row -> total(row, "quantity", "tax_ids"))
                 .many2many("tax_ids", "account.tax").many2many("sale_line_ids", "sale.order.line")
                 .selection("display_type", "product", "tax", "payment_term", "line_section", "line_note")
+                .computedMany2one("company_id", "res.company", row -> related("account.move", row.get("move_id")))
                 .display(row -> String.valueOf(row.get("name")));
         // Real Odoo 18 and 19 refuse the wizard without a journal when it is created through the API (issue 16).
         db.define("account.move.reversal", "Account move reversal").many2many("move_ids", "account.move")
@@ -295,6 +302,20 @@ final class OdooSchema {
     }
 
     // ---- computations
+
+    /** The company of a line's parent record (Odoo's related {@code company_id} on lines and moves). */
+    private Object related(String model, Object parent) {
+        Integer parentId = id(parent);
+        Map<String, Object> row = parentId == null ? null : db.model(model).rows.get(parentId);
+        return row == null ? null : row.get("company_id");
+    }
+
+    /** Whether a location is a stock location of one of the warehouses (Odoo's usage 'internal'). */
+    boolean internal(Object location) {
+        Integer locationId = id(location);
+        Map<String, Object> row = locationId == null ? null : db.model("stock.location").rows.get(locationId);
+        return row != null && "internal".equals(row.get("usage"));
+    }
 
     static String productDisplayName(Map<String, Object> row) {
         Object code = row.get("default_code");
@@ -317,7 +338,7 @@ final class OdooSchema {
             return 0.0;
         }
         double reserved = openMoves(productId).stream()
-                .filter(move -> Objects.equals(id(move.get("location_id")), STOCK_LOCATION))
+                .filter(move -> internal(move.get("location_id")))
                 .mapToDouble(move -> number(move.get("quantity"))).sum();
         return number(product.get("qty_available")) - reserved;
     }
@@ -329,7 +350,7 @@ final class OdooSchema {
         double forecast = number(product.get("qty_available"));
         for (Map<String, Object> move : openMoves((Integer) product.get("id"))) {
             double demand = number(move.get("product_uom_qty"));
-            forecast += Objects.equals(id(move.get("location_id")), STOCK_LOCATION) ? -demand : demand;
+            forecast += internal(move.get("location_id")) ? -demand : demand;
         }
         return forecast;
     }

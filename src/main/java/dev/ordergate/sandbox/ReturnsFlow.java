@@ -106,13 +106,18 @@ final class ReturnsFlow {
         picking.put("state", "assigned");
         picking.put("origin", "Return of " + delivery.get("name"));
         picking.put("partner_id", delivery.get("partner_id"));
-        picking.put("picking_type_id", OdooSchema.RECEIPT_TYPE);
+        // Back into the stock the goods left from, with that company's receipt type.
+        Object stock = java.util.Objects.requireNonNullElse(delivery.get("location_id"), OdooSchema.STOCK_LOCATION);
+        Object company = delivery.get("company_id");
+        picking.put("picking_type_id", db.model("stock.picking.type").rows.values().stream()
+                .filter(type -> "incoming".equals(type.get("code")) && java.util.Objects.equals(type.get("company_id"), company))
+                .map(type -> type.get("id")).findFirst().orElse(OdooSchema.RECEIPT_TYPE));
         picking.put("location_id", OdooSchema.CUSTOMER_LOCATION);
-        picking.put("location_dest_id", OdooSchema.STOCK_LOCATION);
+        picking.put("location_dest_id", stock);
         picking.put("scheduled_date", OdooSchema.now());
         picking.put("return_id", delivery.get("id"));
         picking.put("sale_id", delivery.get("sale_id"));
-        picking.put("company_id", OdooSchema.COMPANY);
+        picking.put("company_id", java.util.Objects.requireNonNullElse(id(delivery.get("company_id")), OdooSchema.COMPANY));
         int pickingId = db.create("stock.picking", picking);
         for (Map<String, Object> line : lines) {
             Map<String, Object> original = db.row("stock.move", id(line.get("move_id")));
@@ -130,7 +135,7 @@ final class ReturnsFlow {
             move.put("sale_line_id", original.get("sale_line_id"));
             move.put("origin_returned_move_id", original.get("id"));
             move.put("location_id", OdooSchema.CUSTOMER_LOCATION);
-            move.put("location_dest_id", OdooSchema.STOCK_LOCATION);
+            move.put("location_dest_id", stock);
             db.create("stock.move", move);
         }
         return pickingId;

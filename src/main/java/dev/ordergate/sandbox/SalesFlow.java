@@ -71,18 +71,50 @@ final class SalesFlow {
             return;
         }
         Map<String, Object> partner = db.row("res.partner", partnerId);
-        vals.putIfAbsent("pricelist_id", Objects.requireNonNullElse(id(partner.get("property_product_pricelist")),
-                OdooSchema.DEFAULT_PRICELIST));
+        Integer company = id(vals.get("company_id"));
+        vals.putIfAbsent("pricelist_id", pricelistFor(partner, company));
         vals.putIfAbsent("payment_term_id", partner.get("property_payment_term_id"));
         vals.putIfAbsent("currency_id", db.row("product.pricelist", id(vals.get("pricelist_id"))).get("currency_id"));
         vals.putIfAbsent("name", "S%05d".formatted(db.next("S")));
         vals.putIfAbsent("state", "draft");
         vals.putIfAbsent("date_order", OdooSchema.now());
-        vals.putIfAbsent("warehouse_id", 1);
+        vals.putIfAbsent("warehouse_id", company == null ? 1 : schemaWarehouse(company));
         vals.putIfAbsent("user_id", db.uid());
         vals.putIfAbsent("team_id", 1);
         vals.putIfAbsent("company_id", OdooSchema.COMPANY);
         vals.putIfAbsent("locked", false);
+    }
+
+    /**
+     * The customer's pricelist when it is shared or the order's company's (the property is per company in Odoo),
+     * else the order's company's first pricelist.
+     */
+    private Integer pricelistFor(Map<String, Object> partner, Integer company) {
+        Integer own = id(partner.get("property_product_pricelist"));
+        if (company == null || own != null && sameCompany("product.pricelist", own, company)) {
+            return Objects.requireNonNullElse(own, OdooSchema.DEFAULT_PRICELIST);
+        }
+        return db.model("product.pricelist").rows.values().stream()
+                .filter(pricelist -> Objects.equals(id(pricelist.get("company_id")), company))
+                .sorted(Comparator.comparing(pricelist -> number(pricelist.get("sequence"))))
+                .map(pricelist -> (Integer) pricelist.get("id")).findFirst().orElse(OdooSchema.DEFAULT_PRICELIST);
+    }
+
+    private boolean sameCompany(String model, int id, int company) {
+        Integer theirs = id(db.row(model, id).get("company_id"));
+        return theirs == null || theirs == company;
+    }
+
+    private int schemaWarehouse(int company) {
+        return db.model("stock.warehouse").rows.values().stream()
+                .filter(warehouse -> Objects.equals(id(warehouse.get("company_id")), company))
+                .map(warehouse -> (Integer) warehouse.get("id")).findFirst().orElse(1);
+    }
+
+    /** The product's taxes of the order's company (Odoo's line keeps only the taxes of its company). */
+    private List<Integer> taxesOf(Map<String, Object> product, Integer company) {
+        return ids(product.getOrDefault("taxes_id", List.of())).stream()
+                .filter(tax -> company == null || sameCompany("account.tax", tax, company)).toList();
     }
 
     private void lineDefaults(Map<String, Object> vals, Map<String, Object> context) {
@@ -98,9 +130,10 @@ final class SalesFlow {
         vals.putIfAbsent("product_uom", product.get("uom_id"));
         vals.putIfAbsent("discount", 0.0);
         vals.putIfAbsent("customer_lead", 0.0);
-        vals.putIfAbsent("tax_id", List.of(List.of(6, 0, product.getOrDefault("taxes_id", List.of()))));
+        Integer orderId = id(vals.get("order_id"));
+        Integer company = orderId == null ? null : id(db.row("sale.order", orderId).get("company_id"));
+        vals.putIfAbsent("tax_id", List.of(List.of(6, 0, taxesOf(product, company))));
         if (!vals.containsKey("price_unit")) {
-            Integer orderId = id(vals.get("order_id"));
             Integer pricelist = orderId == null ? null : id(db.row("sale.order", orderId).get("pricelist_id"));
             vals.put("price_unit", price(pricelist, productId, number(vals.get("product_uom_qty"))));
         }
@@ -117,7 +150,8 @@ final class SalesFlow {
             double quantity = values.containsKey("product_uom_qty") ? number(values.get("product_uom_qty")) : 1.0;
             Integer pricelist = id(map(values.get("order_id")).get("pricelist_id"));
             double priceUnit = price(pricelist, productId, quantity);
-            List<Integer> taxes = ids(product.getOrDefault("taxes_id", List.of()));
+            Integer company = id(map(values.get("order_id")).get("company_id"));
+            List<Integer> taxes = taxesOf(product, company != null ? company : db.companies.current());
             double subtotal = round2(quantity * priceUnit);
             double rate = taxes.stream().mapToDouble(tax -> number(db.get("account.tax", tax, "amount"))).sum() / 100;
             double total = round2(subtotal + round2(subtotal * rate));

@@ -291,9 +291,12 @@ public class SandboxOdoo {
         info.put("partner_display_name", "%s, %s".formatted(company.get("name"), user.get("name")));
         info.put("partner_id", 3);
         info.put("web.base.url", "http://localhost");
-        info.put("user_companies", Map.of("current_company", OdooSchema.COMPANY, "allowed_companies",
-                Map.of(String.valueOf(OdooSchema.COMPANY), Map.of("id", OdooSchema.COMPANY, "name", company.get("name"),
-                        "sequence", 0, "child_ids", List.of(), "parent_id", false))));
+        Map<String, Object> allowed = new LinkedHashMap<>();
+        for (Integer each : OdooValues.ids(user.getOrDefault("company_ids", List.of(OdooSchema.COMPANY)))) {
+            allowed.put(String.valueOf(each), Map.of("id", each, "name", db.row("res.company", each).get("name"),
+                    "sequence", 0, "child_ids", List.of(), "parent_id", false));
+        }
+        info.put("user_companies", Map.of("current_company", OdooSchema.COMPANY, "allowed_companies", allowed));
         return info;
     }
 

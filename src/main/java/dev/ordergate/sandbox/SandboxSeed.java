@@ -27,7 +27,9 @@ final class SandboxSeed {
         row("res.country", 233, "name", "United States", "code", "US");
         row("res.country", 57, "name", "Germany", "code", "DE");
         row("res.country", 38, "name", "Canada", "code", "CA");
-        row("res.users", 2, "name", "Mitchell Admin", "login", "admin", "active", true, "company_id", 1);
+        row("res.company", 2, "name", "YourCompany EU", "currency_id", 2);
+        row("res.users", 2, "name", "Mitchell Admin", "login", "admin", "active", true, "company_id", 1,
+                "company_ids", List.of(List.of(6, 0, List.of(1, 2))));
         row("res.users.apikeys", 1, "name", "ordergate", "scope", "rpc", "user_id", 2, "expiration_date",
                 LocalDateTime.now(ZoneOffset.UTC).plusDays(90).withNano(0).toString().replace('T', ' '));
         row("crm.team", 1, "name", "Sales");
@@ -49,10 +51,12 @@ final class SandboxSeed {
                     "early_discount", false, "discount_percentage", 2.0, "discount_days", 10, "active", true);
         }
         row("stock.location", 5, "name", "Partners/Customers", "usage", "customer");
-        row("stock.location", 8, "name", "WH/Stock", "usage", "internal");
+        row("stock.location", 8, "name", "WH/Stock", "usage", "internal", "company_id", 1);
         row("stock.location", 16, "name", "Virtual Locations/Scrap", "usage", "inventory");
-        row("stock.picking.type", 1, "name", "YourCompany: Receipts", "code", "incoming", "sequence_code", "IN");
-        row("stock.picking.type", 2, "name", "YourCompany: Delivery Orders", "code", "outgoing", "sequence_code", "OUT");
+        row("stock.picking.type", 1, "name", "YourCompany: Receipts", "code", "incoming", "sequence_code", "IN",
+                "company_id", 1);
+        row("stock.picking.type", 2, "name", "YourCompany: Delivery Orders", "code", "outgoing", "sequence_code", "OUT",
+                "company_id", 1);
         row("res.partner", 1, "name", "YourCompany", "is_company", true, "customer_rank", 0, "country_id", 233,
                 "street", "250 Executive Park Blvd", "city", "San Francisco", "zip", "94134", "active", true);
         row("stock.warehouse", 1, "name", "YourCompany", "code", "WH", "lot_stock_id", 8, "delivery_steps", "ship_only",
@@ -78,6 +82,45 @@ final class SandboxSeed {
         pricelistItem(1, 3, "0_product_variant", 25, "fixed", 299.0, 0.0, 1.0);
         pricelistItem(2, 3, "0_product_variant", 17, "fixed", 280.0, 0.0, 1.0);
         pricelistItem(3, 3, "3_global", null, "percentage", 0.0, 10.0, 0.0);
+        europe();
+    }
+
+    /**
+     * The second company, as Odoo's multi-company keeps it in the same database: its own warehouse (EU, with its
+     * stock location and operation types), pricelists in EUR, a 19% sales tax, a sales journal and a customer of
+     * its own. Products, payment terms and the shared customers have no company, so both companies see them.
+     */
+    private void europe() {
+        row("res.partner", 2, "name", "YourCompany EU", "is_company", true, "customer_rank", 0, "country_id", 57,
+                "street", "Friedrichstraße 68", "city", "Berlin", "zip", "10117", "active", true, "company_id", 2);
+        row("stock.location", 20, "name", "EU/Stock", "usage", "internal", "company_id", 2);
+        row("stock.picking.type", 3, "name", "YourCompany EU: Receipts", "code", "incoming", "sequence_code", "IN",
+                "company_id", 2);
+        row("stock.picking.type", 4, "name", "YourCompany EU: Delivery Orders", "code", "outgoing",
+                "sequence_code", "OUT", "company_id", 2);
+        row("stock.warehouse", 2, "name", "YourCompany EU", "code", "EU", "lot_stock_id", 20, "delivery_steps",
+                "ship_only", "reception_steps", "one_step", "company_id", 2, "partner_id", 2, "out_type_id", 4);
+        row("account.tax.group", 2, "name", "VAT 19%");
+        row("account.tax", 2, "name", "19%", "amount", 19.0, "amount_type", "percent", "type_tax_use", "sale",
+                "price_include", false, "price_include_override", false, "include_base_amount", false,
+                "tax_group_id", 2, "description", false, "invoice_label", "19% VAT", "company_id", 2, "active", true);
+        row("account.journal", 4, "name", "Customer Invoices", "code", "EINV", "type", "sale", "active", true,
+                "company_id", 2);
+        row("product.pricelist", 4, "name", "Default EUR", "currency_id", 2, "company_id", 2, "active", true, "sequence", 10);
+        row("product.pricelist", 5, "name", "EU Distributor", "currency_id", 2, "company_id", 2, "active", true,
+                "sequence", 16);
+        pricelistItem(4, 5, "0_product_variant", 25, "fixed", 279.0, 0.0, 1.0);
+        pricelistItem(5, 5, "0_product_variant", 17, "fixed", 259.0, 0.0, 1.0);
+        pricelistItem(6, 5, "3_global", null, "percentage", 0.0, 8.0, 0.0);
+        row("res.partner", 41, "name", "Berliner Bürobedarf GmbH", "ref", "C-50001", "vat", "DE811907980",
+                "email", "ap@berliner-buerobedarf.example.com", "phone", "+49 30 555 0141", "is_company", true,
+                "customer_rank", 5, "supplier_rank", 0, "country_id", 57, "street", "Alexanderplatz 1", "city", "Berlin",
+                "zip", "10178", "property_product_pricelist", 5, "property_payment_term_id", 4, "credit_limit", 80000.0,
+                "use_partner_credit_limit", true, "credit", 0.0, "active", true, "company_id", 2);
+        // Every product carries the sales tax of each company; a line keeps its own company's.
+        for (Integer product : db.search("product.product", List.of())) {
+            db.write("product.product", product, Map.of("taxes_id", List.of(List.of(4, 2))));
+        }
     }
 
     private void customer(int id, String name, String ref, String street, String city, String zip, int pricelist,

@@ -24,7 +24,10 @@ class SimulatedCreditController {
             "C-10042", standing("C-10042", "100000.00", "5000.00", false),
             "C-20077", standing("C-20077", "3000.00", "2500.00", false),
             "C-30099", standing("C-30099", "20000.00", "0.00", true),
-            "C-40011", standing("C-40011", "50000.00", "0.00", false));
+            "C-40011", standing("C-40011", "50000.00", "0.00", false),
+            // The EU company's customer (sandbox Odoo company 2), in euros.
+            "C-50001", new Standing("C-50001", "EUR", new BigDecimal("80000.00"), new BigDecimal("0.00"),
+                    new BigDecimal("0.00"), false));
 
     private static Standing standing(String customerRef, String limit, String exposure, boolean blocked) {
         return new Standing(customerRef, "USD", new BigDecimal(limit), new BigDecimal(exposure), new BigDecimal("0.00"), blocked);

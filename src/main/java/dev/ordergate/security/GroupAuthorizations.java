@@ -29,7 +29,8 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 class GroupAuthorizations extends AbstractProcessEnginePlugin {
 
     static final List<String> REVIEWERS =
-            List.of("pricing-stewards", "master-data-stewards", "credit-controllers", "customer-service");
+            List.of("pricing-stewards", "eu-pricing-stewards", "master-data-stewards", "credit-controllers",
+                    "customer-service");
     static final String OPERATORS = "operators";
     static final String ANALYSTS = "analysts";
 

@@ -33,7 +33,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ReadmeWalkTest {
 
     /** The pages whose curl blocks run, in this order; each page's blocks depend only on the page itself. */
-    private static final List<String> PAGES = List.of("README.md", "docs/reviewing.md", "docs/returns.md", "docs/orders.md", "docs/sync.md");
+    private static final List<String> PAGES = List.of("README.md", "docs/reviewing.md", "docs/returns.md", "docs/orders.md", "docs/sync.md",
+            "docs/regions.md");
     private static final Pattern FENCE = Pattern.compile("(?ms)^```bash\\n(.*?)^```");
     private static final Pattern EXPECTED = Pattern.compile("^# → (eventually )?(\\d{3})\\s*(.*)$");
     private static final Pattern ASSIGNED = Pattern.compile("(?m)(?:^|[\\s;(])([A-Z][A-Z0-9_]*)=");

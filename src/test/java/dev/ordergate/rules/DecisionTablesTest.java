@@ -19,16 +19,20 @@ class DecisionTablesTest {
 
     private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
-    @ParameterizedTest(name = "segment {0}, category {1} -> {2}% or {3} per unit")
+    @ParameterizedTest(name = "region {0}, segment {1}, category {2} -> {3}% or {4} per unit")
     @CsvSource(nullValues = "null", value = {
-            "Distributor Tier A, Services,         0,   0.01",
-            "null,               Services,         0,   0.01",
-            "Distributor Tier A, Office Furniture, 0.5, 0.01",
-            "Distributor Tier A, null,             0.5, 0.01",
-            "Default,            Office Furniture, 1.0, 0.05",
-            "null,               null,             1.0, 0.05"})
-    void priceToleranceRows(String segment, String category, double percent, double absolute) throws IOException {
+            "us,   Distributor Tier A, Services,         0,   0.01",
+            "null, null,               Services,         0,   0.01",
+            "us,   Distributor Tier A, Office Furniture, 0.5, 0.01",
+            "null, Distributor Tier A, null,             0.5, 0.01",
+            "us,   Default,            Office Furniture, 1.0, 0.05",
+            "null, null,               null,             1.0, 0.05",
+            "eu,   EU Distributor,     Office Furniture, 0.5, 0.01",
+            "eu,   EU Distributor,     Services,         0,   0.01"})
+    void priceToleranceRows(String region, String segment, String category, double percent, double absolute)
+            throws IOException {
         Map<String, Object> inputs = new HashMap<>();
+        inputs.put("region", region);
         inputs.put("customerSegment", segment);
         inputs.put("productCategory", category);
         var row = evaluate("price-tolerance", inputs).getSingleResult();
@@ -48,20 +52,60 @@ class DecisionTablesTest {
             "false, false, 1.3, hold",
             "false, false, 2.0, hold"})
     void creditPolicyRows(boolean blocked, boolean overdue, double utilisation, String outcome) throws IOException {
-        var result = evaluate("credit-policy", Map.of("blocked", blocked, "hasOverdue", overdue, "utilisation", utilisation));
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("region", null);
+        inputs.put("blocked", blocked);
+        inputs.put("hasOverdue", overdue);
+        inputs.put("utilisation", utilisation);
+        assertThat((String) evaluate("credit-policy", inputs).getSingleResult().getSingleEntry()).isEqualTo(outcome);
+        inputs.put("region", "us");
+        assertThat((String) evaluate("credit-policy", inputs).getSingleResult().getSingleEntry()).isEqualTo(outcome);
+    }
+
+    @ParameterizedTest(name = "channel {0}, ship-to {1}, {2} -> region {3}")
+    @CsvSource(nullValues = "null", value = {
+            "b2b-portal, US, USD, us",
+            "b2b-portal, DE, EUR, eu",
+            "b2b-portal, DE, USD, us",
+            "eu-portal,  US, USD, eu",
+            "edi,        FR, EUR, eu",
+            "b2b-portal, CA, USD, ca",
+            "b2b-portal, CA, CAD, ca",
+            "null,       null, null, us"})
+    void orderRegionRows(String channel, String country, String currency, String region) throws IOException {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("channel", channel);
+        inputs.put("shipToCountry", country);
+        inputs.put("currency", currency);
+        assertThat((String) evaluate("order-region", inputs).getSingleResult().getSingleEntry()).isEqualTo(region);
+    }
+
+    @ParameterizedTest(name = "EU: utilisation {0} -> {1}")
+    @CsvSource({"0.5, approve", "0.9, approve", "0.95, hold", "1.3, hold", "2.5, reject"})
+    void theEuBusinessUnitHoldsNearTheLimit(double utilisation, String outcome) throws IOException {
+        var result = evaluate("credit-policy", Map.of("region", "eu", "blocked", false, "hasOverdue", false,
+                "utilisation", utilisation));
         assertThat((String) result.getSingleResult().getSingleEntry()).isEqualTo(outcome);
     }
 
-    @ParameterizedTest(name = "{0} -> {1}, escalates to {2}")
-    @CsvSource({
-            "master-data,  master-data-stewards, order-supervisors",
-            "pricing,      pricing-stewards,     order-supervisors",
-            "credit,       credit-controllers,   finance-supervisors",
-            "tax,          customer-service,     order-supervisors",
-            "availability, customer-service,     order-supervisors",
-            "substitution, customer-service,     order-supervisors"})
-    void reviewerRoutingRows(String exceptionType, String reviewers, String supervisors) throws IOException {
-        var row = evaluate("reviewer-routing", Map.of("exceptionType", exceptionType)).getSingleResult();
+    @ParameterizedTest(name = "region {0}, {1} -> {2}, escalates to {3}")
+    @CsvSource(nullValues = "null", value = {
+            "null, master-data,  master-data-stewards, order-supervisors",
+            "null, pricing,      pricing-stewards,     order-supervisors",
+            "us,   pricing,      pricing-stewards,     order-supervisors",
+            "ca,   pricing,      pricing-stewards,     order-supervisors",
+            "eu,   pricing,      eu-pricing-stewards,  order-supervisors",
+            "eu,   credit,       credit-controllers,   finance-supervisors",
+            "null, credit,       credit-controllers,   finance-supervisors",
+            "null, tax,          customer-service,     order-supervisors",
+            "null, availability, customer-service,     order-supervisors",
+            "null, substitution, customer-service,     order-supervisors"})
+    void reviewerRoutingRows(String region, String exceptionType, String reviewers, String supervisors)
+            throws IOException {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("region", region);
+        inputs.put("exceptionType", exceptionType);
+        var row = evaluate("reviewer-routing", inputs).getSingleResult();
         assertThat(row.get("reviewerGroup")).isEqualTo(reviewers);
         assertThat(row.get("supervisorGroup")).isEqualTo(supervisors);
     }
@@ -111,7 +155,10 @@ class DecisionTablesTest {
 
     @org.junit.jupiter.api.Test
     void anExceptionTypeNobodyReviewsMatchesNoRow() throws IOException {
-        assertThat(evaluate("reviewer-routing", Map.of("exceptionType", "returns")).isEmpty()).isTrue();
+        Map<String, Object> returns = new HashMap<>();
+        returns.put("region", null);
+        returns.put("exceptionType", "returns");
+        assertThat(evaluate("reviewer-routing", returns).isEmpty()).isTrue();
     }
 
     private static DmnDecisionTableResult evaluate(String key, Map<String, Object> inputs) throws IOException {

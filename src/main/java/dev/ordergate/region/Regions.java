@@ -1,0 +1,66 @@
+package dev.ordergate.region;
+
+import dev.ordergate.region.RegionProperties.Region;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.DecisionService;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+
+/** Which region an order belongs to (the analysts' {@code order-region} table) and what that region is. */
+@Service
+@EnableConfigurationProperties(RegionProperties.class)
+public class Regions {
+
+    /** The process variable that holds an order's region id. */
+    public static final String VARIABLE = "region";
+    static final String DECISION = "order-region";
+
+    private final DecisionService decisions;
+    private final RegionProperties properties;
+
+    Regions(DecisionService decisions, RegionProperties properties) {
+        this.decisions = decisions;
+        this.properties = properties;
+    }
+
+    /** The region of an order from its channel, ship-to country and currency; a region the table names must exist. */
+    public String regionOf(String channel, String shipToCountry, String currency) {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("channel", channel);
+        inputs.put("shipToCountry", shipToCountry);
+        inputs.put("currency", currency);
+        String region = decisions.evaluateDecisionTableByKey(DECISION).variables(inputs).evaluate()
+                .getSingleResult().getSingleEntry();
+        get(region);
+        return region;
+    }
+
+    /** The configured region; an id the configuration does not know is a configuration error. */
+    public Region get(String region) {
+        Region found = properties.regions().get(region);
+        if (found == null) {
+            throw new IllegalStateException("The region '%s' (from %s.dmn) is not configured under ordergate.regions; known: %s"
+                    .formatted(region, DECISION, properties.regions().keySet()));
+        }
+        return found;
+    }
+
+    /** Whether orders of this region are validated and reported only, never committed to Odoo. */
+    public boolean isShadow(String region) {
+        return region != null && get(region).mode() == RegionProperties.Mode.SHADOW;
+    }
+
+    /**
+     * Whether the order of this execution belongs to a shadow region: the model's "Region live?" gateway
+     * ({@code ${regions.inShadow(execution)}}). Orders started before regions existed are live.
+     */
+    public boolean inShadow(org.camunda.bpm.engine.delegate.VariableScope execution) {
+        return execution.getVariable(VARIABLE) instanceof String region && isShadow(region);
+    }
+
+    /** The Odoo company of the region, or null for the API user's own company (and for no region). */
+    public Integer companyOf(String region) {
+        return region == null ? null : get(region).company();
+    }
+}
