@@ -14,6 +14,7 @@ import dev.ordergate.order.OrderLine;
 import dev.ordergate.sales.SalesOrderRef;
 import dev.ordergate.sales.SalesOrders;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** Sales orders in Odoo, found by our business key in {@code client_order_ref}. */
@@ -38,11 +40,19 @@ class OdooSalesOrders implements SalesOrders {
     private final OdooClient odoo;
     private final OdooRecords records;
     private final OdooPickings pickings;
+    private final OdooCommitBatches commits;
 
+    /** Each order on its own (the odoo package's protocol tests). */
     OdooSalesOrders(OdooClient odoo, OdooRecords records, OdooPickings pickings) {
+        this(odoo, records, pickings, new OdooCommitBatches(odoo, new OdooBatchingProperties(false, Duration.ZERO, 1)));
+    }
+
+    @Autowired
+    OdooSalesOrders(OdooClient odoo, OdooRecords records, OdooPickings pickings, OdooCommitBatches commits) {
         this.odoo = odoo;
         this.records = records;
         this.pickings = pickings;
+        this.commits = commits;
     }
 
     /**
@@ -81,15 +91,15 @@ class OdooSalesOrders implements SalesOrders {
         vals.put("partner_id", partner.id());
         vals.put("client_order_ref", key);
         vals.put("order_line", lines);
-        int id = odoo.create("sale.order", vals);
+        int id = commits.create(vals);
         records.keepSalesOrderId(key, id);
-        odoo.call("sale.order", "action_confirm", List.of(id), null);
-        JsonNode created = odoo.read("sale.order", List.of(id), List.of("name"));
-        if (created.isEmpty()) {
+        commits.confirm(id);
+        String name = commits.name(id);
+        if (name == null) {
             throw new OdooMissingRecordException("Odoo does not show sales order " + id + " it just created", null);
         }
-        log.info("Created and confirmed Odoo sales order {} for {}", text(created.get(0).path("name")), key);
-        return new SalesOrderRef(text(created.get(0).path("name")));
+        log.info("Created and confirmed Odoo sales order {} for {}", name, key);
+        return new SalesOrderRef(name);
     }
 
     private SalesOrderRef confirmed(String key, JsonNode order) {
