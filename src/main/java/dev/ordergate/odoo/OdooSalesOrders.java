@@ -345,6 +345,22 @@ class OdooSalesOrders implements SalesOrders {
                 "id");
     }
 
+    /** Every open move ships its whole demand, exactly what is reserved for it, and none is marked picked. */
+    private static boolean shipsAsReserved(List<JsonNode> moves, Map<Integer, BigDecimal> quantities) {
+        for (JsonNode move : moves) {
+            if (FINISHED.contains(text(move.path("state")))) {
+                continue;
+            }
+            BigDecimal shipped = quantities.get(move.get("id").intValue());
+            if (move.path("picked").asBoolean() || !move.path("quantity").isNumber() || shipped == null
+                    || shipped.compareTo(decimal(move.path("product_uom_qty"), "move demand")) != 0
+                    || shipped.compareTo(decimal(move.path("quantity"), "reserved quantity")) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Writes each open move's shipped quantity (capped at its demand) on the picking; false when nothing of this
      * delivery shipped.
@@ -369,6 +385,11 @@ class OdooSalesOrders implements SalesOrders {
         }
         if (total.signum() == 0) {
             return false;
+        }
+        if (dialect.validatesReservedWhenNothingPicked() && shipsAsReserved(moves, quantities)) {
+            // Everything shipped as Odoo reserved it and nothing is picked yet: Odoo (17 and later) validates the
+            // reserved quantities as picked, so the write would only repeat them.
+            return true;
         }
         // A move with nothing shipped is picked with quantity 0 so that validation puts it on the backorder. One write
         // on the picking updates all its moves (x2many command 1): one Odoo transaction instead of one per line.
