@@ -38,7 +38,7 @@ public class AvailabilityGate {
         if (demand.isEmpty()) {
             return Verdict.pass();
         }
-        Map<String, BigDecimal> free = availability.freeQuantities(demand.keySet());
+        Map<String, BigDecimal> free = availability.freeQuantities(order.businessKey(), demand.keySet());
         List<String> reasons = new ArrayList<>();
         demand.forEach((sku, wanted) -> {
             BigDecimal available = free.getOrDefault(sku, BigDecimal.ZERO);

@@ -48,6 +48,20 @@ record OdooDialect(OdooVersion version) {
         return version.atLeast(17) ? List.of("quantity", "picked") : List.of("quantity_done");
     }
 
+    /**
+     * Whether validating a picking with no move marked picked takes the reserved quantities as picked (17 and later,
+     * where {@code picked} came in); before, quantities had to be entered as done first.
+     */
+    boolean validatesReservedWhenNothingPicked() {
+        return version.atLeast(17);
+    }
+
+    /** What a done move moved (17 keeps it in {@code quantity}, earlier versions in {@code quantity_done}). */
+    BigDecimal doneQuantity(JsonNode move) {
+        String field = version.atLeast(17) ? "quantity" : "quantity_done";
+        return OdooValues.decimal(move.path(field), field);
+    }
+
     /** The move field that holds the quantity reserved for it (17 folded it into {@code quantity}). */
     String moveReservedField() {
         return version.atLeast(17) ? "quantity" : "reserved_availability";

@@ -32,27 +32,36 @@ class OdooInvoices implements Invoices {
         this.records = records;
     }
 
-    /** An invoice we have not been told of is answered (posting it if a lost answer left it in draft). */
+    /**
+     * An invoice we have not been told of is answered (posting it if a lost answer left it in draft). The order's
+     * invoices are only looked at when an earlier attempt at this invoice is on record (recorded before the wizard
+     * runs) or an invoice was made before: a first invoice's first attempt goes to the wizard directly, by the sales
+     * order id the commit kept.
+     */
     @Override
     public Optional<InvoiceRef> invoiceDelivered(String businessKey, Set<String> known) {
-        JsonNode order = records.requireSalesOrder(businessKey, List.of("name", "invoice_ids"));
-        int orderId = order.get("id").intValue();
-        for (JsonNode invoice : odoo.read("account.move", ids(order.path("invoice_ids")), INVOICE_FIELDS)) {
-            switch (text(invoice.path("state"))) {
-                case "posted" -> {
-                    if (!known.contains(text(invoice.path("name")))) {
-                        return Optional.of(ref(invoice));
-                    }
-                }
-                case "draft" -> {
-                    return Optional.of(post(invoice.get("id").intValue()));
-                }
-                default -> { }
+        Optional<Integer> keptId = records.salesOrderId(businessKey);
+        boolean first = keptId.isPresent() && known.isEmpty() && records.firstAttempt(businessKey, "invoice-1");
+        int orderId;
+        if (first) {
+            orderId = keptId.get();
+        } else {
+            JsonNode order = keptId.isPresent()
+                    ? odoo.read("sale.order", List.of(keptId.get()), List.of("name", "invoice_ids")).path(0)
+                    : records.requireSalesOrder(businessKey, List.of("name", "invoice_ids"));
+            if (order.isMissingNode()) {
+                throw new OdooMissingRecordException("Odoo does not show sales order " + keptId.get() + " of "
+                        + businessKey, null);
             }
-        }
-        if (!known.isEmpty() && !"to invoice".equals(text(odoo.read("sale.order", List.of(orderId),
-                List.of("invoice_status")).path(0).path("invoice_status")))) {
-            return Optional.empty();
+            orderId = order.get("id").intValue();
+            Optional<InvoiceRef> open = unknownInvoice(order, known);
+            if (open.isPresent()) {
+                return open;
+            }
+            if (!known.isEmpty() && !"to invoice".equals(text(odoo.read("sale.order", List.of(orderId),
+                    List.of("invoice_status")).path(0).path("invoice_status")))) {
+                return Optional.empty();
+            }
         }
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("active_model", "sale.order");
@@ -68,6 +77,24 @@ class OdooInvoices implements Invoices {
                     + " did not answer a single invoice", null);
         }
         return Optional.of(post(action.path("res_id").intValue()));
+    }
+
+    /** A posted invoice not among {@code known}, or a draft one (a lost answer's), posted now. */
+    private Optional<InvoiceRef> unknownInvoice(JsonNode order, Set<String> known) {
+        for (JsonNode invoice : odoo.read("account.move", ids(order.path("invoice_ids")), INVOICE_FIELDS)) {
+            switch (text(invoice.path("state"))) {
+                case "posted" -> {
+                    if (!known.contains(text(invoice.path("name")))) {
+                        return Optional.of(ref(invoice));
+                    }
+                }
+                case "draft" -> {
+                    return Optional.of(post(invoice.get("id").intValue()));
+                }
+                default -> { }
+            }
+        }
+        return Optional.empty();
     }
 
     private InvoiceRef post(int invoiceId) {

@@ -1,10 +1,14 @@
 package dev.ordergate.odoo;
 
+import static dev.ordergate.odoo.OdooValues.decimal;
 import static dev.ordergate.odoo.OdooValues.many2oneId;
 import static dev.ordergate.odoo.OdooValues.many2oneName;
 import static dev.ordergate.odoo.OdooValues.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -18,6 +22,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Finds the Odoo records behind our references: partners by {@code ref}, products by {@code default_code}, sales orders by {@code client_order_ref}. */
 @Component
@@ -27,7 +32,17 @@ class OdooRecords {
                    String pricelistName) {
     }
 
-    record Product(int id, String sku, String name, String uom, String type, boolean storable, String category) {
+    /**
+     * {@code free} is Odoo's {@code free_qty} as read with the product at {@code freeAt}: the order's first
+     * availability check may take it while it is as fresh as the availability timing promises (null: not read, or
+     * taken already).
+     */
+    record Product(int id, String sku, String name, String uom, String type, boolean storable, String category,
+                   BigDecimal free, Instant freeAt) {
+
+        Product withoutFree() {
+            return new Product(id, sku, name, uom, type, storable, category, null, null);
+        }
     }
 
     private static final List<String> PARTNER_FIELDS = List.of(
@@ -60,24 +75,27 @@ class OdooRecords {
 
     private final OdooClient odoo;
     private final OdooResolutions resolutions;
+    private final Clock clock;
     private volatile Integer companyId;
 
     @Autowired
     OdooRecords(OdooClient odoo, ObjectProvider<JdbcClient> jdbc, ObjectProvider<ObjectMapper> json,
-                ObjectProvider<Clock> clock) {
-        this(odoo, jdbc.getIfAvailable() == null ? OdooResolutions.none()
+                ObjectProvider<Clock> clock, ObjectProvider<PlatformTransactionManager> transactions) {
+        this(odoo, jdbc.getIfAvailable() == null || transactions.getIfAvailable() == null ? OdooResolutions.none()
                 : new OdooResolutions.Jdbc(jdbc.getObject(), json.getIfAvailable(ObjectMapper::new),
-                        clock.getIfAvailable(Clock::systemUTC)));
+                        clock.getIfAvailable(Clock::systemUTC), transactions.getObject()),
+                clock.getIfAvailable(Clock::systemUTC));
     }
 
     /** Without our database (the odoo package on its own): nothing is kept, every step resolves again. */
     OdooRecords(OdooClient odoo) {
-        this(odoo, OdooResolutions.none());
+        this(odoo, OdooResolutions.none(), Clock.systemUTC());
     }
 
-    private OdooRecords(OdooClient odoo, OdooResolutions resolutions) {
+    private OdooRecords(OdooClient odoo, OdooResolutions resolutions, Clock clock) {
         this.odoo = odoo;
         this.resolutions = resolutions;
+        this.clock = clock;
     }
 
     /**
@@ -114,6 +132,32 @@ class OdooRecords {
             resolutions.save(businessKey, resolution);
         }
         return resolution;
+    }
+
+    /**
+     * The free quantities read when the order was resolved, if every SKU has one read less than {@code freshness}
+     * ago; they serve once (the order's first availability check): taking them clears them, so a check repeated after
+     * a review asks Odoo.
+     */
+    Optional<Map<String, BigDecimal>> takeFreeAsResolved(String businessKey, Collection<String> skus, Duration freshness) {
+        Optional<Resolution> kept = resolutions.find(businessKey);
+        if (kept.isEmpty() || skus.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Map<String, BigDecimal> free = new LinkedHashMap<>();
+        for (String sku : skus) {
+            Product product = kept.get().products().get(sku);
+            if (product == null || product.free() == null || product.freeAt() == null
+                    || !product.freeAt().plus(freshness).isAfter(now)) {
+                return Optional.empty();
+            }
+            free.put(sku, product.free());
+        }
+        Map<String, Product> taken = new LinkedHashMap<>(kept.get().products());
+        skus.forEach(sku -> taken.computeIfPresent(sku, (key, product) -> product.withoutFree()));
+        resolutions.save(businessKey, new Resolution(kept.get().partners(), taken));
+        return Optional.of(free);
     }
 
     /** Odoo does not keep {@code ref} unique, so two partners with our reference are a data problem for a person. */
@@ -154,10 +198,14 @@ class OdooRecords {
         List<String> fields = new ArrayList<>(List.of("default_code", "name", "uom_id"));
         fields.addAll(dialect.productTypeFields());
         fields.add("categ_id");
+        // Read with the product at no extra call: the order's availability check, moments later, need not ask again.
+        fields.add("free_qty");
+        Instant readAt = clock.instant();
         for (JsonNode p : odoo.searchReadIn("product.product", "default_code", new LinkedHashSet<>(skus), fields)) {
             Product product = new Product(p.get("id").intValue(), text(p.path("default_code")), text(p.path("name")),
                     many2oneName(p.path("uom_id")), dialect.productType(p), dialect.isStorable(p),
-                    leaf(many2oneName(p.path("categ_id"))));
+                    leaf(many2oneName(p.path("categ_id"))),
+                    p.path("free_qty").isNumber() ? decimal(p.path("free_qty"), "free_qty") : null, readAt);
             if (bySku.put(product.sku(), product) != null) {
                 throw new OdooBusinessException("More than one Odoo product has the internal reference '"
                         + product.sku() + "'");
@@ -182,6 +230,14 @@ class OdooRecords {
 
     void keepSalesOrderId(String businessKey, int salesOrderId) {
         resolutions.salesOrderId(businessKey, salesOrderId);
+    }
+
+    /**
+     * True when no write of {@code step} went to Odoo for the order before; records this one (committed at once) so
+     * that a retry after a lost answer knows to search for what it may have created. Without our database: false.
+     */
+    boolean firstAttempt(String businessKey, String step) {
+        return resolutions.firstAttempt(businessKey, step);
     }
 
     /**

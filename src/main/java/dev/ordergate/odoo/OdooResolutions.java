@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Where an order's resolution against Odoo is kept (table {@code app.odoo_resolved_orders}, V61), keyed by the
@@ -26,6 +29,12 @@ interface OdooResolutions {
 
     /** Keeps the sales order's id with the order's resolution (an order never resolved keeps nothing). */
     void salesOrderId(String businessKey, int salesOrderId);
+
+    /**
+     * Records, in a transaction of its own that holds even when the caller's rolls back, that a write of {@code step}
+     * is about to go to Odoo for the order; true when none was on record, so nothing of it can be in Odoo yet.
+     */
+    boolean firstAttempt(String businessKey, String step);
 
     static OdooResolutions none() {
         return new OdooResolutions() {
@@ -48,6 +57,12 @@ interface OdooResolutions {
             public void salesOrderId(String businessKey, int salesOrderId) {
                 // nowhere to keep it: the next step finds the order by its business key
             }
+
+            @Override
+            public boolean firstAttempt(String businessKey, String step) {
+                // nothing on record, so an earlier attempt cannot be ruled out: search as before
+                return false;
+            }
         };
     }
 
@@ -62,11 +77,14 @@ interface OdooResolutions {
         private final JdbcClient jdbc;
         private final ObjectMapper json;
         private final Clock clock;
+        private final TransactionTemplate ownTransaction;
 
-        Jdbc(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+        Jdbc(JdbcClient jdbc, ObjectMapper json, Clock clock, PlatformTransactionManager transactions) {
             this.jdbc = jdbc;
             this.json = json;
             this.clock = clock;
+            this.ownTransaction = new TransactionTemplate(transactions);
+            this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         }
 
         @Override
@@ -109,6 +127,26 @@ interface OdooResolutions {
         public void salesOrderId(String businessKey, int salesOrderId) {
             jdbc.sql("UPDATE app.odoo_resolved_orders SET sale_order_id = :id WHERE business_key = :key")
                     .param("id", salesOrderId).param("key", businessKey).update();
+        }
+
+        /**
+         * Committed before the write goes out: a job that dies after Odoo answered (or without an answer) rolls its own
+         * transaction back, but the retry still sees the attempt. Two nodes recording the same first attempt at once
+         * collide on the key; the loser fails and retries, then sees the attempt and searches.
+         */
+        @Override
+        public boolean firstAttempt(String businessKey, String step) {
+            return Boolean.TRUE.equals(ownTransaction.execute(status -> {
+                boolean known = jdbc.sql("SELECT COUNT(*) FROM app.odoo_attempts WHERE business_key = :key AND step = :step")
+                        .param("key", businessKey).param("step", step).query(Integer.class).single() > 0;
+                if (!known) {
+                    jdbc.sql("""
+                            INSERT INTO app.odoo_attempts (business_key, step, attempted_at) VALUES (:key, :step, :at)
+                            """).param("key", businessKey).param("step", step).param("at", OffsetDateTime.now(clock))
+                            .update();
+                }
+                return !known;
+            }));
         }
 
         private <T> T read(String text, TypeReference<T> type) {

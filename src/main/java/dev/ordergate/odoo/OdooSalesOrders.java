@@ -3,6 +3,7 @@ package dev.ordergate.odoo;
 import static dev.ordergate.odoo.OdooValues.decimal;
 import static dev.ordergate.odoo.OdooValues.ids;
 import static dev.ordergate.odoo.OdooValues.many2oneId;
+import static dev.ordergate.odoo.OdooValues.many2oneName;
 import static dev.ordergate.odoo.OdooValues.map;
 import static dev.ordergate.odoo.OdooValues.number;
 import static dev.ordergate.odoo.OdooValues.text;
@@ -13,6 +14,7 @@ import dev.ordergate.order.OrderLine;
 import dev.ordergate.sales.SalesOrderRef;
 import dev.ordergate.sales.SalesOrders;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** Sales orders in Odoo, found by our business key in {@code client_order_ref}. */
@@ -37,24 +40,35 @@ class OdooSalesOrders implements SalesOrders {
     private final OdooClient odoo;
     private final OdooRecords records;
     private final OdooPickings pickings;
+    private final OdooCommitBatches commits;
 
+    /** Each order on its own (the odoo package's protocol tests). */
     OdooSalesOrders(OdooClient odoo, OdooRecords records, OdooPickings pickings) {
+        this(odoo, records, pickings, new OdooCommitBatches(odoo, new OdooBatchingProperties(false, Duration.ZERO, 1)));
+    }
+
+    @Autowired
+    OdooSalesOrders(OdooClient odoo, OdooRecords records, OdooPickings pickings, OdooCommitBatches commits) {
         this.odoo = odoo;
         this.records = records;
         this.pickings = pickings;
+        this.commits = commits;
     }
 
     /**
-     * Searches before it creates: when a create's answer was lost (timeout, reset, 5xx) the order may exist
-     * anyway, and the retry finds it here instead of creating a second one. Odoo does not keep
-     * {@code client_order_ref} unique, so this search is the only guard.
+     * Searches before it creates when an earlier attempt is on record: when a create's answer was lost (timeout,
+     * reset, 5xx, a node killed) the order may exist anyway, and the retry finds it here instead of creating a second
+     * one. Odoo does not keep {@code client_order_ref} unique, so this search is the only guard; a first attempt,
+     * recorded before the create goes out, has nothing to find and skips it.
      */
     @Override
     public SalesOrderRef commit(Order order) {
         String key = order.businessKey();
-        var existing = records.salesOrder(key, ORDER_FIELDS);
-        if (existing.isPresent()) {
-            return confirmed(key, existing.get());
+        if (!records.firstAttempt(key, "commit")) {
+            var existing = records.salesOrder(key, ORDER_FIELDS);
+            if (existing.isPresent()) {
+                return confirmed(key, existing.get());
+            }
         }
         List<String> skus = order.lines().stream().map(OrderLine::sku).toList();
         OdooRecords.Resolution resolution = records.resolved(key, order.customerRef(), skus);
@@ -77,15 +91,15 @@ class OdooSalesOrders implements SalesOrders {
         vals.put("partner_id", partner.id());
         vals.put("client_order_ref", key);
         vals.put("order_line", lines);
-        int id = odoo.create("sale.order", vals);
+        int id = commits.create(vals);
         records.keepSalesOrderId(key, id);
-        odoo.call("sale.order", "action_confirm", List.of(id), null);
-        JsonNode created = odoo.read("sale.order", List.of(id), List.of("name"));
-        if (created.isEmpty()) {
+        commits.confirm(id);
+        String name = commits.name(id);
+        if (name == null) {
             throw new OdooMissingRecordException("Odoo does not show sales order " + id + " it just created", null);
         }
-        log.info("Created and confirmed Odoo sales order {} for {}", text(created.get(0).path("name")), key);
-        return new SalesOrderRef(text(created.get(0).path("name")));
+        log.info("Created and confirmed Odoo sales order {} for {}", name, key);
+        return new SalesOrderRef(name);
     }
 
     private SalesOrderRef confirmed(String key, JsonNode order) {
@@ -142,6 +156,8 @@ class OdooSalesOrders implements SalesOrders {
     /**
      * Picks what was shipped on the open deliveries of the order and validates them; a short shipment leaves a
      * backorder for the rest. Deliveries already done are left alone, so repeating a completed call does nothing.
+     * The order's delivery moves come in one read (by the kept sales order id): what they delivered already and what
+     * is open, picking by picking.
      */
     @Override
     public void recordDelivery(String businessKey, Map<String, BigDecimal> shippedBySku) {
@@ -149,17 +165,47 @@ class OdooSalesOrders implements SalesOrders {
         Map<String, OdooRecords.Product> products = records.resolved(businessKey, null, shippedBySku.keySet()).products();
         shippedBySku.keySet().stream().filter(products::containsKey)
                 .forEach(sku -> skuByProductId.put(products.get(sku).id(), sku));
-        // Cumulative: what Odoo shows as delivered is not picked again, so a retry or the next shipment's call
-        // delivers only what is new.
-        Map<String, BigDecimal> unassigned = new HashMap<>(shippedBySku);
         Optional<Integer> orderId = records.salesOrderId(businessKey);
-        JsonNode order = orderId.isPresent() ? null
-                : records.requireSalesOrder(businessKey, List.of("name", "state", "picking_ids", "order_line"));
-        List<String> lineFields = List.of("product_id", "qty_delivered");
-        JsonNode orderLines = orderId.isPresent()
-                ? odoo.searchRead("sale.order.line", List.of(List.of("order_id", "=", orderId.get())), lineFields)
-                : odoo.read("sale.order.line", ids(order.path("order_line")), lineFields);
-        for (JsonNode line : orderLines) {
+        if (orderId.isEmpty()) {
+            recordDeliveryOfUnkeptOrder(businessKey, shippedBySku, skuByProductId);
+            return;
+        }
+        OdooDialect dialect = odoo.dialect();
+        List<String> fields = new ArrayList<>(List.of("picking_id", "product_id", "product_uom_qty", "state"));
+        fields.addAll(dialect.moveDoneFields());
+        JsonNode moves = odoo.searchRead("stock.move", List.of(List.of("picking_id.sale_id", "=", orderId.get()),
+                List.of("picking_id.picking_type_id.code", "=", "outgoing")), fields, null, 0, "id");
+        // Cumulative: what Odoo delivered already (its done outgoing moves, what qty_delivered counts) is not picked
+        // again, so a retry or the next shipment's call delivers only what is new.
+        Map<String, BigDecimal> unassigned = new HashMap<>(shippedBySku);
+        Map<Integer, List<JsonNode>> openByPicking = new LinkedHashMap<>();
+        for (JsonNode move : moves) {
+            String state = text(move.path("state"));
+            String sku = skuByProductId.get(many2oneId(move.path("product_id")));
+            if ("done".equals(state) && sku != null) {
+                unassigned.merge(sku, dialect.doneQuantity(move).negate(), BigDecimal::add);
+            } else if (!FINISHED.contains(state)) {
+                openByPicking.computeIfAbsent(many2oneId(move.path("picking_id")), picking -> new ArrayList<>()).add(move);
+            }
+        }
+        unassigned.values().removeIf(quantity -> quantity.signum() <= 0);
+        if (unassigned.isEmpty()) {
+            return;
+        }
+        openByPicking.forEach((pickingId, open) -> {
+            if (pick(pickingId, open, skuByProductId, unassigned)) {
+                pickings.validate(pickingId);
+                log.info("Validated Odoo delivery {} of {}", many2oneName(open.get(0).path("picking_id")), businessKey);
+            }
+        });
+    }
+
+    /** An order committed before its sales order id was kept: found by its business key, its lines and pickings read. */
+    private void recordDeliveryOfUnkeptOrder(String businessKey, Map<String, BigDecimal> shippedBySku,
+                                             Map<Integer, String> skuByProductId) {
+        Map<String, BigDecimal> unassigned = new HashMap<>(shippedBySku);
+        JsonNode order = records.requireSalesOrder(businessKey, List.of("name", "state", "picking_ids", "order_line"));
+        for (JsonNode line : odoo.read("sale.order.line", ids(order.path("order_line")), List.of("product_id", "qty_delivered"))) {
             String sku = skuByProductId.get(many2oneId(line.path("product_id")));
             if (sku != null) {
                 unassigned.merge(sku, decimal(line.path("qty_delivered"), "qty_delivered").negate(), BigDecimal::add);
@@ -169,40 +215,81 @@ class OdooSalesOrders implements SalesOrders {
         if (unassigned.isEmpty()) {
             return;
         }
-
-        JsonNode deliveries = orderId.isPresent() ? pickingsOf(orderId.get())
-                : odoo.read("stock.picking", ids(order.path("picking_ids")), PICKING_FIELDS);
-        for (JsonNode picking : deliveries) {
+        for (JsonNode picking : odoo.read("stock.picking", ids(order.path("picking_ids")), PICKING_FIELDS)) {
             if (FINISHED.contains(text(picking.path("state")))) {
                 continue;
             }
-            if (pick(picking, skuByProductId, unassigned)) {
-                pickings.validate(picking.get("id").intValue());
+            int pickingId = picking.get("id").intValue();
+            List<JsonNode> open = new ArrayList<>();
+            movesOf(ids(picking.path("move_ids"))).forEach(move -> {
+                if (!FINISHED.contains(text(move.path("state")))) {
+                    open.add(move);
+                }
+            });
+            if (pick(pickingId, open, skuByProductId, unassigned)) {
+                pickings.validate(pickingId);
                 log.info("Validated Odoo delivery {} of {}", text(picking.path("name")), businessKey);
             }
         }
     }
 
+    private JsonNode movesOf(List<Integer> moveIds) {
+        List<String> fields = new ArrayList<>(List.of("product_id", "product_uom_qty"));
+        fields.addAll(odoo.dialect().moveDoneFields());
+        fields.add("state");
+        return odoo.read("stock.move", moveIds, fields);
+    }
+
+    /**
+     * Reserves what Odoo has not reserved yet and answers what is reserved per SKU. Odoo reserves a delivery when the
+     * order is confirmed (the picking type's default "at confirmation"), so the order's open moves, read in one call
+     * by the kept sales order id, usually show it already; only moves still waiting for stock are asked to reserve,
+     * and read again.
+     */
     @Override
     public Map<String, BigDecimal> reserveOpenDeliveries(String businessKey) {
-        List<JsonNode> open = openPickings(businessKey);
-        Map<String, BigDecimal> reserved = new LinkedHashMap<>();
-        if (open.isEmpty()) {
-            return reserved;
-        }
-        odoo.call("stock.picking", "action_assign", open.stream().map(p -> p.get("id").intValue()).toList(), null);
+        Optional<Integer> orderId = records.salesOrderId(businessKey);
         String reservedField = odoo.dialect().moveReservedField();
-        List<String> fields = List.of("product_id", "state", reservedField);
-        // Reserving fills the moves the picking already has; their ids came with the pickings' states.
-        List<Integer> moveIds = new ArrayList<>();
-        open.forEach(picking -> moveIds.addAll(ids(picking.path("move_ids"))));
         Map<Integer, BigDecimal> byProduct = new LinkedHashMap<>();
-        for (JsonNode move : odoo.read("stock.move", moveIds, fields)) {
-            if (!FINISHED.contains(text(move.path("state")))) {
-                byProduct.merge(many2oneId(move.path("product_id")), decimal(move.path(reservedField), "reserved quantity"),
-                        BigDecimal::add);
+        if (orderId.isPresent()) {
+            List<String> fields = List.of("picking_id", "product_id", "state", reservedField);
+            List<?> domain = List.of(List.of("picking_id.sale_id", "=", orderId.get()),
+                    List.of("state", "not in", List.copyOf(FINISHED)));
+            JsonNode moves = odoo.searchRead("stock.move", domain, fields, null, 0, "id");
+            List<Integer> waiting = new ArrayList<>();
+            for (JsonNode move : moves) {
+                int picking = many2oneId(move.path("picking_id"));
+                if (!"assigned".equals(text(move.path("state"))) && !waiting.contains(picking)) {
+                    waiting.add(picking);
+                }
+            }
+            if (!waiting.isEmpty()) {
+                odoo.call("stock.picking", "action_assign", waiting, null);
+                moves = odoo.searchRead("stock.move", domain, fields, null, 0, "id");
+            }
+            moves.forEach(move -> byProduct.merge(many2oneId(move.path("product_id")),
+                    decimal(move.path(reservedField), "reserved quantity"), BigDecimal::add));
+        } else {
+            List<JsonNode> open = openPickings(businessKey);
+            if (open.isEmpty()) {
+                return new LinkedHashMap<>();
+            }
+            odoo.call("stock.picking", "action_assign", open.stream().map(p -> p.get("id").intValue()).toList(), null);
+            // Reserving fills the moves the picking already has; their ids came with the pickings' states.
+            List<Integer> moveIds = new ArrayList<>();
+            open.forEach(picking -> moveIds.addAll(ids(picking.path("move_ids"))));
+            for (JsonNode move : odoo.read("stock.move", moveIds, List.of("product_id", "state", reservedField))) {
+                if (!FINISHED.contains(text(move.path("state")))) {
+                    byProduct.merge(many2oneId(move.path("product_id")), decimal(move.path(reservedField), "reserved quantity"),
+                            BigDecimal::add);
+                }
             }
         }
+        return reservedBySku(businessKey, byProduct);
+    }
+
+    private Map<String, BigDecimal> reservedBySku(String businessKey, Map<Integer, BigDecimal> byProduct) {
+        Map<String, BigDecimal> reserved = new LinkedHashMap<>();
         if (byProduct.isEmpty()) {
             return reserved;
         }
@@ -258,13 +345,29 @@ class OdooSalesOrders implements SalesOrders {
                 "id");
     }
 
-    /** Writes each move's shipped quantity (capped at its demand); false when nothing of this delivery shipped. */
-    private boolean pick(JsonNode picking, Map<Integer, String> skuByProductId, Map<String, BigDecimal> unassigned) {
+    /** Every open move ships its whole demand, exactly what is reserved for it, and none is marked picked. */
+    private static boolean shipsAsReserved(List<JsonNode> moves, Map<Integer, BigDecimal> quantities) {
+        for (JsonNode move : moves) {
+            if (FINISHED.contains(text(move.path("state")))) {
+                continue;
+            }
+            BigDecimal shipped = quantities.get(move.get("id").intValue());
+            if (move.path("picked").asBoolean() || !move.path("quantity").isNumber() || shipped == null
+                    || shipped.compareTo(decimal(move.path("product_uom_qty"), "move demand")) != 0
+                    || shipped.compareTo(decimal(move.path("quantity"), "reserved quantity")) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Writes each open move's shipped quantity (capped at its demand) on the picking; false when nothing of this
+     * delivery shipped.
+     */
+    private boolean pick(int pickingId, List<JsonNode> moves, Map<Integer, String> skuByProductId,
+                         Map<String, BigDecimal> unassigned) {
         OdooDialect dialect = odoo.dialect();
-        List<String> fields = new ArrayList<>(List.of("product_id", "product_uom_qty"));
-        fields.addAll(dialect.moveDoneFields());
-        fields.add("state");
-        JsonNode moves = odoo.read("stock.move", ids(picking.path("move_ids")), fields);
         Map<Integer, BigDecimal> quantities = new LinkedHashMap<>();
         BigDecimal total = BigDecimal.ZERO;
         for (JsonNode move : moves) {
@@ -283,11 +386,16 @@ class OdooSalesOrders implements SalesOrders {
         if (total.signum() == 0) {
             return false;
         }
+        if (dialect.validatesReservedWhenNothingPicked() && shipsAsReserved(moves, quantities)) {
+            // Everything shipped as Odoo reserved it and nothing is picked yet: Odoo (17 and later) validates the
+            // reserved quantities as picked, so the write would only repeat them.
+            return true;
+        }
         // A move with nothing shipped is picked with quantity 0 so that validation puts it on the backorder. One write
         // on the picking updates all its moves (x2many command 1): one Odoo transaction instead of one per line.
         List<List<Object>> updates = new ArrayList<>();
         quantities.forEach((moveId, quantity) -> updates.add(List.of(1, moveId, dialect.pickedMove(quantity))));
-        odoo.write("stock.picking", List.of(picking.get("id").intValue()), Map.of("move_ids", updates));
+        odoo.write("stock.picking", List.of(pickingId), Map.of("move_ids", updates));
         return true;
     }
 }

@@ -72,6 +72,9 @@ final class OdooDatabase {
         return GENERIC.contains(method) || model.methods.containsKey(method);
     }
 
+    /** The rows a list {@code create} made so far, so a refusal can take them out again; null outside one. */
+    private List<Map.Entry<OdooModel, Integer>> createdInCall;
+
     Object dispatch(OdooCall call) {
         this.uid = call.uid();
         companies.enter(call.context(), call.uid());
@@ -116,13 +119,9 @@ final class OdooDatabase {
             case "create" -> {
                 Object vals = call.arg(0, "vals_list", call.kwargs().get("vals"));
                 if (vals instanceof List<?> list) {
-                    List<Integer> ids = new ArrayList<>();
-                    for (Object each : list) {
-                        ids.add(create(model, OdooValues.map(each), call.context()));
-                    }
-                    yield ids;
+                    yield createAll(model, list, call.context());
                 }
-                yield create(model, OdooValues.map(vals), call.context());
+                yield createAll(model, java.util.Collections.singletonList(vals), call.context()).get(0);
             }
             case "unlink" -> {
                 companies.check(model, call.ids(), "unlink");
@@ -415,6 +414,29 @@ final class OdooDatabase {
 
     // ---- create and write
 
+    /**
+     * A {@code create} call is one transaction in Odoo: when a record (or one of an order's lines) is refused, none of
+     * the call's records is created. The rows created so far are taken out again before the refusal is answered.
+     */
+    private List<Integer> createAll(OdooModel model, List<?> valsList, Map<String, Object> context) {
+        List<Map.Entry<OdooModel, Integer>> created = new ArrayList<>();
+        createdInCall = created;
+        try {
+            List<Integer> ids = new ArrayList<>();
+            for (Object each : valsList) {
+                ids.add(create(model, OdooValues.map(each), context));
+            }
+            return ids;
+        } catch (RuntimeException refused) {
+            for (int i = created.size() - 1; i >= 0; i--) {
+                created.get(i).getKey().rows.remove(created.get(i).getValue());
+            }
+            throw refused;
+        } finally {
+            createdInCall = null;
+        }
+    }
+
     int create(OdooModel model, Map<String, Object> given, Map<String, Object> context) {
         Map<String, Object> vals = new LinkedHashMap<>(given);
         for (OdooField field : model.fields.values()) {
@@ -445,6 +467,9 @@ final class OdooDatabase {
         Map<String, Object> row = new HashMap<>();
         row.put("id", id);
         model.rows.put(id, row);
+        if (createdInCall != null) {
+            createdInCall.add(Map.entry(model, id));
+        }
         // As Odoo's ORM: the log-access fields default to the caller and the call's time, given values win.
         String now = OdooSchema.preciseNow();
         vals.putIfAbsent("create_uid", uid);

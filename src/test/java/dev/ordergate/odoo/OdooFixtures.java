@@ -15,7 +15,7 @@ final class OdooFixtures {
     static final List<String> PARTNER_FIELDS = List.of(
             "name", "ref", "country_code", "property_payment_term_id", "property_product_pricelist");
     static final List<String> PRODUCT_FIELDS = List.of("default_code", "name", "uom_id", "type", "is_storable",
-            "categ_id");
+            "categ_id", "free_qty");
 
     private OdooFixtures() {
     }
@@ -45,7 +45,7 @@ final class OdooFixtures {
 
     static Map<String, Object> product(int id, String sku, String name) {
         return record("id", id, "default_code", sku, "name", name, "uom_id", List.of(1, "Units"), "type", "consu",
-                "is_storable", true, "categ_id", List.of(8, "All / Saleable / Office Furniture"));
+                "is_storable", true, "categ_id", List.of(8, "All / Saleable / Office Furniture"), "free_qty", 40.0);
     }
 
     static OdooExchange orderSearch(String key, List<String> fields, Object... found) {

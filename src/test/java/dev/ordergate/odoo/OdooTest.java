@@ -38,9 +38,10 @@ abstract class OdooTest {
     @ImportAutoConfiguration({FeignAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
             JacksonAutoConfiguration.class})
     @EnableFeignClients(clients = {OdooRpc.class, OdooJson2.class})
-    @EnableConfigurationProperties({OdooProperties.class, OdooAccessProperties.class})
+    @EnableConfigurationProperties({OdooProperties.class, OdooAccessProperties.class, OdooBatchingProperties.class})
     @Import({OdooClient.class, OdooCredentials.class, OdooAuthentication.class, OdooRecords.class, OdooMasterData.class, OdooAvailability.class,
-            OdooPriceAuthority.class, OdooPickings.class, OdooSalesOrders.class, OdooInvoices.class, OdooReturns.class,
+            OdooPriceAuthority.class, OdooPickings.class, OdooSalesOrders.class, OdooCommitBatches.class,
+            OdooInvoices.class, OdooReturns.class,
             OdooCreditNotes.class})
     static class Setup {
 
