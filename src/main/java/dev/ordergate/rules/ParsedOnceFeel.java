@@ -4,6 +4,7 @@ import camundajar.impl.scala.util.Either;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
@@ -58,9 +59,9 @@ class ParsedOnceFeel extends AbstractProcessEnginePlugin implements FeelEngineFa
             return new Parser(built);
         }
 
-        /** How many distinct texts were parsed and kept (expressions and unary tests). */
-        int parsedTexts() {
-            return ((Parser) feelEngine).parsedTexts();
+        /** How many times FEEL parsed a text (expressions and unary tests) since this engine was made. */
+        int parses() {
+            return ((Parser) feelEngine).parses.get();
         }
     }
 
@@ -68,6 +69,7 @@ class ParsedOnceFeel extends AbstractProcessEnginePlugin implements FeelEngineFa
 
         private final Map<String, Either<Failure, ParsedExpression>> expressions = new ConcurrentHashMap<>();
         private final Map<String, Either<Failure, ParsedExpression>> unaryTests = new ConcurrentHashMap<>();
+        private final AtomicInteger parses = new AtomicInteger();
 
         Parser(org.camunda.feel.FeelEngine built) {
             super(built.functionProvider(), built.valueMapper(), built.configuration(), built.clock());
@@ -83,17 +85,14 @@ class ParsedOnceFeel extends AbstractProcessEnginePlugin implements FeelEngineFa
             return once(unaryTests, expression, super::parseUnaryTests);
         }
 
-        int parsedTexts() {
-            return expressions.size() + unaryTests.size();
-        }
-
-        private static Either<Failure, ParsedExpression> once(Map<String, Either<Failure, ParsedExpression>> parsed,
+        private Either<Failure, ParsedExpression> once(Map<String, Either<Failure, ParsedExpression>> parsed,
                                                               String text,
                                                               Function<String, Either<Failure, ParsedExpression>> parse) {
             Either<Failure, ParsedExpression> known = parsed.get(text);
             if (known != null) {
                 return known;
             }
+            parses.incrementAndGet();
             Either<Failure, ParsedExpression> fresh = parse.apply(text);
             if (fresh.isRight()) {
                 parsed.putIfAbsent(text, fresh);
