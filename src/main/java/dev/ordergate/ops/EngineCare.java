@@ -3,6 +3,7 @@ package dev.ordergate.ops;
 import javax.xml.datatype.DatatypeFactory;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.ExecuteJobHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +27,22 @@ class EngineCare extends AbstractProcessEnginePlugin {
         // own changes nothing but the search. A value set on the command line wins.
         if (System.getProperty(DATATYPE_FACTORY) == null) {
             System.setProperty(DATATYPE_FACTORY, DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);
+        }
+        // A sync step that steps aside for waiting orders is not a failure: no stack trace in the log for it.
+        ExecuteJobHelper.ExceptionLoggingHandler logging = ExecuteJobHelper.LOGGING_HANDLER;
+        if (!(logging instanceof QuietWhenYielding)) {
+            ExecuteJobHelper.LOGGING_HANDLER = new QuietWhenYielding(logging);
+        }
+    }
+
+    private record QuietWhenYielding(ExecuteJobHelper.ExceptionLoggingHandler next)
+            implements ExecuteJobHelper.ExceptionLoggingHandler {
+
+        @Override
+        public void exceptionWhileExecutingJob(String jobId, Throwable exception) {
+            if (WaitForPeers.yielded(exception).isEmpty()) {
+                next.exceptionWhileExecutingJob(jobId, exception);
+            }
         }
     }
 }

@@ -12,6 +12,7 @@ import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.dmn.feel.impl.FeelEngineFactory;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.function.CustomFunctionTransformer;
+import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.feel.FeelEngine.Failure;
@@ -30,26 +31,38 @@ import org.springframework.stereotype.Component;
 @Component
 class ParsedOnceFeel extends AbstractProcessEnginePlugin implements FeelEngineFactory {
 
-    @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration();
-        if (dmn == null) {
-            dmn = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-            configuration.setDmnEngineConfiguration(dmn);
-        }
-        dmn.setFeelEngineFactory(this);
-    }
+    private volatile DefaultDmnEngineConfiguration dmn;
 
     @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.isDmnFeelEnableLegacyBehavior()) {
+            return;
+        }
+        DefaultDmnEngineConfiguration dmnConfiguration = configuration.getDmnEngineConfiguration();
+        if (dmnConfiguration == null) {
+            dmnConfiguration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+            configuration.setDmnEngineConfiguration(dmnConfiguration);
+        }
+        dmnConfiguration.setFeelEngineFactory(this);
+        dmn = dmnConfiguration;
+    }
+
+    /** Called when the engine builds its DMN engine, after the engine's custom FEEL functions are set. */
+    @Override
     public FeelEngine createInstance() {
-        return new Engine();
+        List<FeelCustomFunctionProvider> functions = dmn == null ? null : dmn.getFeelCustomFunctionProviders();
+        return new Engine(functions == null ? List.of() : functions);
     }
 
     /** Camunda's FEEL integration with a FEEL engine that keeps what it parsed. */
     static final class Engine extends ScalaFeelEngine {
 
         Engine() {
-            super(List.of());
+            this(List.of());
+        }
+
+        Engine(List<FeelCustomFunctionProvider> functions) {
+            super(functions);
         }
 
         @Override
