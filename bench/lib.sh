@@ -79,3 +79,17 @@ stop_pid() {
 driver() {
   java -cp "$CP" dev.ordergate.bench.LoadDriver "$@"
 }
+
+# price_feed <file> <items>: a price list of <items> agreements for a new list, five sandbox products x quantity tiers.
+price_feed() {
+  awk -v n="$2" -v list="Bench $(date +%s)" 'BEGIN {
+    split("E-COM07 E-COM08 FURN_0269 FURN_8888 SVC-INSTALL", skus, " ")
+    print "pricelist,currency,customer_ref,sku,min_quantity,price,valid_from,valid_to"
+    for (i = 0; i < n; i++) printf "%s,USD,,%s,%d,%.2f,,\n", list, skus[i % 5 + 1], int(i / 5) + 1, 10 + (i % 997) / 100
+  }' >"$1"
+}
+
+# sync_written <url> <run id>: items the price-list sync has created, updated or expired so far.
+sync_written() {
+  curl -fs "$1/api/v1/sync/runs/$2" | jq '[.counts.created, .counts.updated, .counts.expired] | map(. // 0) | add'
+}

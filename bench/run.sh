@@ -11,6 +11,11 @@
 # node is not saturated. Each run reports Odoo calls per completed order by model and method (the sandbox's counts)
 # and the node's CPU seconds per order.
 #
+# Then, unless BENCH_SYNC_ITEMS=0, the same fixed rate again while a price-list sync of BENCH_SYNC_ITEMS items (50,000)
+# writes to the same Odoo: intake-to-COMPLETED p99 with the sync running against the run without it (issue 15: within
+# 20 %). The sync reads a CSV the script drops in the node's price-drop folder and is started through the API once its
+# first chunk is written; the script reports whether it was still writing when the orders were done.
+#
 # The sandbox's Odoo holds stock for about 500 of the driver's orders: keep warm-up + measured + fixed-rate below that.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,19 +23,25 @@ source bench/lib.sh
 
 : "${BENCH_ORDERS:=300}" "${BENCH_WARMUP:=100}" "${BENCH_RATE:=0}" "${BENCH_CONCURRENCY:=8}" "${BENCH_PORT:=18080}"
 : "${BENCH_ENGINE_INSTANCES:=1000}" "${BENCH_ENGINE_WARMUP:=500}" "${BENCH_ENGINE_ARGS:=}" "${BENCH_NODE_ARGS:=}"
-: "${BENCH_SKIP_ENGINE:=}" "${BENCH_FIXED_ORDERS:=60}" "${BENCH_DB:=ordergate_bench}"
+: "${BENCH_SKIP_ENGINE:=}" "${BENCH_FIXED_ORDERS:=60}" "${BENCH_DB:=ordergate_bench}" "${BENCH_SYNC_ITEMS:=50000}"
+# The order's happy path: 5 save points since the gates share one (issue 15); 9 before. Match the node you measure.
+: "${BENCH_ENGINE_SAVE_POINTS:=5}"
 
 build
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
 
-engine=""
+# One baseline per number of save points (e.g. BENCH_ENGINE_SAVE_POINTS="9 5" when comparing a node before and after
+# the gates shared their save point); the node's ratio is given against each.
+engines=()
 if [[ -z "$BENCH_SKIP_ENGINE" ]]; then
-  fresh_db "${BENCH_DB}_engine"
-  java -cp "$CP" dev.ordergate.bench.EngineBaseline --jdbc "jdbc:postgresql://$PGHOST:$PGPORT/${BENCH_DB}_engine" \
-    --instances "$BENCH_ENGINE_INSTANCES" --warmup "$BENCH_ENGINE_WARMUP" --save-points 9 $BENCH_ENGINE_ARGS \
-    >"$BENCH_LOGS/engine.out" 2>&1 || echo "engine baseline exited $? (its RESULT line, if printed, still counts)"
-  grep -E "^(==|[0-9]+ instances|RESULT)" "$BENCH_LOGS/engine.out"
-  engine=$(sed -n 's/^RESULT.* throughput=\([0-9.]*\).*/\1/p' "$BENCH_LOGS/engine.out")
+  for save_points in $BENCH_ENGINE_SAVE_POINTS; do
+    fresh_db "${BENCH_DB}_engine"
+    java -cp "$CP" dev.ordergate.bench.EngineBaseline --jdbc "jdbc:postgresql://$PGHOST:$PGPORT/${BENCH_DB}_engine" \
+      --instances "$BENCH_ENGINE_INSTANCES" --warmup "$BENCH_ENGINE_WARMUP" --save-points "$save_points" $BENCH_ENGINE_ARGS \
+      >"$BENCH_LOGS/engine-$save_points.out" 2>&1 || echo "engine baseline exited $? (its RESULT line, if printed, still counts)"
+    grep -E "^(==|[0-9]+ instances|RESULT)" "$BENCH_LOGS/engine-$save_points.out"
+    engines+=("$save_points:$(sed -n 's/^RESULT.* throughput=\([0-9.]*\).*/\1/p' "$BENCH_LOGS/engine-$save_points.out")")
+  done
 fi
 
 # One node run per variant, each on a fresh database and a fresh node (and so a fresh sandbox), all in this invocation.
@@ -47,6 +58,9 @@ for variant in "${variants[@]}"; do
     case $arg in --jar=*) node_jar=${arg#--jar=} ;; *) node_args+=("$arg") ;; esac
   done
   fresh_db "$BENCH_DB"
+  drop="$PWD/$BENCH_LOGS/price-drop-$name"
+  rm -rf "$drop" && mkdir -p "$drop"
+  node_args+=(--ordergate.sync.price-lists.source=file-drop "--ordergate.sync.price-lists.drop-folder=$drop")
   : >"$BENCH_LOGS/node-$BENCH_PORT.log"
   echo "-- node variant $name: ${args:-application.yml as is}"
   own_jar=$JAR
@@ -66,20 +80,40 @@ for variant in "${variants[@]}"; do
       --label "fixed-rate-$name" | tee "$BENCH_LOGS/fixed-$name.out"
     fixed_p99=$(sed -n 's/^RESULT.* intake_p99_ms=\([0-9.]*\).*/\1/p' "$BENCH_LOGS/fixed-$name.out")
   fi
+  quiet_e2e=$(sed -n 's/^RESULT.* e2e_p99_ms=\([0-9.]*\).*/\1/p' "$BENCH_LOGS/fixed-$name.out" 2>/dev/null || true)
+  sync_e2e=""
+  sync_state=""
+  if [[ "$BENCH_SYNC_ITEMS" -gt 0 && -n "$quiet_e2e" ]]; then
+    price_feed "$drop/feed.csv" "$BENCH_SYNC_ITEMS"
+    run_id=$(curl -fs -X POST "$url/api/v1/sync/price-lists" | jq -r .id)
+    echo "price-list sync $run_id: $BENCH_SYNC_ITEMS items started, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    # Orders start once the sync writes to Odoo (its first chunk), not while it only reads its file.
+    deadline=$((SECONDS + 600))
+    until [[ $(sync_written "$url" "$run_id") -gt 0 ]] || ((SECONDS > deadline)); do sleep 1; done
+    written_before=$(sync_written "$url" "$run_id")
+    driver --url "$url" --orders "$BENCH_FIXED_ORDERS" --rate "$half" --concurrency "$BENCH_CONCURRENCY" --pid "$NODE_PID" \
+      --label "fixed-rate-with-sync-$name" | tee "$BENCH_LOGS/fixed-sync-$name.out"
+    sync_e2e=$(sed -n 's/^RESULT.* e2e_p99_ms=\([0-9.]*\).*/\1/p' "$BENCH_LOGS/fixed-sync-$name.out")
+    report=$(curl -fs "$url/api/v1/sync/runs/$run_id")
+    sync_state="$(jq -r .status <<<"$report"), items written $written_before -> $(sync_written "$url" "$run_id") of $BENCH_SYNC_ITEMS while the orders ran"
+    echo "price-list sync $run_id: $sync_state"
+  fi
   stop_pid "$NODE_PID"
   calls=$(sed -n 's/^RESULT.* odoo_calls_per_order=\([0-9.]*\).*/\1/p' "$BENCH_LOGS/measured-$name.out")
   cpu=$(sed -n 's/^RESULT.* cpu_s_per_order=\([0-9.]*\).*/\1/p' "$BENCH_LOGS/measured-$name.out")
   rss=$(sed -n 's/^RESULT.* peak_rss_mib=\([0-9]*\).*/\1/p' "$BENCH_LOGS/measured-$name.out")
-  summary+=("$name $node ${calls:-?} ${cpu:-?} ${fixed_p99:-?} $half ${rss:-?}")
+  summary+=("$name $node ${calls:-?} ${cpu:-?} ${fixed_p99:-?} $half ${rss:-?} ${quiet_e2e:-?} ${sync_e2e:-?}")
 done
 
 echo "machine load average $(cut -d' ' -f1-3 /proc/loadavg) at end"
 for line in "${summary[@]}"; do
   set -- $line
-  if [[ -n "$engine" ]]; then
-    awk -v v="$1" -v n="$2" -v e="$engine" 'BEGIN { printf "node %s: %.2f orders/s, bare engine %.2f instances/s (9 save points): %.0f %% of the ceiling\n", v, n, e, 100 * n / e }'
-  else
-    echo "node $1: $2 orders/s"
-  fi
+  echo "node $1: $2 orders/s"
+  for engine in ${engines[@]+"${engines[@]}"}; do
+    awk -v v="$1" -v n="$2" -v sp="${engine%%:*}" -v e="${engine#*:}" 'BEGIN { if (e > 0) printf "node %s: %.2f orders/s, bare engine %.2f instances/s (%d save points): %.0f %% of the ceiling\n", v, n, e, sp, 100 * n / e }'
+  done
   echo "node $1: $3 Odoo calls per order, $4 CPU s per order, intake p99 $5 ms at $6 orders/s, peak RSS $7 MiB"
+  if [[ "$9" != "?" ]]; then
+    awk -v v="$1" -v q="$8" -v s="$9" -v r="$6" 'BEGIN { printf "node %s: intake-to-COMPLETED p99 at %s orders/s: %.0f ms without a sync, %.0f ms with a price-list sync writing (%+.0f %%)\n", v, r, q, s, 100 * (s - q) / q }'
+  fi
 done

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -58,13 +59,25 @@ class OdooClient {
         this(rpc, json2, properties, meters, OdooCredentials.fixed(properties.apiKey()), new OdooAuthentication(meters));
     }
 
-    @Autowired
     OdooClient(OdooRpc rpc, OdooJson2 json2, OdooProperties properties, MeterRegistry meters,
                OdooCredentials credentials, OdooAuthentication authentication) {
+        this(rpc, json2, properties, meters, credentials, authentication, OdooCallLanes.ORDERS_ONLY);
+    }
+
+    /** The application's client: orders before bulk work in the call budget, by the lane of the work calling. */
+    @Autowired
+    OdooClient(OdooRpc rpc, OdooJson2 json2, OdooProperties properties, MeterRegistry meters,
+               OdooCredentials credentials, OdooAuthentication authentication, ObjectProvider<OdooCallLanes> lanes) {
+        this(rpc, json2, properties, meters, credentials, authentication,
+                lanes.getIfAvailable(() -> OdooCallLanes.ORDERS_ONLY));
+    }
+
+    private OdooClient(OdooRpc rpc, OdooJson2 json2, OdooProperties properties, MeterRegistry meters,
+                       OdooCredentials credentials, OdooAuthentication authentication, OdooCallLanes lanes) {
         this.rpc = rpc;
         this.json2 = json2;
         this.properties = properties;
-        this.throttle = OdooThrottle.of(properties);
+        this.throttle = OdooThrottle.of(properties, lanes);
         this.meters = meters;
         this.credentials = credentials;
         this.authentication = authentication;

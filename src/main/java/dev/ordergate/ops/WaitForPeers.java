@@ -1,11 +1,14 @@
 package dev.ordergate.ops;
 
 import dev.ordergate.order.PeerAwaited;
+import dev.ordergate.sync.OrdersWaiting;
+import java.time.Duration;
 import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.DefaultJobRetryCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -32,9 +35,25 @@ class WaitForPeers extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.setFailedJobCommandFactory((jobId, failure) -> unavailable(failure)
-                .<org.camunda.bpm.engine.impl.interceptor.Command<Object>>map(peer -> new WaitForPeer(jobId, failure, peer))
-                .orElseGet(() -> new NamingThePeer(jobId, failure, peers.getObject())));
+        configuration.setFailedJobCommandFactory(this::onFailure);
+    }
+
+    private Command<Object> onFailure(String jobId, Throwable failure) {
+        Optional<OrdersWaiting.YieldToOrders> yielded = yielded(failure);
+        if (yielded.isPresent()) {
+            return new StepAside(jobId, yielded.get().after());
+        }
+        return unavailable(failure).<Command<Object>>map(peer -> new WaitForPeer(jobId, failure, peer))
+                .orElseGet(() -> new NamingThePeer(jobId, failure, peers.getObject()));
+    }
+
+    static Optional<OrdersWaiting.YieldToOrders> yielded(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof OrdersWaiting.YieldToOrders yielded) {
+                return Optional.of(yielded);
+            }
+        }
+        return Optional.empty();
     }
 
     static Optional<PeerAwaited> unavailable(Throwable failure) {
@@ -44,6 +63,21 @@ class WaitForPeers extends AbstractProcessEnginePlugin {
             }
         }
         return Optional.empty();
+    }
+
+    /** A sync step that gave its worker to waiting orders: due again a little later, no retry spent, no error kept. */
+    private record StepAside(String jobId, Duration after) implements Command<Object> {
+
+        @Override
+        public Object execute(CommandContext context) {
+            JobEntity job = context.getJobManager().findJobById(jobId);
+            if (job != null) {
+                job.setLockOwner(null);
+                job.setLockExpirationTime(null);
+                job.setDuedate(new Date(ClockUtil.getCurrentTime().getTime() + after.toMillis()));
+            }
+            return null;
+        }
     }
 
     /** The default retry strategy, except that no retry is spent and the next attempt is due when the peer may be back. */

@@ -28,13 +28,17 @@ class SyncDelegates {
     }
 
     @Bean
-    JavaDelegate readPriceFeed(PriceListSync sync) {
-        return execution -> sync.read(runId(execution));
+    JavaDelegate readPriceFeed(PriceListSync sync, OrdersWaiting orders) {
+        return execution -> {
+            orders.yieldIfOrdersWait();
+            sync.read(runId(execution));
+        };
     }
 
     @Bean
-    JavaDelegate planPriceChanges(PriceListSync sync) {
+    JavaDelegate planPriceChanges(PriceListSync sync, OrdersWaiting orders) {
         return execution -> {
+            orders.yieldIfOrdersWait();
             PriceListSync.Plan plan = sync.plan(runId(execution));
             execution.setVariable("chunks", plan.chunks());
             execution.setVariable("moreChunks", plan.chunks() > 0);
@@ -43,8 +47,11 @@ class SyncDelegates {
     }
 
     @Bean
-    JavaDelegate writePriceChunk(PriceListSync sync) {
-        return execution -> execution.setVariable("moreChunks", sync.writeNextChunk(runId(execution)));
+    JavaDelegate writePriceChunk(PriceListSync sync, OrdersWaiting orders) {
+        return execution -> {
+            orders.yieldIfOrdersWait();
+            execution.setVariable("moreChunks", sync.writeNextChunk(runId(execution)));
+        };
     }
 
     @Bean
