@@ -60,7 +60,10 @@ class OdooThrottleLanesTest {
 
         order1.finish.countDown();
         await().until(() -> started.contains("sync-4"));
-        assertThat(started).containsExactly("sync-1", "sync-2", "sync-3", "order-1", "order-2", "sync-4");
+        List<String> order = List.copyOf(started);
+        // The first three start together, in whatever order their threads get going.
+        assertThat(order.subList(0, 3)).containsExactlyInAnyOrder("sync-1", "sync-2", "sync-3");
+        assertThat(order.subList(3, order.size())).containsExactly("order-1", "order-2", "sync-4");
 
         sync2.finish.countDown();
         sync3.finish.countDown();
