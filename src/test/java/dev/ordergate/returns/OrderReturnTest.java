@@ -414,6 +414,33 @@ class OrderReturnTest {
         assertThat(reached(returnInstance, "scrapReturnedGoods")).isEqualTo(2);
     }
 
+    @Test
+    void odoosRefusalToResolveAnOlderOrderForItsReturnIsTriedAgainAndCancellingRefusesTheReturn() {
+        String ref = uniqueRef();
+        String orderId = shippedAndInvoiced(sample(ref));
+        // An order taken in before V61 has no kept resolution: its return looks the customer up in Odoo again.
+        jdbc.sql("DELETE FROM app.odoo_resolved_orders WHERE business_key = :key").param("key", "b2b-portal:" + ref)
+                .update();
+        faults.failNext("res.partner", "*", 2, SandboxFaults.Fault.USER_ERROR);
+        var requested = api.post("/api/v1/orders/" + orderId + "/returns", request("RET-1", "FURN_0269", "2"));
+        String returnId = requested.body().path("id").asText();
+        String returnInstance = requested.body().path("processInstanceId").asText();
+
+        Task first = awaitRefusal(returnInstance, "resolveRefusal", "odoo", "assessEligibility");
+        tasks.complete(first.getId(), Map.of("decision", "retry", "refusalGroup", "customer-service",
+                "decisionComment", "Contact un-archived"));
+        Task second = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().taskDefinitionKey("resolveRefusal")
+                .processInstanceBusinessKey(runtime.createProcessInstanceQuery().processInstanceId(returnInstance)
+                        .singleResult().getBusinessKey()).singleResult(), t -> t != null && !t.getId().equals(first.getId()));
+        tasks.complete(second.getId(), Map.of("decision", "cancel", "refusalGroup", "customer-service",
+                "decisionComment", "Customer account closed"));
+
+        await().atMost(PATIENCE).until(() -> returnOf(returnId), r -> "REFUSED".equals(r.path("status").asText()));
+        assertThat(reached(returnInstance, "assessEligibility")).isEqualTo(2);
+        assertThat(reached(returnInstance, "assessEligibilityRefusalCancelled")).isEqualTo(1);
+        assertThat(odoo.pickingsByClientRef("b2b-portal:" + ref)).noneMatch(p -> p.type().equals("incoming"));
+    }
+
     /** Waits for the review of the return's refusal and checks what the person sees; no incident. */
     private Task awaitRefusal(String returnInstance, String taskKey, String peer, String step) {
         String businessKey = runtime.createProcessInstanceQuery().processInstanceId(returnInstance).singleResult()
