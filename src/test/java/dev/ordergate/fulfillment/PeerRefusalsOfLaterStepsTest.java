@@ -61,6 +61,7 @@ class PeerRefusalsOfLaterStepsTest {
     @AfterEach
     void healPeers() {
         releaseJobsOf("findSubstitutes");
+        releaseJobsOf("checkAvailability");
         faults.resumeShipments();
         faults.reset();
         odoo.adjustStock("FURN_8888", LAMPS_ON_HAND - odoo.onHand("FURN_8888"));
@@ -69,13 +70,8 @@ class PeerRefusalsOfLaterStepsTest {
 
     @Test
     void odoosRefusalWhileFindingSubstitutesReachesAPersonAndTryingAgainSubstitutes() {
-        holdJobsOf("findSubstitutes");
         String ref = uniqueRef();
-        String id = api.submitOrder(order(ref, "C-10042", "US", "93701", line("1", "FURN_8900", "5", "22.50")));
-        await().atMost(PATIENCE).until(() -> management.createJobQuery().processInstanceId(api.processInstanceId(id))
-                .activityId("findSubstitutes").count() == 1);
-        faults.failNext("product.product", "*", 1, SandboxFaults.Fault.USER_ERROR);
-        releaseJobsOf("findSubstitutes");
+        String id = refusedWhileFindingSubstitutes(ref);
 
         decide(awaitRefusal(id, ref, "resolveRefusal", "odoo", "findSubstitutes"), "retry", "Substitute re-activated");
 
@@ -83,6 +79,81 @@ class PeerRefusalsOfLaterStepsTest {
         assertThat(completed.path("order").path("lines").get(0).path("sku").asText()).isEqualTo("FURN_8855");
         assertThat(reached(id, "findSubstitutesRefusalResolved")).isEqualTo(1);
         assertThat(reached(id, "findSubstitutes")).isEqualTo(2);
+    }
+
+    @Test
+    void odoosRefusalWhileFindingSubstitutesCancelledByThePersonEndsTheOrderWithoutASalesOrder() {
+        String ref = uniqueRef();
+        String id = refusedWhileFindingSubstitutes(ref);
+
+        decide(awaitRefusal(id, ref, "resolveRefusal", "odoo", "findSubstitutes"), "cancel", "Customer cancelled");
+
+        api.awaitOrderStatus(id, "CANCELLED");
+        assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).isEmpty();
+        assertThat(reached(id, "findSubstitutesRefusalCancelled")).isEqualTo(1);
+    }
+
+    @Test
+    void refusalsOfTheMasterDataAndTaxGatesTriedAgainCompleteTheOrder() {
+        faults.failNext("res.partner", "*", 1, SandboxFaults.Fault.USER_ERROR);
+        faults.refuseNext("tax", 1);
+        String ref = uniqueRef();
+        String id = api.submitOrder(sample(ref));
+
+        decide(awaitRefusal(id, ref, "resolveRefusal", "odoo", "checkMasterData"), "retry", "Contact un-archived");
+        decide(awaitRefusal(id, ref, "resolveRefusal", "tax", "determineTax"), "retry", "Jurisdiction added");
+
+        api.awaitOrderStatus(id, "COMPLETED");
+        assertThat(reached(id, "checkMasterData")).isEqualTo(2);
+        assertThat(reached(id, "determineTax")).isEqualTo(2);
+    }
+
+    @Test
+    void refusalsOfThePriceAndCreditGatesCancelledByThePersonEndTheOrders() {
+        faults.failNext("sale.order.line", "onchange", 1, SandboxFaults.Fault.USER_ERROR);
+        String priced = uniqueRef();
+        String pricedId = api.submitOrder(sample(priced));
+        decide(awaitRefusal(pricedId, priced, "resolveRefusal", "odoo", "checkPrices"), "cancel", "Price list withdrawn");
+        api.awaitOrderStatus(pricedId, "CANCELLED");
+
+        faults.refuseNext("credit", 1);
+        String credited = uniqueRef();
+        String creditedId = api.submitOrder(sample(credited));
+        decide(awaitRefusal(creditedId, credited, "resolveRefusal", "credit", "checkCredit"), "cancel", "Account closed");
+        api.awaitOrderStatus(creditedId, "CANCELLED");
+
+        assertThat(reached(pricedId, "checkPricesRefusalCancelled")).isEqualTo(1);
+        assertThat(reached(creditedId, "checkCreditRefusalCancelled")).isEqualTo(1);
+        assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + priced)).isEmpty();
+        assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + credited)).isEmpty();
+    }
+
+    @Test
+    void odoosRefusalToTellTheStockIsTriedAgainAndWhenRefusedAgainCancellingEndsTheOrder() {
+        holdJobsOf("checkAvailability");
+        String ref = uniqueRef();
+        String id;
+        try {
+            id = api.submitOrder(sample(ref));
+            String orderId = id;
+            await().atMost(PATIENCE).until(() -> management.createJobQuery()
+                    .processInstanceId(api.processInstanceId(orderId)).activityId("checkAvailability").count() == 1);
+            faults.failNext("product.product", "*", 1, SandboxFaults.Fault.USER_ERROR);
+        } finally {
+            releaseJobsOf("checkAvailability");
+        }
+
+        Task first = awaitRefusal(id, ref, "resolveRefusal", "odoo", "checkAvailability");
+        faults.failNext("product.product", "*", 1, SandboxFaults.Fault.USER_ERROR);
+        decide(first, "retry", "Warehouse re-activated");
+        Task second = await().atMost(PATIENCE).until(() -> refusalTask(ref, "resolveRefusal"),
+                t -> t != null && !t.getId().equals(first.getId()));
+        decide(second, "cancel", "Warehouse closed for good");
+
+        api.awaitOrderStatus(id, "CANCELLED");
+        assertThat(reached(id, "checkAvailability")).isEqualTo(2);
+        assertThat(reached(id, "checkAvailabilityRefusalCancelled")).isEqualTo(1);
+        assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).isEmpty();
     }
 
     @Test
@@ -228,6 +299,20 @@ class PeerRefusalsOfLaterStepsTest {
                 .satisfies(so -> assertThat(so.state()).isEqualTo("cancel"));
         assertThat(invoices(id)).isEmpty();
         assertThat(reached(id, "cancelUndeliveredOrder")).isEqualTo(2);
+    }
+
+    /** An order whose short line has a substitute in stock; Odoo refuses the first call of "Find substitutes". */
+    private String refusedWhileFindingSubstitutes(String ref) {
+        holdJobsOf("findSubstitutes");
+        try {
+            String id = api.submitOrder(order(ref, "C-10042", "US", "93701", line("1", "FURN_8900", "5", "22.50")));
+            await().atMost(PATIENCE).until(() -> management.createJobQuery()
+                    .processInstanceId(api.processInstanceId(id)).activityId("findSubstitutes").count() == 1);
+            faults.failNext("product.product", "*", 1, SandboxFaults.Fault.USER_ERROR);
+            return id;
+        } finally {
+            releaseJobsOf("findSubstitutes");
+        }
     }
 
     /** Waits for the review and checks what the person sees: the peer, the step, the peer's words; no incident. */
