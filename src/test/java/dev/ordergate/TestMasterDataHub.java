@@ -1,6 +1,7 @@
 package dev.ordergate;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -13,6 +14,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.OffsetDateTime;
@@ -23,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -60,6 +63,22 @@ public final class TestMasterDataHub {
         change.put("fields", fields);
         CHANGES.add(change);
         return position;
+    }
+
+    /**
+     * The hub refuses the next call to {@code path} ({@code /v1/changes} or {@code /v1/updates}) with HTTP 422 and a
+     * problem detail saying {@code detail}, once; called twice, it refuses the next two calls.
+     */
+    public static synchronized void refuseNext(String path, String detail) {
+        String scenario = "refuse " + path + " " + UUID.randomUUID();
+        try {
+            SERVER.stubFor(any(urlPathEqualTo(path)).atPriority(1).inScenario(scenario)
+                    .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("refused")
+                    .willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/problem+json")
+                            .withBody(JSON.writeValueAsString(Map.of("title", "Refused", "status", 422, "detail", detail)))));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Every update Ordergate posted, oldest first. */

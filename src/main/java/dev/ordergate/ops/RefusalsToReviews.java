@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.impl.bpmn.helper.BpmnProperties;
 import org.camunda.bpm.engine.impl.bpmn.parser.ErrorEventDefinition;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.delegate.DelegateInvocation;
 import org.camunda.bpm.engine.impl.interceptor.DelegateInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
@@ -60,8 +62,8 @@ class RefusalsToReviews extends AbstractProcessEnginePlugin {
             next.handleInvocation(invocation);
         } catch (Exception failure) {
             PeerRefusal refusal = refusalIn(failure);
-            if (refusal == null || !(invocation.getContextExecution() instanceof ExecutionEntity execution)
-                    || !caught(execution, refusal.refusalCode())) {
+            ExecutionEntity execution = refusal == null ? null : executionOf(invocation);
+            if (execution == null || !caught(execution, refusal.refusalCode())) {
                 throw failure;
             }
             throw toReview(execution, refusal);
@@ -94,6 +96,19 @@ class RefusalsToReviews extends AbstractProcessEnginePlugin {
     private static String routeOf(ExecutionEntity execution, PeerRefusal refusal) {
         String process = execution.getProcessDefinition() == null ? "" : execution.getProcessDefinition().getKey();
         return process.endsWith("-sync") ? process + "-refusal" : refusal.peer() + "-refusal";
+    }
+
+    /**
+     * The execution the call runs for. An expression task's invocation carries none (the engine evaluates
+     * {@code ${bean.method(execution)}} without a context execution), so the command's current BPMN execution is it;
+     * the engine finds the BPMN error inside the exception the expression wraps it in.
+     */
+    private static ExecutionEntity executionOf(DelegateInvocation invocation) {
+        if (invocation.getContextExecution() instanceof ExecutionEntity execution) {
+            return execution;
+        }
+        BpmnExecutionContext context = Context.getBpmnExecutionContext();
+        return context == null ? null : context.getExecution();
     }
 
     private static PeerRefusal refusalIn(Throwable failure) {

@@ -8,7 +8,10 @@ package dev.ordergate.order;
  */
 public interface PeerRefusal {
 
-    /** {@code odoo}, {@code credit}, {@code tax} or {@code wms}: the retry profile's name of the peer. */
+    /**
+     * {@code odoo}, {@code credit}, {@code tax} or {@code wms}: the retry profile's name of the peer; the syncs' own
+     * peers are {@code master-data-hub} and {@code pricing-engine}.
+     */
     String peer();
 
     /** One of {@link RefusalCodes}. */

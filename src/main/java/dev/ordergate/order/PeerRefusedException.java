@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A REST peer's refusal (the credit service, the tax service, the WMS): HTTP 422 with the reason in an RFC 9457 problem
+ * A REST peer's refusal (the credit service, the tax service, the WMS, the syncs' master-data hub and pricing engine): HTTP 422 with the reason in an RFC 9457 problem
  * detail, as their contracts in {@code contracts/} say. The adapter of each peer decides which answers are refusals.
  */
 public class PeerRefusedException extends RuntimeException implements PeerRefusal {

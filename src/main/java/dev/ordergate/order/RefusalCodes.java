@@ -10,6 +10,8 @@ public final class RefusalCodes {
     public static final String CREDIT = "credit-refused";
     public static final String TAX = "tax-refused";
     public static final String WMS = "wms-refused";
+    public static final String MASTER_DATA_HUB = "master-data-hub-refused";
+    public static final String PRICING_ENGINE = "pricing-engine-refused";
 
     private RefusalCodes() {
     }
@@ -20,6 +22,8 @@ public final class RefusalCodes {
             case "credit" -> CREDIT;
             case "tax" -> TAX;
             case "wms" -> WMS;
+            case "master-data-hub" -> MASTER_DATA_HUB;
+            case "pricing-engine" -> PRICING_ENGINE;
             default -> throw new IllegalArgumentException("No refusal code for peer '" + peer + "'");
         };
     }

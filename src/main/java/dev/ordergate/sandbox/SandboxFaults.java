@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  *   <li>{@link #failNext} makes the next {@code times} matching calls fail with the given {@link Fault};</li>
  *   <li>{@link #callCount} and {@link #callCounts} tell how often a method was called;</li>
  *   <li>{@link #unavailableUntil} answers every call with HTTP 503 until then: an outage of the whole server;</li>
- *   <li>{@link #refuseNext} makes the simulated credit service, tax service or WMS refuse its next calls with HTTP 422;</li>
+ *   <li>{@link #refuseNext} makes the simulated credit service, tax service, WMS or pricing engine refuse its next calls with HTTP 422;</li>
  *   <li>{@link #reset} forgets pending faults, refusals, outages and counts.</li>
  * </ul>
  */
@@ -95,8 +95,8 @@ public class SandboxFaults {
     }
 
     /**
-     * The simulated {@code "credit"} service, {@code "tax"} service or {@code "wms"} refuses its next {@code times}
-     * calls (the WMS its releases) with HTTP 422 and {@link #REFUSAL} as the problem's detail, the shape their
+     * The simulated {@code "credit"} service, {@code "tax"} service, {@code "wms"} or {@code "pricing"} engine refuses
+     * its next {@code times} calls (the WMS its releases and announced returns) with HTTP 422 and {@link #REFUSAL} as the problem's detail, the shape their
      * contracts give a business refusal; the Odoo counterpart is {@link Fault#USER_ERROR}. Not counted in
      * {@link #callCounts}, which counts Odoo's calls.
      */

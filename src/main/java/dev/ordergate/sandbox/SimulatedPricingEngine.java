@@ -3,7 +3,8 @@ package dev.ordergate.sandbox;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -48,14 +49,23 @@ public class SimulatedPricingEngine {
     static class Endpoint {
 
         private final SimulatedPricingEngine engine;
+        /** Absent when only the pricing engine is simulated: then it never refuses. */
+        private final ObjectProvider<SandboxFaults> faults;
 
-        Endpoint(SimulatedPricingEngine engine) {
+        Endpoint(SimulatedPricingEngine engine, ObjectProvider<SandboxFaults> faults) {
             this.engine = engine;
+            this.faults = faults;
         }
 
+        /** The feed; 422 with a problem detail when a test made the engine refuse ({@code refuseNext("pricing", n)}). */
         @GetMapping("/sandbox/pricing/v1/agreements")
-        Feed agreements() {
-            return new Feed(engine.agreements());
+        ResponseEntity<?> agreements() {
+            SandboxFaults planned = faults.getIfAvailable();
+            var refusal = planned == null ? null : planned.refusal("pricing").orElse(null);
+            if (refusal != null) {
+                return refusal;
+            }
+            return ResponseEntity.ok(new Feed(engine.agreements()));
         }
     }
 }

@@ -178,9 +178,13 @@ class SimulatedWmsController {
                         HttpStatus.NOT_FOUND, "No release %s".formatted(releaseId))));
     }
 
-    /** An announced return: 202 the first time, 200 for a repeat. */
+    /** An announced return: 202 the first time, 200 for a repeat; 422 when a test made the WMS refuse (SandboxFaults). */
     @PostMapping("/sandbox/wms/v1/returns")
-    ResponseEntity<Map<String, String>> expectReturn(@Validated @RequestBody ReturnRequest request) {
+    ResponseEntity<?> expectReturn(@Validated @RequestBody ReturnRequest request) {
+        var refusal = faults.refusal("wms");
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
         boolean fresh = wms.expect(new SimulatedWms.ReturnAdvice(request.returnId(), request.businessKey(),
                 request.lines().stream().map(l -> new SimulatedWms.ShippedLine(l.sku(), l.quantity())).toList()));
         return ResponseEntity.status(fresh ? HttpStatus.ACCEPTED : HttpStatus.OK)

@@ -2,9 +2,12 @@ package dev.ordergate.sync;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ordergate.order.PeerRefusedException;
+import feign.FeignException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Component
 class MasterDataHub {
+
+    /** The peer's name in refusals (order.RefusalCodes). */
+    static final String PEER = "master-data-hub";
 
     @FeignClient(name = "master-data-hub", url = "${ordergate.sync.master-data.hub.url}")
     interface HubApi {
@@ -60,7 +66,8 @@ class MasterDataHub {
         int limit = Math.max(1, properties.masterData().hub().pageSize());
         String after = cursor;
         while (true) {
-            JsonNode page = api.changes(after, String.join(",", entities), limit);
+            String cursorNow = after;
+            JsonNode page = refusalsClassified(() -> api.changes(cursorNow, String.join(",", entities), limit));
             JsonNode changes = page == null ? null : page.path("changes");
             if (changes == null || !changes.isArray()) {
                 throw new IllegalStateException(describe() + " answered without a changes list");
@@ -78,7 +85,22 @@ class MasterDataHub {
     }
 
     void publish(String idempotencyKey, Update update) {
-        api.update(idempotencyKey, update);
+        refusalsClassified(() -> {
+            api.update(idempotencyKey, update);
+            return null;
+        });
+    }
+
+    /**
+     * The hub's business refusals are its 422 answers with a problem detail (contracts/master-data-hub.yaml): a
+     * steward's to resolve, like the other peers' ({@link PeerRefusedException}); every other failure is technical.
+     */
+    private static <T> T refusalsClassified(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (FeignException.UnprocessableEntity refused) {
+            throw PeerRefusedException.answered(PEER, refused.status(), refused.contentUTF8(), refused);
+        }
     }
 
     private static String text(JsonNode node) {

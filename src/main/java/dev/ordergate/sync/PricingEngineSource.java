@@ -1,11 +1,16 @@
 package dev.ordergate.sync;
 
+import dev.ordergate.order.PeerRefusedException;
+import feign.FeignException;
 import java.util.List;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The pricing engine over REST (contract: {@code contracts/pricing-engine.yaml}). */
 class PricingEngineSource implements PriceSource {
+
+    /** The peer's name in refusals (order.RefusalCodes). */
+    static final String PEER = "pricing-engine";
 
     @FeignClient(name = "pricing-engine", url = "${ordergate.sync.pricing-engine.url}")
     interface PricingEngineApi {
@@ -32,7 +37,13 @@ class PricingEngineSource implements PriceSource {
 
     @Override
     public List<PriceAgreement> fetch() {
-        Feed feed = api.agreements();
+        Feed feed;
+        try {
+            feed = api.agreements();
+        } catch (FeignException.UnprocessableEntity refused) {
+            // The engine's business refusals are its 422 answers (contracts/pricing-engine.yaml): a steward's to resolve.
+            throw PeerRefusedException.answered(PEER, refused.status(), refused.contentUTF8(), refused);
+        }
         return feed == null || feed.agreements() == null ? List.of() : feed.agreements();
     }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -50,6 +51,8 @@ class OrderReturnTest {
     RuntimeService runtime;
     @Autowired
     HistoryService history;
+    @Autowired
+    ManagementService management;
 
     @Test
     void partOfAShipmentIsReturnedReceivedInspectedAndCreditedForTheReturnedQuantityOnly() {
@@ -347,6 +350,125 @@ class OrderReturnTest {
                 .activityId("creditGivenUp").count()).isEqualTo(1);
         assertThat(returnOf(returnId).path("status").asText()).isEqualTo("RECEIVED");
         assertThat(odoo.movesByClientRef("b2b-portal:" + ref)).noneMatch(m -> m.moveType().equals("out_refund"));
+    }
+
+    @Test
+    void refusalsToOpenAndAnnounceTheReturnAreTriedAgainAndTheGoodsAreReceivedOnce() {
+        String ref = uniqueRef();
+        String clientRef = "b2b-portal:" + ref;
+        String orderId = shippedAndInvoiced(sample(ref));
+        faults.failNext("stock.return.picking", "create", 1, SandboxFaults.Fault.USER_ERROR);
+        faults.refuseNext("wms", 1);
+        var requested = api.post("/api/v1/orders/" + orderId + "/returns", request("RET-1", "FURN_0269", "2"));
+        String returnInstance = requested.body().path("processInstanceId").asText();
+
+        Task open = awaitRefusal(returnInstance, "resolveRefusal", "odoo", "openReturnPicking");
+        tasks.complete(open.getId(), Map.of("decision", "retry", "refusalGroup", "customer-service",
+                "decisionComment", "Delivery posted in Odoo"));
+        Task announce = awaitRefusal(returnInstance, "resolveRefusalNoCancel", "wms", "expectReturnedGoods");
+        tasks.complete(announce.getId(), Map.of("decision", "retry", "refusalGroup", "customer-service",
+                "decisionComment", "Return dock reopened"));
+
+        awaitTask(returnInstance, "inspectReturn");
+        assertThat(odoo.pickingsByClientRef(clientRef)).filteredOn(p -> p.type().equals("incoming")).singleElement()
+                .satisfies(receipt -> assertThat(receipt.state()).isEqualTo("done"));
+        assertThat(reached(returnInstance, "openReturnPicking")).isEqualTo(2);
+        assertThat(reached(returnInstance, "expectReturnedGoods")).isEqualTo(2);
+    }
+
+    @Test
+    void refusalsToReceiveAndToScrapTheReturnOfferNoCancelAndTryingAgainCreditsAndScrapsOnce() {
+        String ref = uniqueRef();
+        String clientRef = "b2b-portal:" + ref;
+        String orderId = shippedAndInvoiced(sample(ref));
+        holdJobsOf("receiveReturnInOdoo");
+        String returnId;
+        String returnInstance;
+        try {
+            var requested = api.post("/api/v1/orders/" + orderId + "/returns", request("RET-1", "E-COM07", "2"));
+            returnId = requested.body().path("id").asText();
+            returnInstance = requested.body().path("processInstanceId").asText();
+            String instance = returnInstance;
+            await().atMost(PATIENCE).until(() -> management.createJobQuery().processInstanceId(instance)
+                    .activityId("receiveReturnInOdoo").count() == 1);
+            faults.failNext("stock.picking", "*", 1, SandboxFaults.Fault.USER_ERROR);
+        } finally {
+            releaseJobsOf("receiveReturnInOdoo");
+        }
+
+        tasks.complete(awaitRefusal(returnInstance, "resolveRefusalNoCancel", "odoo", "receiveReturnInOdoo").getId(),
+                Map.of("decision", "retry", "refusalGroup", "customer-service", "decisionComment", "Receipt unlocked"));
+        Task inspection = awaitTask(returnInstance, "inspectReturn");
+        faults.failNext("stock.scrap", "*", 1, SandboxFaults.Fault.USER_ERROR);
+        tasks.complete(inspection.getId(), Map.of("goodsCondition", "damaged", "disposition", "scrap",
+                "inspectionNote", "Door hinge broken"));
+        tasks.complete(awaitRefusal(returnInstance, "resolveRefusalNoCancel", "odoo", "scrapReturnedGoods").getId(),
+                Map.of("decision", "retry", "refusalGroup", "customer-service", "decisionComment", "Scrap location set"));
+
+        await().atMost(PATIENCE).until(() -> runtime.createProcessInstanceQuery().processInstanceId(returnInstance)
+                .count() == 0);
+        assertThat(returnOf(returnId).path("status").asText()).isEqualTo("CREDITED");
+        assertThat(odoo.pickingsByClientRef(clientRef)).filteredOn(p -> p.type().equals("incoming")).hasSize(1);
+        assertThat(odoo.scrappedByOrigin(clientRef + "/RET-1")).isEqualTo(Map.of("E-COM07", 2.0));
+        assertThat(reached(returnInstance, "receiveReturnInOdoo")).isEqualTo(2);
+        assertThat(reached(returnInstance, "scrapReturnedGoods")).isEqualTo(2);
+    }
+
+    @Test
+    void odoosRefusalToResolveAnOlderOrderForItsReturnIsTriedAgainAndCancellingRefusesTheReturn() {
+        String ref = uniqueRef();
+        String orderId = shippedAndInvoiced(sample(ref));
+        // An order taken in before V61 has no kept resolution: its return looks the customer up in Odoo again.
+        jdbc.sql("DELETE FROM app.odoo_resolved_orders WHERE business_key = :key").param("key", "b2b-portal:" + ref)
+                .update();
+        faults.failNext("res.partner", "*", 2, SandboxFaults.Fault.USER_ERROR);
+        var requested = api.post("/api/v1/orders/" + orderId + "/returns", request("RET-1", "FURN_0269", "2"));
+        String returnId = requested.body().path("id").asText();
+        String returnInstance = requested.body().path("processInstanceId").asText();
+
+        Task first = awaitRefusal(returnInstance, "resolveRefusal", "odoo", "assessEligibility");
+        tasks.complete(first.getId(), Map.of("decision", "retry", "refusalGroup", "customer-service",
+                "decisionComment", "Contact un-archived"));
+        Task second = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().taskDefinitionKey("resolveRefusal")
+                .processInstanceBusinessKey(runtime.createProcessInstanceQuery().processInstanceId(returnInstance)
+                        .singleResult().getBusinessKey()).singleResult(), t -> t != null && !t.getId().equals(first.getId()));
+        tasks.complete(second.getId(), Map.of("decision", "cancel", "refusalGroup", "customer-service",
+                "decisionComment", "Customer account closed"));
+
+        await().atMost(PATIENCE).until(() -> returnOf(returnId), r -> "REFUSED".equals(r.path("status").asText()));
+        assertThat(reached(returnInstance, "assessEligibility")).isEqualTo(2);
+        assertThat(reached(returnInstance, "assessEligibilityRefusalCancelled")).isEqualTo(1);
+        assertThat(odoo.pickingsByClientRef("b2b-portal:" + ref)).noneMatch(p -> p.type().equals("incoming"));
+    }
+
+    /** Waits for the review of the return's refusal and checks what the person sees; no incident. */
+    private Task awaitRefusal(String returnInstance, String taskKey, String peer, String step) {
+        String businessKey = runtime.createProcessInstanceQuery().processInstanceId(returnInstance).singleResult()
+                .getBusinessKey();
+        Task review = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().taskDefinitionKey(taskKey)
+                .processInstanceBusinessKey(businessKey).singleResult(),
+                t -> t != null && step.equals(tasks.getVariable(t.getId(), "refusalStep")));
+        assertThat(tasks.getVariables(review.getId())).containsEntry("refusalPeer", peer)
+                .containsEntry("refusalMessage", SandboxFaults.REFUSAL);
+        assertThat(review.getName()).isEqualTo("Resolve refusal");
+        assertThat(runtime.createIncidentQuery().processInstanceId(returnInstance).count()).isZero();
+        return review;
+    }
+
+    /** Jobs of the step wait, suspended, until released: a test's fault then meets that step's call and no other. */
+    private void holdJobsOf(String activityId) {
+        management.createJobDefinitionQuery().processDefinitionKey("order-return").activityIdIn(activityId).list()
+                .forEach(d -> management.suspendJobDefinitionById(d.getId()));
+    }
+
+    private void releaseJobsOf(String activityId) {
+        management.createJobDefinitionQuery().processDefinitionKey("order-return").activityIdIn(activityId)
+                .suspended().list().forEach(d -> management.activateJobDefinitionById(d.getId(), true));
+    }
+
+    private long reached(String processInstanceId, String activityId) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+                .activityId(activityId).count();
     }
 
     @AfterEach

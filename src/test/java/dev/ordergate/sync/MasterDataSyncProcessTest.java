@@ -49,6 +49,10 @@ class MasterDataSyncProcessTest {
     SandboxFaults faults;
     @Autowired
     MasterDataSync sync;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+    @Autowired
+    org.camunda.bpm.engine.HistoryService history;
 
     @BeforeAll
     static void startHub() {
@@ -242,14 +246,130 @@ class MasterDataSyncProcessTest {
         awaitStatus(startRun(), "COMPLETED");
     }
 
+    @Test
+    void theHubsRefusalToServeItsChangesGoesToTheStewardsAndIsTriedAgainThenCancellingAbandonsTheRun() {
+        TestMasterDataHub.refuseNext("/v1/changes", "Cursor expired, ask the hub team");
+        TestMasterDataHub.refuseNext("/v1/changes", "Cursor expired, ask the hub team");
+        String runId = startRun();
+
+        Task first = awaitRefusal(runId, "resolveRefusal", "master-data-hub", "readHubChanges", null);
+        assertThat(tasks.getVariable(first.getId(), "refusalMessage")).isEqualTo("Cursor expired, ask the hub team");
+        assertThat(incidents(runId)).isZero();
+        decide(first, "retry", "Hub team reset the cursor");
+        Task second = awaitRefusal(runId, "resolveRefusal", "master-data-hub", "readHubChanges", first.getId());
+        decide(second, "cancel", "Hub is being migrated, next run tonight");
+
+        awaitStatus(runId, "ABANDONED");
+        assertThat(reached(runId, "readHubChanges")).isEqualTo(2);
+        assertThat(reached(runId, "readHubChangesRefusalCancelled")).isEqualTo(1);
+    }
+
+    @Test
+    void odoosRefusalWhilePlanningIsTriedAgainThenCancellingAbandonsTheRun() {
+        TestMasterDataHub.record("customers", "C-NOBODY-" + ref, "crm", Map.of("street", "1 Nowhere"));
+        holdJobsOf("planByOwnership");
+        String runId;
+        try {
+            runId = startRun();
+            String id = runId;
+            await().atMost(PATIENCE).until(() -> management.createJobQuery().processInstanceId(processInstance(id))
+                    .activityId("planByOwnership").count() == 1);
+            faults.failNext("res.partner", "*", 1, SandboxFaults.Fault.USER_ERROR);
+        } finally {
+            releaseJobsOf("planByOwnership");
+        }
+
+        Task first = awaitRefusal(runId, "resolveRefusal", "odoo", "planByOwnership", null);
+        faults.failNext("res.partner", "*", 1, SandboxFaults.Fault.USER_ERROR);
+        decide(first, "retry", "Access rule fixed in Odoo");
+        decide(awaitRefusal(runId, "resolveRefusal", "odoo", "planByOwnership", first.getId()), "cancel",
+                "Odoo is being migrated");
+
+        awaitStatus(runId, "ABANDONED");
+        assertThat(reached(runId, "planByOwnership")).isEqualTo(2);
+        assertThat(reached(runId, "planByOwnershipRefusalCancelled")).isEqualTo(1);
+    }
+
+    @Test
+    void odoosRefusalToTakeAnOwnersChangeIsTriedAgainThenCancellingAbandonsTheRunWithNothingWritten() {
+        TestMasterDataHub.record("customers", ref, "crm", Map.of("street", "9 New Rd"));
+        faults.failNext("res.partner", "write", 1, SandboxFaults.Fault.USER_ERROR);
+        String runId = startRun();
+
+        Task first = awaitRefusal(runId, "resolveRefusal", "odoo", "applyOwnerChanges", null);
+        faults.failNext("res.partner", "write", 1, SandboxFaults.Fault.USER_ERROR);
+        decide(first, "retry", "Partner unlocked");
+        decide(awaitRefusal(runId, "resolveRefusal", "odoo", "applyOwnerChanges", first.getId()), "cancel",
+                "CRM address is wrong, will be fixed there");
+
+        awaitStatus(runId, "ABANDONED");
+        assertThat(partner("street").path("street").asText()).isEqualTo("1 Old Rd");
+        assertThat(reached(runId, "applyOwnerChanges")).isEqualTo(2);
+        assertThat(reached(runId, "applyOwnerChangesRefusalCancelled")).isEqualTo(1);
+    }
+
+    @Test
+    void odoosRefusalToApplyTheStewardsDecisionOffersNoCancelAndTryingAgainAppliesItOnce() {
+        TestMasterDataHub.record("customers", ref, "crm", Map.of("creditLimit", 9000));
+        String runId = startRun();
+        Task conflict = awaitTask(runId);
+        faults.failNext("res.partner", "write", 1, SandboxFaults.Fault.USER_ERROR);
+        tasks.complete(conflict.getId(), Map.of("conflictDecision", "take-other", "conflictComment", "Finance agreed"));
+
+        Task review = awaitRefusal(runId, "resolveRefusalNoCancel", "odoo", "applyDecision", null);
+        decide(review, "retry", "Credit limit field unlocked");
+
+        awaitStatus(runId, "COMPLETED");
+        assertThat(partner("credit_limit").path("credit_limit").asDouble()).isEqualTo(9000.0);
+        assertThat(reached(runId, "applyDecision")).isEqualTo(2);
+    }
+
     /** The sync's refusal review at its first Odoo step, for the master-data stewards, with Odoo's words. */
     private Task awaitRefusal(String runId) {
-        Task review = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().taskDefinitionKey("resolveRefusal")
-                .processInstanceBusinessKey(runId).singleResult(), t -> t != null);
-        assertThat(tasks.getVariables(review.getId())).containsEntry("refusalPeer", "odoo")
-                .containsEntry("refusalStep", "readOdooChanges").containsEntry("refusalGroup", "master-data-stewards")
-                .containsEntry("refusalMessage", SandboxFaults.REFUSAL);
+        return awaitRefusal(runId, "resolveRefusal", "odoo", "readOdooChanges", null);
+    }
+
+    /** The review of a refusal (another than {@code notThis}), for the master-data stewards whichever peer refused. */
+    private Task awaitRefusal(String runId, String taskKey, String peer, String step, String notThis) {
+        Task review = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().taskDefinitionKey(taskKey)
+                .processInstanceBusinessKey(runId).singleResult(), t -> t != null && !t.getId().equals(notThis));
+        assertThat(tasks.getVariables(review.getId())).containsEntry("refusalPeer", peer)
+                .containsEntry("refusalStep", step).containsEntry("refusalGroup", "master-data-stewards");
+        if (peer.equals("odoo")) {
+            assertThat(tasks.getVariable(review.getId(), "refusalMessage")).isEqualTo(SandboxFaults.REFUSAL);
+        }
+        assertThat(review.getName()).isEqualTo("Resolve refusal");
+        assertThat(incidents(runId)).isZero();
         return review;
+    }
+
+    private void decide(Task review, String decision, String comment) {
+        tasks.complete(review.getId(), Map.of("decision", decision, "refusalGroup", "master-data-stewards",
+                "decisionComment", comment));
+    }
+
+    /** Jobs of the step wait, suspended, until released: a test's fault then meets that step's call and no other. */
+    private void holdJobsOf(String activityId) {
+        management.createJobDefinitionQuery().processDefinitionKey("master-data-sync").activityIdIn(activityId).list()
+                .forEach(d -> management.suspendJobDefinitionById(d.getId()));
+    }
+
+    private void releaseJobsOf(String activityId) {
+        management.createJobDefinitionQuery().processDefinitionKey("master-data-sync").activityIdIn(activityId)
+                .suspended().list().forEach(d -> management.activateJobDefinitionById(d.getId(), true));
+    }
+
+    private long incidents(String runId) {
+        return runtime.createIncidentQuery().processInstanceId(processInstance(runId)).count();
+    }
+
+    private long reached(String runId, String activityId) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(processInstance(runId))
+                .activityId(activityId).count();
+    }
+
+    private String processInstance(String runId) {
+        return api.get("/api/v1/sync/runs/" + runId).body().path("processInstanceId").asText();
     }
 
     private String startRun() {

@@ -259,14 +259,78 @@ class PriceListSyncProcessTest {
         assertThat(faults.callCount("product.pricelist", "write")).as("no chunk written").isEqualTo(writesBefore);
     }
 
+    @Test
+    void thePricingEnginesRefusalToServeTheFeedIsTriedAgainThenCancellingAbandonsTheRunWithNothingWritten() {
+        pricingEngine.publish(sixItems());
+        faults.refuseNext("pricing", 2);
+        int writesBefore = faults.callCount("product.pricelist", "write");
+        String runId = startRun();
+
+        Task first = awaitRefusal(runId, "pricing-engine", "readPriceFeed", null);
+        tasks.complete(first.getId(), Map.of("decision", "retry", "refusalGroup", "pricing-stewards",
+                "decisionComment", "Feed republished"));
+        tasks.complete(awaitRefusal(runId, "pricing-engine", "readPriceFeed", first.getId()).getId(), Map.of(
+                "decision", "cancel", "refusalGroup", "pricing-stewards", "decisionComment", "Feed withdrawn"));
+
+        await().atMost(PATIENCE).until(() -> api.get("/api/v1/sync/runs/" + runId).body(),
+                run -> run.path("status").asText().equals("ABANDONED"));
+        assertThat(faults.callCount("product.pricelist", "write")).as("no chunk written").isEqualTo(writesBefore);
+        assertThat(reached(runId, "readPriceFeed")).isEqualTo(2);
+        assertThat(reached(runId, "readPriceFeedRefusalCancelled")).isEqualTo(1);
+    }
+
+    @Test
+    void odoosRefusalToPlanIsTriedAgainAndTheRunCompletes() {
+        pricingEngine.publish(sixItems());
+        faults.failNext("product.pricelist.item", "search_read", 1, SandboxFaults.Fault.USER_ERROR);
+        String runId = startRun();
+
+        tasks.complete(awaitRefusal(runId, "planPriceChanges").getId(), Map.of("decision", "retry",
+                "refusalGroup", "pricing-stewards", "decisionComment", "Access rule fixed in Odoo"));
+
+        awaitCompleted(runId);
+        assertThat(odooItems(pricelist)).hasSize(6);
+        assertThat(reached(runId, "planPriceChanges")).isEqualTo(2);
+    }
+
+    @Test
+    void aPricingStewardCancellingAfterARefusedChunkAbandonsTheRunAndKeepsWhatEarlierChunksWrote() {
+        pricingEngine.publish(sixItems());
+        faults.failAfter("product.pricelist", "write", 1, 1, SandboxFaults.Fault.USER_ERROR);
+        String runId = startRun();
+
+        tasks.complete(awaitRefusal(runId, "writePriceChunk").getId(), Map.of("decision", "cancel",
+                "refusalGroup", "pricing-stewards", "decisionComment", "Price list frozen for the audit"));
+
+        await().atMost(PATIENCE).until(() -> api.get("/api/v1/sync/runs/" + runId).body(),
+                run -> run.path("status").asText().equals("ABANDONED"));
+        assertThat(odooItems(pricelist)).as("the first chunk stays written").hasSize(2);
+        assertThat(reached(runId, "writePriceChunkRefusalCancelled")).isEqualTo(1);
+    }
+
     /** The sync's refusal review, for the pricing stewards whichever peer refused, with the peer's words. */
     private Task awaitRefusal(String runId, String step) {
+        Task review = awaitRefusal(runId, "odoo", step, null);
+        assertThat(tasks.getVariable(review.getId(), "refusalMessage")).isEqualTo(SandboxFaults.REFUSAL);
+        return review;
+    }
+
+    private Task awaitRefusal(String runId, String peer, String step, String notThis) {
         Task review = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().taskDefinitionKey("resolveRefusal")
-                .processInstanceBusinessKey(runId).singleResult(), t -> t != null);
-        assertThat(tasks.getVariables(review.getId())).containsEntry("refusalPeer", "odoo")
+                .processInstanceBusinessKey(runId).singleResult(), t -> t != null && !t.getId().equals(notThis));
+        assertThat(tasks.getVariables(review.getId())).containsEntry("refusalPeer", peer)
                 .containsEntry("refusalStep", step).containsEntry("refusalGroup", "pricing-stewards")
                 .containsEntry("refusalMessage", SandboxFaults.REFUSAL);
+        assertThat(runtime.createIncidentQuery().processInstanceId(processInstance(runId)).count()).isZero();
         return review;
+    }
+
+    @Autowired
+    org.camunda.bpm.engine.HistoryService history;
+
+    private long reached(String runId, String activityId) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(processInstance(runId))
+                .activityId(activityId).count();
     }
 
     private String startRun() {

@@ -1,0 +1,383 @@
+package dev.ordergate.fulfillment;
+
+import static dev.ordergate.SampleOrders.line;
+import static dev.ordergate.SampleOrders.order;
+import static dev.ordergate.SampleOrders.sample;
+import static dev.ordergate.SampleOrders.uniqueRef;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ordergate.ApiClient;
+import dev.ordergate.IntegrationTest;
+import dev.ordergate.sandbox.SandboxFaults;
+import dev.ordergate.sandbox.SandboxOdoo;
+import dev.ordergate.sandbox.SimulatedWmsStock;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Odoo's and the WMS's refusals of the steps after the gates that no other test makes refuse: finding substitutes and
+ * cancelling short lines (try again or cancel the order), invoicing, closing open deliveries and every "Cancel sales
+ * order in Odoo" (try again or hand over only, docs/reviewing.md). Each reaches "Resolve refusal" with the peer's
+ * words and no incident, and the reviewer's choice does what the docs say. Shares the integration tests' application.
+ */
+@IntegrationTest
+class PeerRefusalsOfLaterStepsTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    /** The sandbox Odoo's seeded stock of the lamp the backorder scenario runs short of (as PartialFulfilmentTest). */
+    private static final double LAMPS_ON_HAND = 3;
+
+    private final ApiClient api = new ApiClient();
+
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    SandboxFaults faults;
+    @Autowired
+    SandboxOdoo odoo;
+    @Autowired
+    SimulatedWmsStock wmsStock;
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void healPeers() {
+        releaseJobsOf("findSubstitutes");
+        releaseJobsOf("checkAvailability");
+        faults.resumeShipments();
+        faults.reset();
+        odoo.adjustStock("FURN_8888", LAMPS_ON_HAND - odoo.onHand("FURN_8888"));
+        wmsStock.set("FURN_8888", "WH", BigDecimal.valueOf(LAMPS_ON_HAND), BigDecimal.ZERO);
+    }
+
+    @Test
+    void odoosRefusalWhileFindingSubstitutesReachesAPersonAndTryingAgainSubstitutes() {
+        String ref = uniqueRef();
+        String id = refusedWhileFindingSubstitutes(ref);
+
+        decide(awaitRefusal(id, ref, "resolveRefusal", "odoo", "findSubstitutes"), "retry", "Substitute re-activated");
+
+        var completed = api.awaitOrderStatus(id, "COMPLETED");
+        assertThat(completed.path("order").path("lines").get(0).path("sku").asText()).isEqualTo("FURN_8855");
+        assertThat(reached(id, "findSubstitutesRefusalResolved")).isEqualTo(1);
+        assertThat(reached(id, "findSubstitutes")).isEqualTo(2);
+    }
+
+    @Test
+    void odoosRefusalWhileFindingSubstitutesCancelledByThePersonEndsTheOrderWithoutASalesOrder() {
+        String ref = uniqueRef();
+        String id = refusedWhileFindingSubstitutes(ref);
+
+        decide(awaitRefusal(id, ref, "resolveRefusal", "odoo", "findSubstitutes"), "cancel", "Customer cancelled");
+
+        api.awaitOrderStatus(id, "CANCELLED");
+        assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).isEmpty();
+        assertThat(reached(id, "findSubstitutesRefusalCancelled")).isEqualTo(1);
+    }
+
+    @Test
+    void refusalsOfTheMasterDataAndTaxGatesTriedAgainCompleteTheOrder() {
+        faults.failNext("res.partner", "*", 1, SandboxFaults.Fault.USER_ERROR);
+        faults.refuseNext("tax", 1);
+        String ref = uniqueRef();
+        String id = api.submitOrder(sample(ref));
+
+        decide(awaitRefusal(id, ref, "resolveRefusal", "odoo", "checkMasterData"), "retry", "Contact un-archived");
+        decide(awaitRefusal(id, ref, "resolveRefusal", "tax", "determineTax"), "retry", "Jurisdiction added");
+
+        api.awaitOrderStatus(id, "COMPLETED");
+        assertThat(reached(id, "checkMasterData")).isEqualTo(2);
+        assertThat(reached(id, "determineTax")).isEqualTo(2);
+    }
+
+    @Test
+    void refusalsOfThePriceAndCreditGatesCancelledByThePersonEndTheOrders() {
+        faults.failNext("sale.order.line", "onchange", 1, SandboxFaults.Fault.USER_ERROR);
+        String priced = uniqueRef();
+        String pricedId = api.submitOrder(sample(priced));
+        decide(awaitRefusal(pricedId, priced, "resolveRefusal", "odoo", "checkPrices"), "cancel", "Price list withdrawn");
+        api.awaitOrderStatus(pricedId, "CANCELLED");
+
+        faults.refuseNext("credit", 1);
+        String credited = uniqueRef();
+        String creditedId = api.submitOrder(sample(credited));
+        decide(awaitRefusal(creditedId, credited, "resolveRefusal", "credit", "checkCredit"), "cancel", "Account closed");
+        api.awaitOrderStatus(creditedId, "CANCELLED");
+
+        assertThat(reached(pricedId, "checkPricesRefusalCancelled")).isEqualTo(1);
+        assertThat(reached(creditedId, "checkCreditRefusalCancelled")).isEqualTo(1);
+        assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + priced)).isEmpty();
+        assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + credited)).isEmpty();
+    }
+
+    @Test
+    void odoosRefusalToTellTheStockIsTriedAgainAndWhenRefusedAgainCancellingEndsTheOrder() {
+        holdJobsOf("checkAvailability");
+        String ref = uniqueRef();
+        String id;
+        try {
+            id = api.submitOrder(sample(ref));
+            String orderId = id;
+            await().atMost(PATIENCE).until(() -> management.createJobQuery()
+                    .processInstanceId(api.processInstanceId(orderId)).activityId("checkAvailability").count() == 1);
+            faults.failNext("product.product", "*", 1, SandboxFaults.Fault.USER_ERROR);
+        } finally {
+            releaseJobsOf("checkAvailability");
+        }
+
+        Task first = awaitRefusal(id, ref, "resolveRefusal", "odoo", "checkAvailability");
+        faults.failNext("product.product", "*", 1, SandboxFaults.Fault.USER_ERROR);
+        decide(first, "retry", "Warehouse re-activated");
+        Task second = await().atMost(PATIENCE).until(() -> refusalTask(ref, "resolveRefusal"),
+                t -> t != null && !t.getId().equals(first.getId()));
+        decide(second, "cancel", "Warehouse closed for good");
+
+        api.awaitOrderStatus(id, "CANCELLED");
+        assertThat(reached(id, "checkAvailability")).isEqualTo(2);
+        assertThat(reached(id, "checkAvailabilityRefusalCancelled")).isEqualTo(1);
+        assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).isEmpty();
+    }
+
+    @Test
+    void odoosRefusalToCancelShortLinesIsTriedAgainAndWhenRefusedAgainCancellingEndsTheOrderWithoutASalesOrder() {
+        String ref = uniqueRef();
+        String id = api.submitOrder(order(ref, "C-10042", "US", "93701",
+                line("1", "FURN_8888", "5", "36.00") + "," + line("2", "E-COM08", "3", "14.22")));
+        Task shortfall = awaitTask(id, "reviewShortfall");
+        faults.failNext("product.product", "*", 1, SandboxFaults.Fault.USER_ERROR);
+        tasks.complete(shortfall.getId(), Map.of("decision", "cancel-short-lines", "decisionComment", "Customer agreed"));
+
+        Task first = awaitRefusal(id, ref, "resolveRefusal", "odoo", "cancelShortLines");
+        faults.failNext("product.product", "*", 1, SandboxFaults.Fault.USER_ERROR);
+        decide(first, "retry", "Lamp un-archived in Odoo");
+        Task second = await().atMost(PATIENCE).until(() -> refusalTask(ref, "resolveRefusal"),
+                t -> t != null && !t.getId().equals(first.getId()));
+        decide(second, "cancel", "Customer no longer wants the order");
+
+        api.awaitOrderStatus(id, "CANCELLED");
+        assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).as("cancelled before the commit").isEmpty();
+        assertThat(reached(id, "cancelShortLines")).isEqualTo(2);
+        assertThat(reached(id, "cancelShortLinesRefusalCancelled")).isEqualTo(1);
+        assertThat(incidents(id)).isZero();
+    }
+
+    @Test
+    void odoosRefusalToInvoiceHandedToAnotherGroupReachesThatGroupAndTryingAgainInvoicesOnce() {
+        faults.failNext("sale.advance.payment.inv", "create", 1, SandboxFaults.Fault.USER_ERROR);
+        String ref = uniqueRef();
+        String id = api.submitOrder(sample(ref));
+
+        Task first = awaitRefusal(id, ref, "resolveRefusalNoCancel", "odoo", "invoiceOrder");
+        tasks.complete(first.getId(), Map.of("decision", "hand-over", "refusalGroup", "credit-controllers",
+                "decisionComment", "Journals are finance's"));
+        Task handedOver = refusalTask(ref, "resolveRefusalNoCancel");
+        assertThat(handedOver.getId()).isNotEqualTo(first.getId());
+        assertThat(tasks.getIdentityLinksForTask(handedOver.getId())).extracting(l -> l.getGroupId())
+                .containsExactly("credit-controllers");
+        decide(handedOver, "retry", "Sales journal reopened");
+
+        api.awaitOrderStatus(id, "COMPLETED");
+        assertThat(invoices(id)).hasSize(1);
+        assertThat(reached(id, "invoiceOrder")).isEqualTo(2);
+        assertThat(reached(id, "invoiceOrderRefused")).isEqualTo(1);
+    }
+
+    @Test
+    void odoosRefusalToInvoiceAShipmentOffersNoCancelAndTryingAgainInvoicesEachShipmentOnce() {
+        faults.pauseShipments();
+        String ref = uniqueRef();
+        String key = "edi-split:" + ref;
+        String id = api.submitOrder(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "4", "299.00"))
+                .replace("\"b2b-portal\"", "\"edi-split\""));
+        api.awaitOrderStatus(id, "RELEASED");
+        faults.failNext("sale.advance.payment.inv", "create", 1, SandboxFaults.Fault.USER_ERROR);
+
+        ship(key, "FURN_0269", "1");
+        Task review = awaitRefusal(id, key, "resolveRefusalNoCancel", "odoo", "invoiceShipment");
+        decide(review, "retry", "Fiscal position fixed");
+        await().atMost(PATIENCE).until(() -> invoices(id).size() == 1);
+        ship(key, "FURN_0269", "3");
+
+        api.awaitOrderStatus(id, "COMPLETED");
+        assertThat(invoices(id)).hasSize(2);
+        assertThat(reached(id, "invoiceShipmentRefused")).isEqualTo(1);
+    }
+
+    @Test
+    void odoosRefusalToCloseTheOpenDeliveriesOffersNoCancelAndTryingAgainClosesThemAndInvoices() {
+        String ref = uniqueRef();
+        String key = "b2b-portal:" + ref;
+        String id = api.submitOrder(order(ref, "C-10042", "US", "93701", line("1", "FURN_8888", "5", "36.00")));
+        tasks.complete(awaitTask(id, "reviewShortfall").getId(), Map.of("decision", "ship-available"));
+        api.awaitOrderStatus(id, "BACKORDERED");
+        faults.failNext("stock.picking", "action_cancel", 1, SandboxFaults.Fault.USER_ERROR);
+
+        management.executeJob(management.createJobQuery().processInstanceId(api.processInstanceId(id))
+                .activityId("backorderExpired").singleResult().getId());
+        decide(awaitRefusal(id, key, "resolveRefusalNoCancel", "odoo", "closeOpenDeliveries"), "retry",
+                "Backorder un-reserved in Odoo");
+
+        api.awaitOrderStatus(id, "COMPLETED");
+        assertThat(odoo.deliveryStates(key)).containsExactly("done", "cancel");
+        assertThat(invoices(id)).hasSize(1);
+        assertThat(reached(id, "closeOpenDeliveries")).isEqualTo(2);
+    }
+
+    @Test
+    void odoosRefusalToCancelTheQuotationAfterARefusedCommitOffersNoCancelAndTryingAgainCancelsIt() {
+        faults.failNext("sale.order", "action_confirm", 1, SandboxFaults.Fault.USER_ERROR);
+        String ref = uniqueRef();
+        String id = api.submitOrder(sample(ref));
+        Task commit = awaitRefusal(id, ref, "resolveRefusal", "odoo", "commitSalesOrder");
+        faults.failNext("sale.order", "action_cancel", 1, SandboxFaults.Fault.USER_ERROR);
+        decide(commit, "cancel", "Customer closed");
+
+        decide(awaitRefusal(id, ref, "resolveRefusalNoCancel", "odoo", "cancelAfterCommitSalesOrderRefused"), "retry",
+                "Quotation unlocked");
+
+        api.awaitOrderStatus(id, "CANCELLED");
+        assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).singleElement()
+                .satisfies(so -> assertThat(so.state()).isEqualTo("cancel"));
+        assertThat(reached(id, "cancelAfterCommitSalesOrderRefused")).isEqualTo(2);
+        assertThat(reached(id, "commitSalesOrderRefusalCancelled")).isEqualTo(1);
+    }
+
+    @Test
+    void odoosRefusalToCancelTheSalesOrderAfterTheWarehousesRefusalOffersNoCancelAndTryingAgainCancelsIt() {
+        faults.refuseNext("wms", 1);
+        String ref = uniqueRef();
+        String id = api.submitOrder(sample(ref));
+        Task release = awaitRefusal(id, ref, "resolveRefusal", "wms", "releaseToWarehouse");
+        faults.failNext("sale.order", "action_cancel", 1, SandboxFaults.Fault.USER_ERROR);
+        decide(release, "cancel", "The WMS will not take this customer's goods");
+
+        decide(awaitRefusal(id, ref, "resolveRefusalNoCancel", "odoo", "cancelRefusedOrder"), "retry",
+                "Delivery un-reserved in Odoo");
+
+        api.awaitOrderStatus(id, "CANCELLED");
+        assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).singleElement()
+                .satisfies(so -> assertThat(so.state()).isEqualTo("cancel"));
+        assertThat(reached(id, "cancelRefusedOrder")).isEqualTo(2);
+        assertThat(reached(id, "releaseRefusalCancelled")).isEqualTo(1);
+    }
+
+    @Test
+    void odoosRefusalToCancelAnOrderWithNothingDeliveredOffersNoCancelAndTryingAgainCancelsIt() {
+        faults.pauseShipments();
+        String ref = uniqueRef();
+        String key = "b2b-portal:" + ref;
+        String id = api.submitOrder(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "2", "299.00")));
+        api.awaitOrderStatus(id, "RELEASED");
+        reportProblem(key, "lost", "FURN_0269", "2");
+        Task problem = awaitTask(id, "resolveShipmentProblem");
+        faults.failNext("sale.order", "action_cancel", 1, SandboxFaults.Fault.USER_ERROR);
+        tasks.complete(problem.getId(), Map.of("problemResolution", "cancel-line"));
+
+        decide(awaitRefusal(id, key, "resolveRefusalNoCancel", "odoo", "cancelUndeliveredOrder"), "retry",
+                "Order unlocked in Odoo");
+
+        api.awaitOrderStatus(id, "CANCELLED");
+        assertThat(odoo.salesOrdersByClientRef(key)).singleElement()
+                .satisfies(so -> assertThat(so.state()).isEqualTo("cancel"));
+        assertThat(invoices(id)).isEmpty();
+        assertThat(reached(id, "cancelUndeliveredOrder")).isEqualTo(2);
+    }
+
+    /** An order whose short line has a substitute in stock; Odoo refuses the first call of "Find substitutes". */
+    private String refusedWhileFindingSubstitutes(String ref) {
+        holdJobsOf("findSubstitutes");
+        try {
+            String id = api.submitOrder(order(ref, "C-10042", "US", "93701", line("1", "FURN_8900", "5", "22.50")));
+            await().atMost(PATIENCE).until(() -> management.createJobQuery()
+                    .processInstanceId(api.processInstanceId(id)).activityId("findSubstitutes").count() == 1);
+            faults.failNext("product.product", "*", 1, SandboxFaults.Fault.USER_ERROR);
+            return id;
+        } finally {
+            releaseJobsOf("findSubstitutes");
+        }
+    }
+
+    /** Waits for the review and checks what the person sees: the peer, the step, the peer's words; no incident. */
+    private Task awaitRefusal(String id, String ref, String taskKey, String peer, String step) {
+        Task review = await().atMost(PATIENCE).until(() -> refusalTask(ref, taskKey),
+                t -> t != null && step.equals(tasks.getVariable(t.getId(), "refusalStep")));
+        Map<String, Object> shown = tasks.getVariables(review.getId());
+        assertThat(shown).containsEntry("refusalPeer", peer).containsEntry("refusalMessage", SandboxFaults.REFUSAL);
+        assertThat(review.getName()).isEqualTo("Resolve refusal");
+        assertThat(incidents(id)).isZero();
+        return review;
+    }
+
+    private Task refusalTask(String ref, String taskKey) {
+        String businessKey = ref.contains(":") ? ref : "b2b-portal:" + ref;
+        return tasks.createTaskQuery().taskDefinitionKey(taskKey).processInstanceBusinessKey(businessKey).singleResult();
+    }
+
+    private void decide(Task review, String decision, String comment) {
+        Object group = tasks.getVariable(review.getId(), "refusalGroup");
+        tasks.complete(review.getId(), Map.of("decision", decision, "refusalGroup", group, "decisionComment", comment));
+    }
+
+    /** Jobs of the step wait, suspended, until released: a test's fault then meets that step's call and no other. */
+    private void holdJobsOf(String activityId) {
+        management.createJobDefinitionQuery().processDefinitionKey("order-fulfillment").activityIdIn(activityId).list()
+                .forEach(d -> management.suspendJobDefinitionById(d.getId()));
+    }
+
+    private void releaseJobsOf(String activityId) {
+        management.createJobDefinitionQuery().processDefinitionKey("order-fulfillment").activityIdIn(activityId)
+                .suspended().list().forEach(d -> management.activateJobDefinitionById(d.getId(), true));
+    }
+
+    private Task awaitTask(String id, String taskKey) {
+        String pi = api.processInstanceId(id);
+        return await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceId(pi)
+                .taskDefinitionKey(taskKey).singleResult(), t -> t != null);
+    }
+
+    private void ship(String releaseId, String sku, String quantity) {
+        var shipped = api.post("/sandbox/wms/v1/releases/" + releaseId + "/shipments", """
+                {"lines": [{"sku": "%s", "quantity": %s}]}
+                """.formatted(sku, quantity));
+        assertThat(shipped.status()).as(shipped.raw()).isEqualTo(200);
+    }
+
+    private void reportProblem(String releaseId, String problem, String sku, String quantity) {
+        var reported = api.post("/sandbox/wms/v1/releases/" + releaseId + "/problems", """
+                {"problem": "%s", "lines": [{"sku": "%s", "quantity": %s}]}
+                """.formatted(problem, sku, quantity));
+        assertThat(reported.status()).as(reported.raw()).isEqualTo(200);
+    }
+
+    private List<BigDecimal> invoices(String orderId) {
+        return jdbc.sql("SELECT amount FROM app.order_invoices WHERE order_id = :id ORDER BY invoiced_at, invoice_ref")
+                .param("id", orderId).query(BigDecimal.class).list();
+    }
+
+    private long incidents(String id) {
+        return runtime.createIncidentQuery().processInstanceId(api.processInstanceId(id)).count();
+    }
+
+    private long reached(String id, String activityId) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(api.processInstanceId(id))
+                .activityId(activityId).count();
+    }
+}
