@@ -74,9 +74,10 @@ class SubstitutionProcessTest {
         Task task = awaitTask(id, "approveSubstitution");
 
         assertThat(tasks.getVariable(task.getId(), "exceptionGate")).isEqualTo("substitution");
-        assertThat((String) tasks.getVariable(task.getId(), "exceptionReason")).contains(
-                "Line 1: 5 Units FURN_8900 Drawer Black (2 available) -> FURN_8855 Drawer (80 available);"
-                        + " charged at the agreed 22.50 USD per unit (FURN_8855's own price: 99.45 USD)");
+        // The substitute's stock is shared with this class's other orders (one may have shipped moments ago).
+        assertThat((String) tasks.getVariable(task.getId(), "exceptionReason")).containsPattern(java.util.regex.Pattern.quote(
+                "Line 1: 5 Units FURN_8900 Drawer Black (2 available) -> FURN_8855 Drawer (") + "\\d+"
+                + java.util.regex.Pattern.quote(" available); charged at the agreed 22.50 USD per unit (FURN_8855's own price: 99.45 USD)"));
         assertThat(tasks.getIdentityLinksForTask(task.getId())).anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("customer-service"));
         assertThat(status(id)).isEqualTo("IN_REVIEW");
         tasks.complete(task.getId(), Map.of("decision", "approve"));
