@@ -70,9 +70,9 @@ final class SandboxSeed {
         customer(16, "Blocked Buyer Inc", "C-30099", "12 Main St", "Springfield", "62701", 2, 1, 20000.0, 0.0);
         customer(15, "Azure Interior", "C-40011", "4557 De Silva St", "Fremont", "94538", 2, 6, 0.0, 0.0);
 
-        product(17, "E-COM07", "Large Cabinet", 320.0, 800.0, 200, "consu");
+        product(17, "E-COM07", "Large Cabinet", 320.0, 800.0, 2000, "consu");
         product(18, "E-COM08", "Storage Box", 15.8, 14.0, 1000, "consu");
-        product(25, "FURN_0269", "Office Chair Black", 320.0, 180.0, 500, "consu");
+        product(25, "FURN_0269", "Office Chair Black", 320.0, 180.0, 5000, "consu");
         product(26, "FURN_8888", "Office Lamp", 40.0, 25.0, 3, "consu");
         product(30, "SVC-INSTALL", "Installation", 90.0, 0.0, 0, "service");
         // Short, with a substitute in stock (ordergate.substitutions.table names FURN_8855 for FURN_8900).

@@ -119,9 +119,9 @@ public class SimulatedWmsStock {
 
     private void seed() {
         Map<String, Integer> onHand = new LinkedHashMap<>();
-        onHand.put("E-COM07", 200);
+        onHand.put("E-COM07", 2000);
         onHand.put("E-COM08", 1000);
-        onHand.put("FURN_0269", 500);
+        onHand.put("FURN_0269", 5000);
         onHand.put("FURN_8888", 3);
         onHand.forEach((sku, qty) -> set(sku, WAREHOUSE, BigDecimal.valueOf(qty), BigDecimal.ZERO));
     }

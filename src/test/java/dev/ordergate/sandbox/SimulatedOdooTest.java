@@ -92,7 +92,7 @@ class SimulatedOdooTest {
         assertThat(pickings.get(0).get("state").asText()).isEqualTo("assigned");
         assertThat(pickings.get(0).get("origin").asText()).isEqualTo("S00001 - PO-CONFIRM");
         JsonNode chair = product(CHAIR);
-        assertThat(chair.get("qty_available").asDouble()).isEqualTo(500.0);
+        assertThat(chair.get("qty_available").asDouble()).isEqualTo(5000.0);
         assertThat(chair.get("free_qty").asDouble()).isEqualTo(488.0);
     }
 
