@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import dev.ordergate.region.CurrentRegion;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /**
@@ -19,36 +18,16 @@ public final class OdooCompanyScope {
 
     /** Models we create that Odoo keeps per company. */
     private static final Set<String> COMPANY_RECORDS = Set.of("sale.order", "stock.picking", "stock.scrap", "account.move");
-    private static final ThreadLocal<Integer> COMPANY = new ThreadLocal<>();
     /** The company of a region, registered by {@link OdooRegionCompany} when the engine starts. */
     private static volatile Function<String, Integer> regionCompanies = region -> null;
 
     private OdooCompanyScope() {
     }
 
-    /** Runs {@code work} with the Odoo calls it makes in {@code company}; a null company leaves the calls as they are. */
-    public static <T> T call(Integer company, Callable<T> work) throws Exception {
-        Integer outer = COMPANY.get();
-        if (company == null) {
-            return work.call();
-        }
-        COMPANY.set(company);
-        try {
-            return work.call();
-        } finally {
-            if (outer == null) {
-                COMPANY.remove();
-            } else {
-                COMPANY.set(outer);
-            }
-        }
-    }
-
-    /** The company of the current thread's calls: set here, else the company of the {@link CurrentRegion}, or null. */
+    /** The company of the current thread's calls: the company of the {@link CurrentRegion}, or null. */
     public static Integer current() {
-        Integer company = COMPANY.get();
         String region = CurrentRegion.id();
-        return company != null || region == null ? company : regionCompanies.apply(region);
+        return region == null ? null : regionCompanies.apply(region);
     }
 
     static void resolveRegionsWith(Function<String, Integer> companies) {

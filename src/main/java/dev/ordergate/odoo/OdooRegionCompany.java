@@ -1,12 +1,8 @@
 package dev.ordergate.odoo;
 
 import dev.ordergate.region.Regions;
-import org.camunda.bpm.engine.delegate.BaseDelegateExecution;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.delegate.DefaultDelegateInterceptor;
-import org.camunda.bpm.engine.impl.delegate.DelegateInvocation;
-import org.camunda.bpm.engine.impl.interceptor.DelegateInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -27,24 +23,8 @@ class OdooRegionCompany extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        // The region of the step running is set by region.CurrentRegion (one delegate interceptor for both); the
+        // company of each call is derived from it.
         OdooCompanyScope.resolveRegionsWith(region -> regions.getObject().companyOf(region));
-        DelegateInterceptor next = configuration.getDelegateInterceptor() != null
-                ? configuration.getDelegateInterceptor() : new DefaultDelegateInterceptor();
-        configuration.setDelegateInterceptor(invocation -> invoke(next, invocation));
-    }
-
-    private void invoke(DelegateInterceptor next, DelegateInvocation invocation) throws Exception {
-        Integer company = companyOf(invocation.getContextExecution());
-        OdooCompanyScope.call(company, () -> {
-            next.handleInvocation(invocation);
-            return null;
-        });
-    }
-
-    private Integer companyOf(BaseDelegateExecution execution) {
-        if (execution == null || !(execution.getVariable(Regions.VARIABLE) instanceof String region)) {
-            return null;
-        }
-        return regions.getObject().companyOf(region);
     }
 }
