@@ -99,7 +99,7 @@ public class HelmChartTest {
                 .isEqualTo("/actuator/health/liveness");
         assertThat(container.path("startupProbe").isMissingNode()).isFalse();
         assertThat(container.path("resources").path("requests").path("cpu").asText()).isEqualTo("2");
-        assertThat(container.path("resources").path("limits").path("memory").asText()).isEqualTo("2Gi");
+        assertThat(container.path("resources").path("limits").path("memory").asText()).isEqualTo("768Mi");
         assertThat(container.path("envFrom").get(0).path("configMapRef").path("name").asText()).isEqualTo("og-ordergate");
         assertThat(env(container, "SPRING_DATASOURCE_PASSWORD").path("valueFrom").path("secretKeyRef").path("name").asText())
                 .isEqualTo("ordergate-db");

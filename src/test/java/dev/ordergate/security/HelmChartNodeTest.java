@@ -38,8 +38,7 @@ class HelmChartNodeTest {
                 .set("database.username", TestPostgres.username())
                 // The node needs an SMTP host to start (the chart leaves mail unconfigured without one); none is
                 // listening there, and these tests send no mail.
-                .set("smtp.host", "127.0.0.1").set("smtp.port", String.valueOf(FreePort.find()))
-                .set("javaOptions", "-Xmx512m"));
+                .set("smtp.host", "127.0.0.1").set("smtp.port", String.valueOf(FreePort.find())));
         Map<String, String> environment = new HashMap<>();
         HelmChartTest.only(manifests, "ConfigMap", "og-ordergate").path("data").fields()
                 .forEachRemaining(e -> environment.put(e.getKey(), e.getValue().asText()));
