@@ -63,8 +63,12 @@ start_node() {
     case $arg in -D* | -X*) jvm+=("$arg") ;; *) spring+=("$arg") ;; esac
   done
   set -- ${spring[@]+"${spring[@]}"}
-  # One load driver from one address measures the engine, not the per-client rate limits: those are off.
-  JAVA_OPTS="${JAVA_OPTS:-} ${jvm[*]:-}" start_jvm "node-$port" "$port" --spring.profiles.active=postgres \
+  # One load driver from one address measures the engine, not the per-client rate limits: those are off. The node
+  # runs with the Helm chart's JVM options (its heap and collector) unless NODE_JAVA_OPTS says otherwise, so the
+  # memory figures are those of a shipped node.
+  local shipped
+  shipped=$(sed -n 's/^javaOptions: "\(.*\)"$/\1/p' helm/ordergate/values.yaml)
+  JAVA_OPTS="${JAVA_OPTS:-} ${NODE_JAVA_OPTS-$shipped} ${jvm[*]:-}" start_jvm "node-$port" "$port" --spring.profiles.active=postgres \
     --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" --spring.datasource.username="$PGUSER" \
     --ordergate.sandbox.wms.shipment-delay="${BENCH_SHIPMENT_DELAY:-PT0.1S}" \
     --ordergate.rate-limits.enabled=false "$@"
