@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ordergate.ApiClient;
 import dev.ordergate.IntegrationTest;
+import dev.ordergate.OrderTasks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,9 +53,9 @@ class MigrationTest {
 
     @Test
     void ordersWaitingAtAReviewMoveToTheNewVersionAndContinueThereWhileOrdersAtARemovedActivityStay() throws IOException {
-        Task priceReview = awaitReview(submit(order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00"))));
-        Task creditReview = awaitReview(submit(order(uniqueRef(), "C-20077", "US", "93701", line("1", "E-COM07", "5", "280.00"))));
-        String version1 = priceReview.getProcessDefinitionId();
+        Waiting priceReview = awaitReview(submit(order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00"))));
+        Waiting creditReview = awaitReview(submit(order(uniqueRef(), "C-20077", "US", "93701", line("1", "E-COM07", "5", "280.00"))));
+        String version1 = definitionOf(priceReview.instance());
         version2 = deployVersion2();
 
         JsonNode plan = api.post("/api/v1/ops/migrations/plan", "{\"processDefinitionKey\": \"order-fulfillment\"}").body();
@@ -67,24 +68,24 @@ class MigrationTest {
 
         JsonNode report = api.post("/api/v1/ops/migrations", """
                 {"processDefinitionKey": "order-fulfillment", "processInstanceIds": ["%s", "%s"]}
-                """.formatted(priceReview.getProcessInstanceId(), creditReview.getProcessInstanceId())).body();
+                """.formatted(priceReview.instance(), creditReview.instance())).body();
 
-        assertThat(report.path("migrated").get(0).asText()).isEqualTo(priceReview.getProcessInstanceId());
+        assertThat(report.path("migrated").get(0).asText()).isEqualTo(priceReview.instance());
         assertThat(report.path("migrated")).hasSize(1);
         assertThat(report.path("notMigrated")).hasSize(1);
-        assertThat(report.path("notMigrated").get(0).path("processInstanceId").asText()).isEqualTo(creditReview.getProcessInstanceId());
+        assertThat(report.path("notMigrated").get(0).path("processInstanceId").asText()).isEqualTo(creditReview.instance());
         assertThat(report.path("notMigrated").get(0).path("reasons").toString()).contains("reviewCreditHold");
-        assertThat(definitionOf(creditReview.getProcessInstanceId())).as("refused instance stays").isEqualTo(version1);
+        assertThat(definitionOf(creditReview.instance())).as("refused instance stays").isEqualTo(version1);
 
-        Task migrated = tasks.createTaskQuery().processInstanceId(priceReview.getProcessInstanceId()).singleResult();
-        // The open task itself moves (same id, same assignee, same name: the engine keeps task data); new tasks get v2's name.
-        assertThat(migrated.getId()).isEqualTo(priceReview.getId());
-        assertThat(migrated.getProcessDefinitionId()).isEqualTo(definitionOf(priceReview.getProcessInstanceId()))
-                .isEqualTo(plan.path("target").path("id").asText());
+        // The order waits at the call of exception-review: the order's instance moves to version 2; the called review
+        // (its own process) keeps its task, which now returns its decision to version 2.
+        assertThat(definitionOf(priceReview.instance())).isEqualTo(plan.path("target").path("id").asText());
+        Task migrated = OrderTasks.of(tasks, runtime, priceReview.instance()).singleResult();
+        assertThat(migrated.getId()).isEqualTo(priceReview.task().getId());
         tasks.complete(migrated.getId(), Map.of("decision", "accept-submitted", "decisionComment", "Promo agreed"));
         await().atMost(PATIENCE).until(() -> runtime.createProcessInstanceQuery()
-                .processInstanceId(priceReview.getProcessInstanceId()).count() == 0);
-        assertThat(orderStatus(priceReview.getProcessInstanceId())).isEqualTo("COMPLETED");
+                .processInstanceId(priceReview.instance()).count() == 0);
+        assertThat(orderStatus(priceReview.instance())).isEqualTo("COMPLETED");
     }
 
     @Test
@@ -92,20 +93,20 @@ class MigrationTest {
         String ref = uniqueRef();
         String finished = submit(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "2", "299.00")));
         api.awaitOrderStatus(finished, "COMPLETED");
-        Task waiting = awaitReview(submit(order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00"))));
+        Waiting waiting = awaitReview(submit(order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00"))));
         version2 = deployVersion2();
 
         var unknown = api.post("/api/v1/ops/migrations", """
                 {"processDefinitionKey": "order-fulfillment", "businessKeys": ["b2b-portal:%s", "b2b-portal:NO-SUCH-ORDER"],
                  "processInstanceIds": ["%s"]}
-                """.formatted(ref, waiting.getProcessInstanceId()));
+                """.formatted(ref, waiting.instance()));
         var report = api.post("/api/v1/ops/migrations", """
                 {"processDefinitionKey": "order-fulfillment", "businessKeys": ["b2b-portal:%s"]}
                 """.formatted(ref));
 
         assertThat(unknown.status()).as(unknown.raw()).isEqualTo(422);
         assertThat(unknown.body().path("errors").findValuesAsText("field")).containsExactly("businessKeys[1]");
-        assertThat(definitionOf(waiting.getProcessInstanceId())).as("nothing moved").isEqualTo(waiting.getProcessDefinitionId());
+        assertThat(definitionOf(waiting.instance())).as("nothing moved").isEqualTo(waiting.definition());
         assertThat(report.status()).as(report.raw()).isEqualTo(200);
         assertThat(report.body().path("migrated")).isEmpty();
         assertThat(report.body().path("notMigrated").get(0).path("businessKey").asText()).isEqualTo("b2b-portal:" + ref);
@@ -141,9 +142,14 @@ class MigrationTest {
         return response.body().path("id").asText();
     }
 
-    private Task awaitReview(String orderId) {
+    /** An order's instance and the review task it waits for (in the exception-review it called). */
+    record Waiting(String instance, String definition, Task task) {
+    }
+
+    private Waiting awaitReview(String orderId) {
         String instance = api.get("/api/v1/orders/" + orderId).body().path("processInstanceId").asText();
         orderKeys.put(instance, orderId);
-        return await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceId(instance).singleResult(), t -> t != null);
+        Task task = await().atMost(PATIENCE).until(() -> OrderTasks.of(tasks, runtime, instance).singleResult(), t -> t != null);
+        return new Waiting(instance, definitionOf(instance), task);
     }
 }

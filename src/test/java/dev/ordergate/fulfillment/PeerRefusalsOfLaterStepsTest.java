@@ -1,5 +1,6 @@
 package dev.ordergate.fulfillment;
 
+import dev.ordergate.OrderTasks;
 import static dev.ordergate.SampleOrders.line;
 import static dev.ordergate.SampleOrders.order;
 import static dev.ordergate.SampleOrders.sample;
@@ -354,8 +355,8 @@ class PeerRefusalsOfLaterStepsTest {
 
     private Task awaitTask(String id, String taskKey) {
         String pi = api.processInstanceId(id);
-        return await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceId(pi)
-                .taskDefinitionKey(taskKey).singleResult(), t -> t != null);
+        return await().atMost(PATIENCE).until(() -> OrderTasks.of(tasks, runtime, pi).singleResult(),
+                t -> t != null && taskKey.equals(OrderTasks.kindOf(tasks, t)));
     }
 
     private void ship(String releaseId, String sku, String quantity) {
