@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -34,6 +35,7 @@ class MigrationTest {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
     private final ApiClient api = new ApiClient();
+    private final java.util.List<String> deployments = new java.util.ArrayList<>();
     private String version2;
 
     @Autowired
@@ -42,6 +44,8 @@ class MigrationTest {
     RuntimeService runtime;
     @Autowired
     TaskService tasks;
+    @Autowired
+    HistoryService history;
 
     /** Version 2 stays only for this test: the next tests start orders on the model in bpmn/ again. */
     @AfterEach
@@ -49,6 +53,7 @@ class MigrationTest {
         if (version2 != null) {
             repository.deleteDeployment(version2, true);
         }
+        deployments.forEach(id -> repository.deleteDeployment(id, true));
     }
 
     @Test
@@ -112,6 +117,60 @@ class MigrationTest {
         assertThat(report.body().path("notMigrated").get(0).path("businessKey").asText()).isEqualTo("b2b-portal:" + ref);
         assertThat(report.body().path("notMigrated").get(0).path("reasons").get(0).asText())
                 .startsWith("finished (COMPLETED)");
+    }
+
+    @Test
+    void anOrderOfTheFlatVersionWaitingAtAnInlineReviewFinishesThereAfterTheCalledReviewsAreDeployed() throws IOException {
+        // Today's model before exception-review: every review drawn inline (a copy kept as a test resource).
+        deployments.add(deploy("migration-test-flat", "order-fulfillment.bpmn",
+                Files.readString(Path.of("src/test/resources/deploy/order-fulfillment-flat.bpmn.xml"))));
+        Waiting flat = awaitReview(submit(order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00"))));
+        assertThat(flat.task().getTaskDefinitionKey()).as("the inline review of the flat version").isEqualTo("reviewPriceMismatch");
+        assertThat(flat.task().getProcessInstanceId()).isEqualTo(flat.instance());
+        deployments.add(deploy("migration-test-called", "order-fulfillment.bpmn", Files.readString(Path.of("bpmn/order-fulfillment.bpmn"))
+                .replace("name=\"Review price mismatch\"", "name=\"Review price mismatch (called)\"")));
+
+        JsonNode plan = api.post("/api/v1/ops/migrations/plan", "{\"processDefinitionKey\": \"order-fulfillment\"}").body();
+
+        // An inline user task cannot become a call of exception-review by migration: the order stays and finishes.
+        assertThat(plan.path("source").path("id").asText()).isEqualTo(flat.definition());
+        assertThat(plan.path("valid").asBoolean()).isFalse();
+        assertThat(plan.path("unmappedActivitiesWithInstances").toString()).contains("reviewPriceMismatch");
+        tasks.complete(flat.task().getId(), Map.of("decision", "accept-submitted", "decisionComment", "Promo agreed"));
+        assertThat(orderStatus(flat.instance())).isEqualTo("COMPLETED");
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(flat.instance()).singleResult()
+                .getProcessDefinitionId()).as("finished on the flat version").isEqualTo(flat.definition());
+    }
+
+    @Test
+    void aReviewWaitingInExceptionReviewMovesToItsNewVersionAndItsDecisionReachesTheOrder() throws IOException {
+        Waiting waiting = awaitReview(submit(order(uniqueRef(), "C-20077", "US", "93701", line("1", "E-COM07", "5", "280.00"))));
+        String reviewVersion1 = waiting.task().getProcessDefinitionId();
+        deployments.add(deploy("migration-test-review", "exception-review.bpmn", Files.readString(Path.of("bpmn/exception-review.bpmn"))
+                .replace("name=\"Remind reviewers\"", "name=\"Remind the reviewers\"")));
+
+        JsonNode plan = api.post("/api/v1/ops/migrations/plan", "{\"processDefinitionKey\": \"exception-review\"}").body();
+        assertThat(plan.path("source").path("id").asText()).isEqualTo(reviewVersion1);
+        assertThat(plan.path("valid").asBoolean()).as(plan.toString()).isTrue();
+        assertThat(plan.path("instructions").toString()).contains("\"reviewException\"", "\"reminderDue\"", "\"reviewOverdue\"");
+        JsonNode report = api.post("/api/v1/ops/migrations", """
+                {"processDefinitionKey": "exception-review", "processInstanceIds": ["%s"]}
+                """.formatted(waiting.task().getProcessInstanceId())).body();
+
+        assertThat(report.path("migrated").toString()).contains(waiting.task().getProcessInstanceId());
+        Task migrated = OrderTasks.of(tasks, runtime, waiting.instance()).singleResult();
+        assertThat(migrated.getId()).isEqualTo(waiting.task().getId());
+        assertThat(migrated.getProcessDefinitionId()).isEqualTo(plan.path("target").path("id").asText()).isNotEqualTo(reviewVersion1);
+        assertThat(OrderTasks.kindOf(tasks, migrated)).isEqualTo("reviewCreditHold");
+        tasks.complete(migrated.getId(), Map.of("decision", "approve-once", "decisionComment", "Known customer, paying"));
+        assertThat(orderStatus(waiting.instance())).isEqualTo("COMPLETED");
+    }
+
+    private String deploy(String name, String file, String model) {
+        Multipart.Response response = Multipart.post(ApiClient.baseUrl() + "/api/v1/ops/deployments?name=" + name,
+                null, Map.of(), "files", Map.of(file, model));
+        assertThat(response.status()).as(response.raw()).isEqualTo(201);
+        return response.body().path("deploymentId").asText();
     }
 
     private String deployVersion2() throws IOException {
