@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Checks a BPMN diagram's hand-written layout: no edge segment crosses a shape other than its own source and target
-(a boundary event counts as part of the task it sits on), and no label overlaps another label or a shape.
+"""Checks a BPMN diagram's hand-written layout: no shape overlaps another (a boundary event on its task aside), no
+edge segment crosses a shape other than its own source and target (a boundary event counts as part of the task it
+sits on), and no label overlaps another label or a shape.
 Usage: check_layout.py bpmn/x.bpmn ...; exits 1 and lists the findings when there are any."""
 import sys
 import xml.etree.ElementTree as ET
@@ -82,6 +83,13 @@ def check(path):
                 continue
             if any(seg_hits(p, q, rect) for p, q in zip(points, points[1:])):
                 findings.append(f'{path}: edge {ref} crosses {shape}')
+    placed = list(shapes.items())
+    for i, (a, ra) in enumerate(placed):
+        for b, rb in placed[i + 1:]:
+            if host.get(a) == b or host.get(b) == a or a in containers or b in containers:
+                continue
+            if overlaps(ra, rb):
+                findings.append(f'{path}: shape {a} overlaps shape {b}')
     items = list(labels.items())
     for i, (a, ra) in enumerate(items):
         for b, rb in items[i + 1:]:
