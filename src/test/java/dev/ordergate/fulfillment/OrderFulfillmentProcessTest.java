@@ -83,7 +83,8 @@ class OrderFulfillmentProcessTest {
         assertThat(completed.path("invoiceRef").asText()).startsWith("INV/");
         assertThat(completed.path("milestones").findValuesAsText("milestone")).containsExactly(
                 "RECEIVED", "VALIDATED", "COMMITTED", "RELEASED", "SHIPPED", "INVOICED", "COMPLETED");
-        var instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("b2b-portal:" + ref)
+        var instance = history.createHistoricProcessInstanceQuery().processDefinitionKey("order-fulfillment")
+                .processInstanceBusinessKey("b2b-portal:" + ref)
                 .singleResult();
         assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
         BpmnAwareTests.assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId())
