@@ -65,7 +65,8 @@ class OrderStories {
             return new Story(summary, order.milestones(), List.of(), decisions.forOrder(order.id()), List.of(),
                     List.of(), List.of(), List.of());
         }
-        var tasks = history.createHistoricTaskInstanceQuery().processInstanceId(pi)
+        // The reviews run in the processes the order called (exception-review, peer-refusal-review): its whole tree.
+        var tasks = history.createHistoricTaskInstanceQuery().rootProcessInstanceId(pi)
                 .orderByHistoricActivityInstanceStartTime().asc().list().stream()
                 .map(t -> new Task(t.getId(), t.getName(), t.getAssignee(), instant(t.getStartTime()),
                         instant(t.getEndTime()), t.getDeleteReason()))

@@ -169,6 +169,9 @@ class ReviewController {
         review.put("taskId", task.getId());
         review.put("name", task.getName());
         review.put("taskDefinitionKey", task.getTaskDefinitionKey());
+        // A gate review is exception-review's one task: which review it is, is its task-local reviewKind.
+        review.put("kind", Optional.ofNullable(tasks.getVariableLocal(task.getId(), "reviewKind"))
+                .orElse(task.getTaskDefinitionKey()));
         review.put("businessKey", businessKey);
         review.put("created", task.getCreateTime().toInstant().atOffset(ZoneOffset.UTC));
         review.put("assignee", task.getAssignee());

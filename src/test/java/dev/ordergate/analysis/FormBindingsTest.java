@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ordergate.ApiClient;
 import dev.ordergate.IntegrationTest;
+import dev.ordergate.OrderTasks;
 import dev.ordergate.sandbox.SandboxFaults;
 import dev.ordergate.TestMasterDataHub;
 import dev.ordergate.sandbox.SimulatedPricingEngine;
@@ -27,6 +28,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +49,8 @@ class FormBindingsTest {
 
     @Autowired
     TaskService tasks;
+    @Autowired
+    RuntimeService runtime;
     @Autowired
     SimulatedPricingEngine pricingEngine;
     @Autowired
@@ -141,8 +145,8 @@ class FormBindingsTest {
         Map<String, Task> reached = new HashMap<>();
         for (String id : orders) {
             String instance = api.get("/api/v1/orders/" + id).body().path("processInstanceId").asText();
-            Task task = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceId(instance).singleResult(), t -> t != null);
-            reached.put("order-fulfillment/" + task.getTaskDefinitionKey(), task);
+            Task task = await().atMost(PATIENCE).until(() -> OrderTasks.of(tasks, runtime, instance).singleResult(), t -> t != null);
+            reached.put("order-fulfillment/" + OrderTasks.kindOf(tasks, task), task);
         }
         Task review = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(run).singleResult(), t -> t != null);
         reached.put("price-list-sync/" + review.getTaskDefinitionKey(), review);

@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 
 /** The forms in forms/ and the user tasks in bpmn/ that use them. */
 final class Forms {
@@ -26,7 +28,8 @@ final class Forms {
     record Form(Path file, String id, List<Field> fields) {
     }
 
-    /** A user task with its form reference as Modeler writes it (formRef, or formKey). */
+    /** A user task with its form reference as Modeler writes it (formRef, or formKey), or a call of exception-review with
+     * the form it asks for (its reviewForm in-mapping). */
     record FormUse(Path model, String processId, String taskId, String taskName, String reference) {
     }
 
@@ -50,8 +53,21 @@ final class Forms {
             BpmnModelInstance instance = Bpmn.readModelFromFile(model.toFile());
             for (UserTask task : instance.getModelElementsByType(UserTask.class)) {
                 String reference = Optional.ofNullable(task.getCamundaFormRef()).orElse(task.getCamundaFormKey());
+                if (reference != null && reference.contains("${")) {
+                    // exception-review's one task: each caller names its form, below.
+                    continue;
+                }
                 String processId = task.getScope() == null ? "?" : processOf(task);
                 uses.add(new FormUse(model, processId, task.getId(), task.getName(), reference));
+            }
+            for (CallActivity call : instance.getModelElementsByType(CallActivity.class)) {
+                if (!"exception-review".equals(call.getCalledElement()) || call.getExtensionElements() == null) {
+                    continue;
+                }
+                call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list().stream()
+                        .filter(in -> "reviewForm".equals(in.getCamundaTarget()))
+                        .forEach(in -> uses.add(new FormUse(model, processOf(call), call.getId(), call.getName(),
+                                in.getCamundaSourceExpression())));
             }
         }
         return uses;
@@ -70,7 +86,7 @@ final class Forms {
         return forms.containsKey(reference) ? Optional.of(reference) : Optional.empty();
     }
 
-    private static String processOf(UserTask task) {
+    private static String processOf(org.camunda.bpm.model.xml.instance.ModelElementInstance task) {
         org.camunda.bpm.model.xml.instance.ModelElementInstance e = task;
         while (e != null && !(e instanceof org.camunda.bpm.model.bpmn.instance.Process)) {
             e = e.getParentElement();

@@ -1,5 +1,6 @@
 package dev.ordergate.deploy;
 
+import dev.ordergate.OrderTasks;
 import static dev.ordergate.SampleOrders.line;
 import static dev.ordergate.SampleOrders.order;
 import static dev.ordergate.SampleOrders.uniqueRef;
@@ -11,6 +12,7 @@ import dev.ordergate.HeadlessChromium;
 import dev.ordergate.IntegrationTest;
 import java.io.IOException;
 import java.time.Duration;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -37,6 +39,8 @@ class CockpitScreenshotTest {
 
     @Autowired
     TaskService tasks;
+    @Autowired
+    RuntimeService runtime;
 
     @BeforeAll
     static void startBrowser() {
@@ -55,8 +59,8 @@ class CockpitScreenshotTest {
     void cockpitShowsTheDeployedProcessWithAnOrderWaitingAtTheCreditReview() throws IOException {
         var created = api.post("/api/v1/orders", order(uniqueRef(), "C-20077", "US", "93701", line("1", "E-COM07", "5", "280.00")));
         String processInstanceId = created.body().path("processInstanceId").asText();
-        Task task = await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery()
-                .processInstanceId(processInstanceId).singleResult(), t -> t != null);
+        Task task = await().atMost(Duration.ofSeconds(60)).until(() -> OrderTasks.of(tasks, runtime,
+                processInstanceId).singleResult(), t -> t != null);
 
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         browser.get(ApiClient.baseUrl() + "/camunda/app/cockpit/default/");
@@ -65,7 +69,9 @@ class CockpitScreenshotTest {
         browser.findElement(By.cssSelector("button[type='submit']")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".dashboard, [cam-dashboard], .cam-dashboard, .processes-dashboard, .navbar")));
 
-        browser.get(ApiClient.baseUrl() + "/camunda/app/cockpit/default/#/process-definition/" + task.getProcessDefinitionId() + "/runtime");
+        browser.get(ApiClient.baseUrl() + "/camunda/app/cockpit/default/#/process-definition/"
+                + runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult().getProcessDefinitionId()
+                + "/runtime");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-element-id='reviewCreditHold']")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".badge, .djs-overlay")));
         assertThat(browser.getPageSource()).contains("Order fulfillment");

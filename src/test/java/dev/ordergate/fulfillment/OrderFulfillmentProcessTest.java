@@ -1,5 +1,6 @@
 package dev.ordergate.fulfillment;
 
+import dev.ordergate.OrderTasks;
 import static dev.ordergate.SampleOrders.line;
 import static dev.ordergate.SampleOrders.order;
 import static dev.ordergate.SampleOrders.sample;
@@ -82,7 +83,8 @@ class OrderFulfillmentProcessTest {
         assertThat(completed.path("invoiceRef").asText()).startsWith("INV/");
         assertThat(completed.path("milestones").findValuesAsText("milestone")).containsExactly(
                 "RECEIVED", "VALIDATED", "COMMITTED", "RELEASED", "SHIPPED", "INVOICED", "COMPLETED");
-        var instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("b2b-portal:" + ref)
+        var instance = history.createHistoricProcessInstanceQuery().processDefinitionKey("order-fulfillment")
+                .processInstanceBusinessKey("b2b-portal:" + ref)
                 .singleResult();
         assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
         BpmnAwareTests.assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId())
@@ -243,9 +245,9 @@ class OrderFulfillmentProcessTest {
         String id = api.submitOrder(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00")));
         Task task = awaitReview(id);
 
-        fireTimer(api.processInstanceId(id), "remindPrices");
+        fireTimer(task.getProcessInstanceId(), "reminderDue");
         awaitMail("pricing-stewards@localhost", "Reminder: order b2b-portal:" + ref + " still waits for a pricing review");
-        fireTimer(api.processInstanceId(id), "escalatePrices");
+        fireTimer(task.getProcessInstanceId(), "reviewOverdue");
 
         assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(l -> l.getGroupId())
                 .contains("pricing-stewards", "order-supervisors");
@@ -263,7 +265,7 @@ class OrderFulfillmentProcessTest {
 
         Task again = awaitReview(id);
         assertThat(again.getId()).isNotEqualTo(task.getId());
-        assertThat(again.getTaskDefinitionKey()).isEqualTo("reviewShortfall");
+        assertThat(OrderTasks.kindOf(tasks, again)).isEqualTo("reviewShortfall");
         assertThat(tasks.getVariable(again.getId(), "decision")).as("a new review starts blank").isNull();
     }
 
@@ -287,7 +289,7 @@ class OrderFulfillmentProcessTest {
 
         var rejected = api.awaitOrderStatus(id, "REJECTED");
         assertThat(rejected.path("statusReason").asText()).isEqualTo("credit-limit: stopped at the credit check");
-        assertThat(tasks.createTaskQuery().processInstanceId(api.processInstanceId(id)).count()).isZero();
+        assertThat(OrderTasks.of(tasks, runtime, api.processInstanceId(id)).count()).isZero();
     }
 
     @Test
@@ -387,7 +389,7 @@ class OrderFulfillmentProcessTest {
 
     private Task awaitReview(String id) {
         String pi = api.processInstanceId(id);
-        Task task = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceId(pi)
+        Task task = await().atMost(PATIENCE).until(() -> OrderTasks.of(tasks, runtime, pi)
                 .singleResult(), t -> t != null);
         assertThat(status(id)).isEqualTo("IN_REVIEW");
         return task;
@@ -405,7 +407,7 @@ class OrderFulfillmentProcessTest {
     }
 
     private void assertReview(Task task, String taskKey, String gate, String group, String reasonPart) {
-        assertThat(task.getTaskDefinitionKey()).isEqualTo(taskKey);
+        assertThat(OrderTasks.kindOf(tasks, task)).isEqualTo(taskKey);
         assertThat(tasks.getVariable(task.getId(), "exceptionGate")).isEqualTo(gate);
         assertThat((String) tasks.getVariable(task.getId(), "exceptionReason")).contains(reasonPart);
         assertThat(tasks.getIdentityLinksForTask(task.getId()))

@@ -3,20 +3,18 @@ package dev.ordergate.fulfillment;
 import static dev.ordergate.SampleOrders.sample;
 import static dev.ordergate.SampleOrders.uniqueRef;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.ordergate.ApiClient;
 import dev.ordergate.IntegrationTest;
 import dev.ordergate.ops.Scrape;
 import dev.ordergate.sandbox.SandboxFaults;
 import dev.ordergate.sandbox.SandboxOdoo;
-import java.time.Duration;
-import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -28,9 +26,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class PeerRefusalsAfterTheGatesTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(90);
 
     private final ApiClient api = new ApiClient();
+    private RefusalReviews refusals;
 
     @Autowired
     RuntimeService runtime;
@@ -43,6 +41,11 @@ class PeerRefusalsAfterTheGatesTest {
     @Autowired
     SandboxOdoo odoo;
 
+    @BeforeEach
+    void refusalReviews() {
+        refusals = new RefusalReviews(tasks, runtime, api);
+    }
+
     @AfterEach
     void healPeers() {
         faults.reset();
@@ -54,7 +57,7 @@ class PeerRefusalsAfterTheGatesTest {
         String ref = uniqueRef();
         String id = api.submitOrder(sample(ref));
 
-        decide(awaitRefusal(id, ref, "resolveRefusal", "commitSalesOrder"), "retry", "Customer's pricelist fixed in Odoo");
+        refusals.decide(refusals.awaitRefusal(id, ref, "resolveRefusal", "odoo", "commitSalesOrder"), "retry", "Customer's pricelist fixed in Odoo");
 
         api.awaitOrderStatus(id, "COMPLETED");
         assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).hasSize(1);
@@ -68,7 +71,7 @@ class PeerRefusalsAfterTheGatesTest {
         String ref = uniqueRef();
         String id = api.submitOrder(sample(ref));
 
-        decide(awaitRefusal(id, ref, "resolveRefusal", "commitSalesOrder"), "cancel", "Customer closed, order void");
+        refusals.decide(refusals.awaitRefusal(id, ref, "resolveRefusal", "odoo", "commitSalesOrder"), "cancel", "Customer closed, order void");
 
         api.awaitOrderStatus(id, "CANCELLED");
         assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).singleElement()
@@ -86,9 +89,9 @@ class PeerRefusalsAfterTheGatesTest {
         String ref = uniqueRef();
         String id = api.submitOrder(sample(ref));
 
-        Task review = awaitRefusal(id, ref, "resolveRefusalNoCancel", "recordDelivery");
+        Task review = refusals.awaitRefusal(id, ref, "resolveRefusalNoCancel", "odoo", "recordDelivery");
         assertThat(tasks.getVariable(review.getId(), "exceptionGate")).isEqualTo("refusal-no-cancel");
-        decide(review, "retry", "Lot number entered in Odoo");
+        refusals.decide(review, "retry", "Lot number entered in Odoo");
 
         api.awaitOrderStatus(id, "COMPLETED");
         assertThat(reached(id, "recordDeliveryRefused")).isEqualTo(1);
@@ -106,7 +109,7 @@ class PeerRefusalsAfterTheGatesTest {
 
             assertThat(api.post("/api/v1/orders/" + id + "/cancellation", "{\"reason\": \"Customer changed their mind\"}")
                     .status()).isEqualTo(202);
-            decide(awaitRefusal(id, ref, "resolveRefusalNoCancel", "cancelSalesOrder"), "retry",
+            refusals.decide(refusals.awaitRefusal(id, ref, "resolveRefusalNoCancel", "odoo", "cancelSalesOrder"), "retry",
                     "Delivery un-reserved in Odoo");
 
             api.awaitOrderStatus(id, "CANCELLED");
@@ -117,23 +120,6 @@ class PeerRefusalsAfterTheGatesTest {
         } finally {
             faults.resumeShipments();
         }
-    }
-
-    /** Waits for the review and checks what the person sees: the peer, the step, the peer's words; no incident. */
-    private Task awaitRefusal(String id, String ref, String taskKey, String step) {
-        Task review = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().taskDefinitionKey(taskKey)
-                .processInstanceBusinessKey("b2b-portal:" + ref).singleResult(), t -> t != null);
-        Map<String, Object> shown = tasks.getVariables(review.getId());
-        assertThat(shown).containsEntry("refusalPeer", "odoo").containsEntry("refusalStep", step)
-                .containsEntry("refusalMessage", SandboxFaults.REFUSAL);
-        assertThat(review.getName()).startsWith("Resolve refusal · ");
-        assertThat(runtime.createIncidentQuery().processInstanceId(api.processInstanceId(id)).count()).isZero();
-        return review;
-    }
-
-    private void decide(Task review, String decision, String comment) {
-        Object group = tasks.getVariable(review.getId(), "refusalGroup");
-        tasks.complete(review.getId(), Map.of("decision", decision, "refusalGroup", group, "decisionComment", comment));
     }
 
     private long reached(String id, String activityId) {

@@ -1,5 +1,6 @@
 package dev.ordergate.fulfillment;
 
+import dev.ordergate.OrderTasks;
 import static dev.ordergate.SampleOrders.line;
 import static dev.ordergate.SampleOrders.order;
 import static dev.ordergate.SampleOrders.sample;
@@ -22,6 +23,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +42,7 @@ class PeerRefusalsOfLaterStepsTest {
     private static final double LAMPS_ON_HAND = 3;
 
     private final ApiClient api = new ApiClient();
+    private RefusalReviews refusals;
 
     @Autowired
     RuntimeService runtime;
@@ -58,6 +61,11 @@ class PeerRefusalsOfLaterStepsTest {
     @Autowired
     JdbcClient jdbc;
 
+    @BeforeEach
+    void refusalReviews() {
+        refusals = new RefusalReviews(tasks, runtime, api);
+    }
+
     @AfterEach
     void healPeers() {
         releaseJobsOf("findSubstitutes");
@@ -73,7 +81,7 @@ class PeerRefusalsOfLaterStepsTest {
         String ref = uniqueRef();
         String id = refusedWhileFindingSubstitutes(ref);
 
-        decide(awaitRefusal(id, ref, "resolveRefusal", "odoo", "findSubstitutes"), "retry", "Substitute re-activated");
+        refusals.decide(refusals.awaitRefusal(id, ref, "resolveRefusal", "odoo", "findSubstitutes"), "retry", "Substitute re-activated");
 
         var completed = api.awaitOrderStatus(id, "COMPLETED");
         assertThat(completed.path("order").path("lines").get(0).path("sku").asText()).isEqualTo("FURN_8855");
@@ -86,7 +94,7 @@ class PeerRefusalsOfLaterStepsTest {
         String ref = uniqueRef();
         String id = refusedWhileFindingSubstitutes(ref);
 
-        decide(awaitRefusal(id, ref, "resolveRefusal", "odoo", "findSubstitutes"), "cancel", "Customer cancelled");
+        refusals.decide(refusals.awaitRefusal(id, ref, "resolveRefusal", "odoo", "findSubstitutes"), "cancel", "Customer cancelled");
 
         api.awaitOrderStatus(id, "CANCELLED");
         assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).isEmpty();
@@ -100,8 +108,8 @@ class PeerRefusalsOfLaterStepsTest {
         String ref = uniqueRef();
         String id = api.submitOrder(sample(ref));
 
-        decide(awaitRefusal(id, ref, "resolveRefusal", "odoo", "checkMasterData"), "retry", "Contact un-archived");
-        decide(awaitRefusal(id, ref, "resolveRefusal", "tax", "determineTax"), "retry", "Jurisdiction added");
+        refusals.decide(refusals.awaitRefusal(id, ref, "resolveRefusal", "odoo", "checkMasterData"), "retry", "Contact un-archived");
+        refusals.decide(refusals.awaitRefusal(id, ref, "resolveRefusal", "tax", "determineTax"), "retry", "Jurisdiction added");
 
         api.awaitOrderStatus(id, "COMPLETED");
         assertThat(reached(id, "checkMasterData")).isEqualTo(2);
@@ -113,13 +121,13 @@ class PeerRefusalsOfLaterStepsTest {
         faults.failNext("sale.order.line", "onchange", 1, SandboxFaults.Fault.USER_ERROR);
         String priced = uniqueRef();
         String pricedId = api.submitOrder(sample(priced));
-        decide(awaitRefusal(pricedId, priced, "resolveRefusal", "odoo", "checkPrices"), "cancel", "Price list withdrawn");
+        refusals.decide(refusals.awaitRefusal(pricedId, priced, "resolveRefusal", "odoo", "checkPrices"), "cancel", "Price list withdrawn");
         api.awaitOrderStatus(pricedId, "CANCELLED");
 
         faults.refuseNext("credit", 1);
         String credited = uniqueRef();
         String creditedId = api.submitOrder(sample(credited));
-        decide(awaitRefusal(creditedId, credited, "resolveRefusal", "credit", "checkCredit"), "cancel", "Account closed");
+        refusals.decide(refusals.awaitRefusal(creditedId, credited, "resolveRefusal", "credit", "checkCredit"), "cancel", "Account closed");
         api.awaitOrderStatus(creditedId, "CANCELLED");
 
         assertThat(reached(pricedId, "checkPricesRefusalCancelled")).isEqualTo(1);
@@ -148,12 +156,12 @@ class PeerRefusalsOfLaterStepsTest {
             releaseJobsOf("checkAvailability");
         }
 
-        Task first = awaitRefusal(id, ref, "resolveRefusal", "odoo", "checkAvailability");
+        Task first = refusals.awaitRefusal(id, ref, "resolveRefusal", "odoo", "checkAvailability");
         faults.failNext("product.product", "*", 1, SandboxFaults.Fault.USER_ERROR);
-        decide(first, "retry", "Warehouse re-activated");
-        Task second = await().atMost(PATIENCE).until(() -> refusalTask(ref, "resolveRefusal"),
+        refusals.decide(first, "retry", "Warehouse re-activated");
+        Task second = await().atMost(PATIENCE).until(() -> refusals.find(ref, "resolveRefusal"),
                 t -> t != null && !t.getId().equals(first.getId()));
-        decide(second, "cancel", "Warehouse closed for good");
+        refusals.decide(second, "cancel", "Warehouse closed for good");
 
         api.awaitOrderStatus(id, "CANCELLED");
         assertThat(reached(id, "checkAvailability")).isEqualTo(2);
@@ -170,12 +178,12 @@ class PeerRefusalsOfLaterStepsTest {
         faults.failNext("product.product", "*", 1, SandboxFaults.Fault.USER_ERROR);
         tasks.complete(shortfall.getId(), Map.of("decision", "cancel-short-lines", "decisionComment", "Customer agreed"));
 
-        Task first = awaitRefusal(id, ref, "resolveRefusal", "odoo", "cancelShortLines");
+        Task first = refusals.awaitRefusal(id, ref, "resolveRefusal", "odoo", "cancelShortLines");
         faults.failNext("product.product", "*", 1, SandboxFaults.Fault.USER_ERROR);
-        decide(first, "retry", "Lamp un-archived in Odoo");
-        Task second = await().atMost(PATIENCE).until(() -> refusalTask(ref, "resolveRefusal"),
+        refusals.decide(first, "retry", "Lamp un-archived in Odoo");
+        Task second = await().atMost(PATIENCE).until(() -> refusals.find(ref, "resolveRefusal"),
                 t -> t != null && !t.getId().equals(first.getId()));
-        decide(second, "cancel", "Customer no longer wants the order");
+        refusals.decide(second, "cancel", "Customer no longer wants the order");
 
         api.awaitOrderStatus(id, "CANCELLED");
         assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).as("cancelled before the commit").isEmpty();
@@ -190,14 +198,14 @@ class PeerRefusalsOfLaterStepsTest {
         String ref = uniqueRef();
         String id = api.submitOrder(sample(ref));
 
-        Task first = awaitRefusal(id, ref, "resolveRefusalNoCancel", "odoo", "invoiceOrder");
+        Task first = refusals.awaitRefusal(id, ref, "resolveRefusalNoCancel", "odoo", "invoiceOrder");
         tasks.complete(first.getId(), Map.of("decision", "hand-over", "refusalGroup", "credit-controllers",
                 "decisionComment", "Journals are finance's"));
-        Task handedOver = refusalTask(ref, "resolveRefusalNoCancel");
+        Task handedOver = refusals.find(ref, "resolveRefusalNoCancel");
         assertThat(handedOver.getId()).isNotEqualTo(first.getId());
         assertThat(tasks.getIdentityLinksForTask(handedOver.getId())).extracting(l -> l.getGroupId())
                 .containsExactly("credit-controllers");
-        decide(handedOver, "retry", "Sales journal reopened");
+        refusals.decide(handedOver, "retry", "Sales journal reopened");
 
         api.awaitOrderStatus(id, "COMPLETED");
         assertThat(invoices(id)).hasSize(1);
@@ -216,8 +224,8 @@ class PeerRefusalsOfLaterStepsTest {
         faults.failNext("sale.advance.payment.inv", "create", 1, SandboxFaults.Fault.USER_ERROR);
 
         ship(key, "FURN_0269", "1");
-        Task review = awaitRefusal(id, key, "resolveRefusalNoCancel", "odoo", "invoiceShipment");
-        decide(review, "retry", "Fiscal position fixed");
+        Task review = refusals.awaitRefusal(id, key, "resolveRefusalNoCancel", "odoo", "invoiceShipment");
+        refusals.decide(review, "retry", "Fiscal position fixed");
         await().atMost(PATIENCE).until(() -> invoices(id).size() == 1);
         ship(key, "FURN_0269", "3");
 
@@ -237,7 +245,7 @@ class PeerRefusalsOfLaterStepsTest {
 
         management.executeJob(management.createJobQuery().processInstanceId(api.processInstanceId(id))
                 .activityId("backorderExpired").singleResult().getId());
-        decide(awaitRefusal(id, key, "resolveRefusalNoCancel", "odoo", "closeOpenDeliveries"), "retry",
+        refusals.decide(refusals.awaitRefusal(id, key, "resolveRefusalNoCancel", "odoo", "closeOpenDeliveries"), "retry",
                 "Backorder un-reserved in Odoo");
 
         api.awaitOrderStatus(id, "COMPLETED");
@@ -251,11 +259,11 @@ class PeerRefusalsOfLaterStepsTest {
         faults.failNext("sale.order", "action_confirm", 1, SandboxFaults.Fault.USER_ERROR);
         String ref = uniqueRef();
         String id = api.submitOrder(sample(ref));
-        Task commit = awaitRefusal(id, ref, "resolveRefusal", "odoo", "commitSalesOrder");
+        Task commit = refusals.awaitRefusal(id, ref, "resolveRefusal", "odoo", "commitSalesOrder");
         faults.failNext("sale.order", "action_cancel", 1, SandboxFaults.Fault.USER_ERROR);
-        decide(commit, "cancel", "Customer closed");
+        refusals.decide(commit, "cancel", "Customer closed");
 
-        decide(awaitRefusal(id, ref, "resolveRefusalNoCancel", "odoo", "cancelAfterCommitSalesOrderRefused"), "retry",
+        refusals.decide(refusals.awaitRefusal(id, ref, "resolveRefusalNoCancel", "odoo", "cancelAfterCommitSalesOrderRefused"), "retry",
                 "Quotation unlocked");
 
         api.awaitOrderStatus(id, "CANCELLED");
@@ -270,11 +278,11 @@ class PeerRefusalsOfLaterStepsTest {
         faults.refuseNext("wms", 1);
         String ref = uniqueRef();
         String id = api.submitOrder(sample(ref));
-        Task release = awaitRefusal(id, ref, "resolveRefusal", "wms", "releaseToWarehouse");
+        Task release = refusals.awaitRefusal(id, ref, "resolveRefusal", "wms", "releaseToWarehouse");
         faults.failNext("sale.order", "action_cancel", 1, SandboxFaults.Fault.USER_ERROR);
-        decide(release, "cancel", "The WMS will not take this customer's goods");
+        refusals.decide(release, "cancel", "The WMS will not take this customer's goods");
 
-        decide(awaitRefusal(id, ref, "resolveRefusalNoCancel", "odoo", "cancelRefusedOrder"), "retry",
+        refusals.decide(refusals.awaitRefusal(id, ref, "resolveRefusalNoCancel", "odoo", "cancelRefusedOrder"), "retry",
                 "Delivery un-reserved in Odoo");
 
         api.awaitOrderStatus(id, "CANCELLED");
@@ -296,7 +304,7 @@ class PeerRefusalsOfLaterStepsTest {
         faults.failNext("sale.order", "action_cancel", 1, SandboxFaults.Fault.USER_ERROR);
         tasks.complete(problem.getId(), Map.of("problemResolution", "cancel-line"));
 
-        decide(awaitRefusal(id, key, "resolveRefusalNoCancel", "odoo", "cancelUndeliveredOrder"), "retry",
+        refusals.decide(refusals.awaitRefusal(id, key, "resolveRefusalNoCancel", "odoo", "cancelUndeliveredOrder"), "retry",
                 "Order unlocked in Odoo");
 
         api.awaitOrderStatus(id, "CANCELLED");
@@ -320,27 +328,6 @@ class PeerRefusalsOfLaterStepsTest {
         }
     }
 
-    /** Waits for the review and checks what the person sees: the peer, the step, the peer's words; no incident. */
-    private Task awaitRefusal(String id, String ref, String taskKey, String peer, String step) {
-        Task review = await().atMost(PATIENCE).until(() -> refusalTask(ref, taskKey),
-                t -> t != null && step.equals(tasks.getVariable(t.getId(), "refusalStep")));
-        Map<String, Object> shown = tasks.getVariables(review.getId());
-        assertThat(shown).containsEntry("refusalPeer", peer).containsEntry("refusalMessage", SandboxFaults.REFUSAL);
-        assertThat(review.getName()).startsWith("Resolve refusal");
-        assertThat(incidents(id)).isZero();
-        return review;
-    }
-
-    private Task refusalTask(String ref, String taskKey) {
-        String businessKey = ref.contains(":") ? ref : "b2b-portal:" + ref;
-        return tasks.createTaskQuery().taskDefinitionKey(taskKey).processInstanceBusinessKey(businessKey).singleResult();
-    }
-
-    private void decide(Task review, String decision, String comment) {
-        Object group = tasks.getVariable(review.getId(), "refusalGroup");
-        tasks.complete(review.getId(), Map.of("decision", decision, "refusalGroup", group, "decisionComment", comment));
-    }
-
     /** Jobs of the step wait, suspended, until released: a test's fault then meets that step's call and no other. */
     private void holdJobsOf(String activityId) {
         management.createJobDefinitionQuery().processDefinitionKey("order-fulfillment").activityIdIn(activityId).list()
@@ -354,8 +341,8 @@ class PeerRefusalsOfLaterStepsTest {
 
     private Task awaitTask(String id, String taskKey) {
         String pi = api.processInstanceId(id);
-        return await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceId(pi)
-                .taskDefinitionKey(taskKey).singleResult(), t -> t != null);
+        return await().atMost(PATIENCE).until(() -> OrderTasks.of(tasks, runtime, pi).singleResult(),
+                t -> t != null && taskKey.equals(OrderTasks.kindOf(tasks, t)));
     }
 
     private void ship(String releaseId, String sku, String quantity) {

@@ -3,19 +3,17 @@ package dev.ordergate.fulfillment;
 import static dev.ordergate.SampleOrders.sample;
 import static dev.ordergate.SampleOrders.uniqueRef;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.ordergate.ApiClient;
 import dev.ordergate.IntegrationTest;
 import dev.ordergate.sandbox.SandboxFaults;
 import dev.ordergate.sandbox.SandboxOdoo;
-import java.time.Duration;
-import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,9 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class PeerRefusalsTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final ApiClient api = new ApiClient();
+    private RefusalReviews refusals;
 
     @Autowired
     RuntimeService runtime;
@@ -42,6 +40,11 @@ class PeerRefusalsTest {
     @Autowired
     SandboxOdoo odoo;
 
+    @BeforeEach
+    void refusalReviews() {
+        refusals = new RefusalReviews(tasks, runtime, api);
+    }
+
     @AfterEach
     void healPeers() {
         faults.reset();
@@ -53,8 +56,8 @@ class PeerRefusalsTest {
         String ref = uniqueRef();
         String id = api.submitOrder(sample(ref));
 
-        Task review = awaitRefusal(id, ref, "odoo", "checkPrices");
-        decide(review, "retry", "Price list un-archived in Odoo");
+        Task review = refusals.awaitRefusal(id, ref, "resolveRefusal", "odoo", "checkPrices");
+        refusals.decide(review, "retry", "Price list un-archived in Odoo");
 
         api.awaitOrderStatus(id, "COMPLETED");
         assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).hasSize(1);
@@ -67,7 +70,7 @@ class PeerRefusalsTest {
         String ref = uniqueRef();
         String id = api.submitOrder(sample(ref));
 
-        decide(awaitRefusal(id, ref, "odoo", "checkMasterData"), "cancel", "Customer is being merged, order again");
+        refusals.decide(refusals.awaitRefusal(id, ref, "resolveRefusal", "odoo", "checkMasterData"), "cancel", "Customer is being merged, order again");
 
         api.awaitOrderStatus(id, "CANCELLED");
         assertThat(reached(id, "checkMasterDataRefusalCancelled")).isEqualTo(1);
@@ -80,7 +83,7 @@ class PeerRefusalsTest {
         String ref = uniqueRef();
         String id = api.submitOrder(sample(ref));
 
-        decide(awaitRefusal(id, ref, "credit", "checkCredit"), "retry", "Account unfrozen in the credit service");
+        refusals.decide(refusals.awaitRefusal(id, ref, "resolveRefusal", "credit", "checkCredit"), "retry", "Account unfrozen in the credit service");
 
         api.awaitOrderStatus(id, "COMPLETED");
         assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).hasSize(1);
@@ -92,7 +95,7 @@ class PeerRefusalsTest {
         String ref = uniqueRef();
         String id = api.submitOrder(sample(ref));
 
-        decide(awaitRefusal(id, ref, "tax", "determineTax"), "cancel", "Exemption certificate expired");
+        refusals.decide(refusals.awaitRefusal(id, ref, "resolveRefusal", "tax", "determineTax"), "cancel", "Exemption certificate expired");
 
         api.awaitOrderStatus(id, "CANCELLED");
         assertThat(reached(id, "determineTaxRefusalCancelled")).isEqualTo(1);
@@ -105,10 +108,10 @@ class PeerRefusalsTest {
         String ref = uniqueRef();
         String id = api.submitOrder(sample(ref));
 
-        decide(awaitRefusal(id, ref, "wms", "releaseToWarehouse"), "retry", "Ship-to address completed in the WMS");
-        Task again = await().atMost(PATIENCE).until(() -> refusalTask(ref), t -> t != null);
+        refusals.decide(refusals.awaitRefusal(id, ref, "resolveRefusal", "wms", "releaseToWarehouse"), "retry", "Ship-to address completed in the WMS");
+        Task again = refusals.awaitNext(ref, "resolveRefusal");
         assertThat(tasks.getVariable(again.getId(), "refusalMessage")).isEqualTo(SandboxFaults.REFUSAL);
-        decide(again, "cancel", "The WMS will not take this customer's goods");
+        refusals.decide(again, "cancel", "The WMS will not take this customer's goods");
 
         var cancelled = api.awaitOrderStatus(id, "CANCELLED");
         assertThat(cancelled.path("salesOrderRef").asText()).startsWith("S");
@@ -117,27 +120,6 @@ class PeerRefusalsTest {
         assertThat(reached(id, "cancelRefusedOrder")).isEqualTo(1);
         assertThat(reached(id, "releaseToWarehouseRefused")).isEqualTo(2);
         assertThat(runtime.createIncidentQuery().processInstanceId(api.processInstanceId(id)).count()).isZero();
-    }
-
-    /** Waits for the review and checks what the person sees: the peer, the step, the peer's words; no incident. */
-    private Task awaitRefusal(String id, String ref, String peer, String step) {
-        Task review = await().atMost(PATIENCE).until(() -> refusalTask(ref), t -> t != null);
-        Map<String, Object> shown = tasks.getVariables(review.getId());
-        assertThat(shown).containsEntry("refusalPeer", peer).containsEntry("refusalStep", step)
-                .containsEntry("refusalMessage", SandboxFaults.REFUSAL);
-        assertThat(review.getName()).startsWith("Resolve refusal · ");
-        assertThat(runtime.createIncidentQuery().processInstanceId(api.processInstanceId(id)).count()).isZero();
-        return review;
-    }
-
-    private Task refusalTask(String ref) {
-        return tasks.createTaskQuery().taskDefinitionKey("resolveRefusal")
-                .processInstanceBusinessKey("b2b-portal:" + ref).singleResult();
-    }
-
-    private void decide(Task review, String decision, String comment) {
-        Object group = tasks.getVariable(review.getId(), "refusalGroup");
-        tasks.complete(review.getId(), Map.of("decision", decision, "refusalGroup", group, "decisionComment", comment));
     }
 
     private long reached(String id, String activityId) {

@@ -1,5 +1,6 @@
 package dev.ordergate.fulfillment;
 
+import dev.ordergate.OrderTasks;
 import static dev.ordergate.SampleOrders.line;
 import static dev.ordergate.SampleOrders.order;
 import static dev.ordergate.SampleOrders.uniqueRef;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,8 @@ class ReviewCardsTest {
     @Autowired
     TaskService tasks;
     @Autowired
+    RuntimeService runtime;
+    @Autowired
     FilterService filters;
     @Autowired
     IdentityService identity;
@@ -39,7 +43,7 @@ class ReviewCardsTest {
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         String pi = api.get("/api/v1/orders/" + created.body().path("id").asText()).body().path("processInstanceId").asText();
         Task task = await().atMost(Duration.ofSeconds(60))
-                .until(() -> tasks.createTaskQuery().processInstanceId(pi).singleResult(), t -> t != null);
+                .until(() -> OrderTasks.of(tasks, runtime, pi).singleResult(), t -> t != null);
 
         assertThat(task.getName()).isEqualTo("Review price mismatch · b2b-portal:" + ref + " · Acme Warehouse 3 (C-10042)");
         assertThat(tasks.getVariablesLocal(task.getId())).containsEntry(ReviewCards.ORDER, "b2b-portal:" + ref)

@@ -1,5 +1,6 @@
 package dev.ordergate.fulfillment;
 
+import dev.ordergate.OrderTasks;
 import static dev.ordergate.SampleOrders.line;
 import static dev.ordergate.SampleOrders.order;
 import static dev.ordergate.SampleOrders.uniqueRef;
@@ -17,6 +18,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,8 @@ class SubstitutionProcessTest {
 
     @Autowired
     TaskService tasks;
+    @Autowired
+    RuntimeService runtime;
     @Autowired
     HistoryService history;
     @Autowired
@@ -141,9 +145,9 @@ class SubstitutionProcessTest {
         String id = submit(decoAddictOrder(ref));
         Task task = awaitTask(id, "approveSubstitution");
 
-        fireTimer(processInstanceId(id), "remindSubstitution");
+        fireTimer(task.getProcessInstanceId(), "reminderDue");
         awaitMail("customer-service@localhost", "Reminder: order b2b-portal:" + ref + " still waits for a substitution review");
-        fireTimer(processInstanceId(id), "escalateSubstitution");
+        fireTimer(task.getProcessInstanceId(), "reviewOverdue");
 
         assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(l -> l.getGroupId())
                 .contains("customer-service", "order-supervisors");
@@ -230,8 +234,8 @@ class SubstitutionProcessTest {
 
     private Task awaitTask(String id, String taskKey) {
         String pi = processInstanceId(id);
-        return await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceId(pi).singleResult(),
-                t -> t != null && t.getTaskDefinitionKey().equals(taskKey));
+        return await().atMost(PATIENCE).until(() -> OrderTasks.of(tasks, runtime, pi).singleResult(),
+                t -> t != null && taskKey.equals(OrderTasks.kindOf(tasks, t)));
     }
 
     private void awaitMail(String to, String subject) {

@@ -1,5 +1,6 @@
 package dev.ordergate.ops;
 
+import dev.ordergate.OrderTasks;
 import static dev.ordergate.SampleOrders.line;
 import static dev.ordergate.SampleOrders.order;
 import static dev.ordergate.SampleOrders.sample;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +38,8 @@ class OpsApiTest {
     SandboxOdoo odoo;
     @Autowired
     TaskService tasks;
+    @Autowired
+    RuntimeService runtime;
 
     @AfterEach
     void healPeers() {
@@ -110,7 +114,7 @@ class OpsApiTest {
         String ref = uniqueRef();
         String id = submit(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00")));
         String pi = api.get("/api/v1/orders/" + id).body().path("processInstanceId").asText();
-        Task task = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceId(pi).singleResult(),
+        Task task = await().atMost(PATIENCE).until(() -> OrderTasks.of(tasks, runtime, pi).singleResult(),
                 t -> t != null);
         tasks.complete(task.getId(), Map.of("decision", "accept-submitted", "decisionComment", "Agreed promo price"));
         awaitStatus(id, "COMPLETED");

@@ -39,7 +39,8 @@ class OrderIntakeApiTest {
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.body().path("businessKey").asText()).isEqualTo("b2b-portal:" + ref);
         assertThat(created.body().path("milestones").get(0).path("milestone").asText()).isEqualTo("RECEIVED");
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("b2b-portal:" + ref).count())
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("order-fulfillment")
+                .processInstanceBusinessKey("b2b-portal:" + ref).count())
                 .isEqualTo(1);
 
         var read = api.get("/api/v1/orders/" + created.body().path("id").asText());
@@ -57,7 +58,8 @@ class OrderIntakeApiTest {
 
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body().path("id").asText()).isEqualTo(first.body().path("id").asText());
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("b2b-portal:" + ref).count())
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("order-fulfillment")
+                .processInstanceBusinessKey("b2b-portal:" + ref).count())
                 .isEqualTo(1);
     }
 
@@ -80,7 +82,8 @@ class OrderIntakeApiTest {
             pool.shutdownNow();
         }
         assertThat(ordersWithKey("b2b-portal:" + ref)).isEqualTo(1);
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("b2b-portal:" + ref).count())
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("order-fulfillment")
+                .processInstanceBusinessKey("b2b-portal:" + ref).count())
                 .isEqualTo(1);
     }
 

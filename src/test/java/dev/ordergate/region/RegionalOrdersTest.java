@@ -1,5 +1,6 @@
 package dev.ordergate.region;
 
+import dev.ordergate.OrderTasks;
 import static dev.ordergate.SampleOrders.line;
 import static dev.ordergate.SampleOrders.uniqueRef;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,8 +116,8 @@ class RegionalOrdersTest {
         String ref = uniqueRef();
         String id = api.submitOrder(order(ref, "C-50001", "DE", "10178", "EUR", line("1", "FURN_0269", "10", "250.00")));
         String key = "b2b-portal:" + ref;
-        Task review = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery()
-                .processInstanceBusinessKey(key).taskDefinitionKey("reviewPriceMismatch").singleResult(), task -> task != null);
+        Task review = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> OrderTasks.review(tasks.createTaskQuery()
+                .processInstanceBusinessKey(key), "reviewPriceMismatch").singleResult(), task -> task != null);
         assertThat(tasks.getIdentityLinksForTask(review.getId())).extracting(link -> link.getGroupId())
                 .containsExactly("eu-pricing-stewards");
 

@@ -1,5 +1,6 @@
 package dev.ordergate.reporting;
 
+import dev.ordergate.OrderTasks;
 import static dev.ordergate.SampleOrders.order;
 import static dev.ordergate.SampleOrders.sample;
 import static dev.ordergate.SampleOrders.uniqueRef;
@@ -14,6 +15,7 @@ import dev.ordergate.sandbox.SandboxOdoo;
 import dev.ordergate.sandbox.SimulatedWmsStock;
 import java.math.BigDecimal;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -54,6 +56,8 @@ class ReconciliationReportTest {
     SimulatedWmsStock wmsStock;
     @Autowired
     TaskService tasks;
+    @Autowired
+    RuntimeService runtime;
 
     /** The sandbox's seeded stock of the lamp the backorder flow runs short of. */
     private static final double LAMPS_ON_HAND = 3;
@@ -82,8 +86,8 @@ class ReconciliationReportTest {
         String backordered = uniqueRef();
         String backorderedId = api.submitOrder(order(backordered, "C-10042", "US", "93701",
                 dev.ordergate.SampleOrders.line("1", "FURN_8888", "5", "36.00")));
-        Task shortfall = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery()
-                .processInstanceId(api.processInstanceId(backorderedId)).taskDefinitionKey("reviewShortfall")
+        Task shortfall = await().atMost(PATIENCE).until(() -> OrderTasks.review(OrderTasks.of(tasks, runtime,
+                api.processInstanceId(backorderedId)), "reviewShortfall")
                 .singleResult(), t -> t != null);
         tasks.complete(shortfall.getId(), Map.of("decision", "ship-available"));
         api.awaitOrderStatus(backorderedId, "BACKORDERED");

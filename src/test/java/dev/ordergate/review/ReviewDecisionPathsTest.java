@@ -1,5 +1,6 @@
 package dev.ordergate.review;
 
+import dev.ordergate.OrderTasks;
 import static dev.ordergate.SampleOrders.line;
 import static dev.ordergate.SampleOrders.order;
 import static dev.ordergate.SampleOrders.uniqueRef;
@@ -129,8 +130,8 @@ class ReviewDecisionPathsTest {
     private Task priceReview() {
         String ref = uniqueRef();
         api.submitOrder(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "12", "250.00")));
-        return await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery()
-                .processInstanceBusinessKey("b2b-portal:" + ref).taskDefinitionKey("reviewPriceMismatch")
+        return await().atMost(Duration.ofSeconds(60)).until(() -> OrderTasks.review(tasks.createTaskQuery()
+                .processInstanceBusinessKey("b2b-portal:" + ref), "reviewPriceMismatch")
                 .singleResult(), t -> t != null);
     }
 

@@ -15,10 +15,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReviewFormsMatchTheirRoutesTest {
 
+    private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
     private static final Pattern EQUALS = Pattern.compile("\\$\\{\\s*(\\w+)\\s*==\\s*'([^']*)'\\s*}");
 
     @Test
@@ -37,11 +40,9 @@ class ReviewFormsMatchTheirRoutesTest {
         try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList()) {
                 BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
-                for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-                    String formRef = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
-                    if (formRef == null) {
-                        continue;
-                    }
+                for (ReviewSite site : reviewSites(model)) {
+                    FlowNode task = site.node();
+                    String formRef = site.formRef();
                     ReviewForm form = ReviewForm.of(new ObjectMapper().readTree(new File("forms/" + formRef + ".form")));
                     for (ReviewForm.Field field : form.inputs()) {
                         if (field.values().isEmpty()) {
@@ -58,7 +59,7 @@ class ReviewFormsMatchTheirRoutesTest {
                             }
                             checked.add(task.getId() + "." + field.key());
                         }
-                        if (field.key().equals("decision") && decidedByReviewListener(task)) {
+                        if (field.key().equals("decision") && site.decidedByReviewListener()) {
                             assertThat(anyGateOffering(offered)).as(file + " " + task.getId()
                                     + ": the server accepts exactly the form's decisions " + offered).isTrue();
                         }
@@ -73,8 +74,31 @@ class ReviewFormsMatchTheirRoutesTest {
     record Routes(Set<String> values, boolean complete) {
     }
 
+    /** Where a form is shown and decided: a user task with its own form, or a call of exception-review naming one. */
+    record ReviewSite(FlowNode node, String formRef, boolean decidedByReviewListener) {
+    }
+
+    private static List<ReviewSite> reviewSites(BpmnModelInstance model) {
+        List<ReviewSite> sites = new ArrayList<>();
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            String formRef = task.getAttributeValueNs(CAMUNDA, "formRef");
+            if (formRef != null && !formRef.contains("${")) {
+                sites.add(new ReviewSite(task, formRef, decidedByReviewListener(task)));
+            }
+        }
+        for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
+            if (!"exception-review".equals(call.getCalledElement()) || call.getExtensionElements() == null) {
+                continue;
+            }
+            call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list().stream()
+                    .filter(in -> "reviewForm".equals(in.getCamundaTarget()))
+                    .forEach(in -> sites.add(new ReviewSite(call, in.getCamundaSourceExpression(), true)));
+        }
+        return sites;
+    }
+
     /** The literal values {@code key} is compared with on the gateway that follows the task (through gateways). */
-    private static Routes routesAfter(UserTask task, String key) {
+    private static Routes routesAfter(FlowNode task, String key) {
         Set<String> values = new LinkedHashSet<>();
         boolean complete = true;
         List<FlowNode> next = task.getOutgoing().stream().map(SequenceFlow::getTarget).toList();

@@ -1,0 +1,44 @@
+package dev.ordergate;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+
+/**
+ * How tests find an order's tasks now that its reviews run in called diagrams: a task of the order is a task of its
+ * process instance or of an instance it called (exception-review, peer-refusal-review ...), and a gate review is the
+ * one {@code reviewException} task of exception-review, told apart by its task-local {@code reviewKind}
+ * ({@code reviewPriceMismatch}, {@code reviewShortfall} ...; the task ids of the flat diagram before).
+ */
+public final class OrderTasks {
+
+    public static final String REVIEW_TASK = "reviewException";
+    public static final String KIND = "reviewKind";
+
+    private OrderTasks() {
+    }
+
+    /** The tasks of a process instance and of every instance it called, down the tree. */
+    public static TaskQuery of(TaskService tasks, RuntimeService runtime, String processInstanceId) {
+        List<String> ids = new ArrayList<>(List.of(processInstanceId));
+        for (int i = 0; i < ids.size(); i++) {
+            runtime.createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list()
+                    .forEach(called -> ids.add(called.getId()));
+        }
+        return tasks.createTaskQuery().processInstanceIdIn(ids.toArray(String[]::new));
+    }
+
+    /** Narrows a task query to the gate reviews of one kind. */
+    public static TaskQuery review(TaskQuery query, String kind) {
+        return query.taskDefinitionKey(REVIEW_TASK).taskVariableValueEquals(KIND, kind);
+    }
+
+    /** Which review a task is: its reviewKind for a gate review, else its task definition key. */
+    public static String kindOf(TaskService tasks, Task task) {
+        return REVIEW_TASK.equals(task.getTaskDefinitionKey())
+                ? (String) tasks.getVariableLocal(task.getId(), KIND) : task.getTaskDefinitionKey();
+    }
+}
