@@ -5,6 +5,7 @@ module.exports = {
     'user-task-form': './rules/user-task-form',
     'user-task-candidate-group': './rules/user-task-candidate-group',
     'peer-call-async-retry': './rules/peer-call-async-retry',
-    'peer-call-refusal-boundary': './rules/peer-call-refusal-boundary'
+    'peer-call-refusal-boundary': './rules/peer-call-refusal-boundary',
+    'readable-layout': './rules/readable-layout'
   }
 };

@@ -36,7 +36,8 @@ class BpmnLintTest {
         "broken-peer-call-async.bpmn.xml,            ordergate/peer-call-async-retry,     callPeer",
         "broken-peer-call-retry.bpmn.xml,            ordergate/peer-call-async-retry,     callPeer",
         "broken-peer-call-refusal-boundary.bpmn.xml, ordergate/peer-call-refusal-boundary, callPeer",
-        "broken-no-implicit-split.bpmn.xml,          no-implicit-split,                   callPeer"
+        "broken-no-implicit-split.bpmn.xml,          no-implicit-split,                   callPeer",
+        "broken-readable-layout.bpmn.xml,            ordergate/readable-layout,           f4"
     })
     void aModelBrokenOnPurposeIsRejectedByItsRuleNamingTheElement(String file, String rule, String element) {
         LintTool.Result result = LintTool.lint(List.of(SAMPLES.resolve(file)));
