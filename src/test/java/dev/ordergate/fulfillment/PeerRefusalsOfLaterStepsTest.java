@@ -136,26 +136,24 @@ class PeerRefusalsOfLaterStepsTest {
         assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + credited)).isEmpty();
     }
 
+    /**
+     * The availability gate's first check takes the free quantities the master-data gate's read brought (issue 15) and
+     * makes no Odoo call; a check after waiting for stock asks Odoo again, and that is where Odoo can refuse.
+     */
     @Test
-    @org.junit.jupiter.api.Disabled("""
-            Written before two issue-15 changes met it in the merge: the five gates now share one save point, and the
-            availability gate's first check takes the free quantities the master-data gate's read brought, so it makes
-            no Odoo call a fault could refuse. A refusal there now needs a re-check (after a review or the stock
-            timer); to be rewritten that way (issue 16 note).""")
-    void odoosRefusalToTellTheStockIsTriedAgainAndWhenRefusedAgainCancellingEndsTheOrder() {
-        holdJobsOf("checkAvailability");
+    void odoosRefusalToTellTheStockWhenCheckingAgainIsTriedAgainAndWhenRefusedAgainCancellingEndsTheOrder() {
         String ref = uniqueRef();
-        String id;
-        try {
-            id = api.submitOrder(sample(ref));
-            String orderId = id;
-            await().atMost(PATIENCE).until(() -> management.createJobQuery()
-                    .processInstanceId(api.processInstanceId(orderId)).activityId("checkAvailability").count() == 1);
-            faults.failNext("product.product", "*", 1, SandboxFaults.Fault.USER_ERROR);
-        } finally {
-            releaseJobsOf("checkAvailability");
-        }
+        String id = api.submitOrder(order(ref, "C-10042", "US", "93701",
+                line("1", "FURN_8888", "5", "36.00") + "," + line("2", "E-COM08", "3", "14.22")));
+        Task shortfall = awaitTask(id, "reviewShortfall");
+        tasks.complete(shortfall.getId(), Map.of("decision", "wait-for-stock", "decisionComment", "Supplier delivers Friday"));
+        String pi = api.processInstanceId(id);
+        var timer = await().atMost(PATIENCE).until(() -> management.createJobQuery().processInstanceId(pi)
+                .activityId("waitForStock").timers().singleResult(), java.util.Objects::nonNull);
+        assertThat(reached(id, "checkAvailability")).isEqualTo(1);
 
+        faults.failNext("product.product", "*", 1, SandboxFaults.Fault.USER_ERROR);
+        management.setJobDuedate(timer.getId(), new java.util.Date());
         Task first = refusals.awaitRefusal(id, ref, "resolveRefusal", "odoo", "checkAvailability");
         faults.failNext("product.product", "*", 1, SandboxFaults.Fault.USER_ERROR);
         refusals.decide(first, "retry", "Warehouse re-activated");
@@ -164,9 +162,10 @@ class PeerRefusalsOfLaterStepsTest {
         refusals.decide(second, "cancel", "Warehouse closed for good");
 
         api.awaitOrderStatus(id, "CANCELLED");
-        assertThat(reached(id, "checkAvailability")).isEqualTo(2);
+        assertThat(reached(id, "checkAvailability")).as("first check, check after waiting, retry").isEqualTo(3);
         assertThat(reached(id, "checkAvailabilityRefusalCancelled")).isEqualTo(1);
         assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).isEmpty();
+        assertThat(incidents(id)).isZero();
     }
 
     @Test
