@@ -6,6 +6,7 @@
 #   BENCH_ORDERS=300 BENCH_RATE=5 bench/run.sh
 #   BENCH_NODE_ARGS="--camunda.bpm.job-execution.core-pool-size=3 --camunda.bpm.job-execution.max-pool-size=3" bench/run.sh
 #   BENCH_VARIANTS="before=--jar=/tmp/before/target/ordergate-0.1.0.jar;after=" bench/run.sh   # another build's node
+#   BENCH_VARIANTS="jvm-defaults=--jvm-defaults;shipped=" bench/run.sh    # the JVM's defaults against the chart's options
 #
 # Then, on the same node, a fixed-rate run at half the throughput just measured: the intake p99 a channel sees when the
 # node is not saturated. Each run reports Odoo calls per completed order by model and method (the sandbox's counts)
@@ -54,8 +55,15 @@ for variant in "${variants[@]}"; do
   # --jar=PATH runs that build's node (e.g. the commit before a change) against this build's driver.
   node_jar=$JAR
   node_args=()
+  # --jvm-defaults runs the node with the JVM's own defaults instead of the Helm chart's JVM options (a build from
+  # before the chart fixed the heap, measured as it shipped).
+  variant_java_opts=unset
   for arg in $args; do
-    case $arg in --jar=*) node_jar=${arg#--jar=} ;; *) node_args+=("$arg") ;; esac
+    case $arg in
+      --jar=*) node_jar=${arg#--jar=} ;;
+      --jvm-defaults) variant_java_opts="" ;;
+      *) node_args+=("$arg") ;;
+    esac
   done
   fresh_db "$BENCH_DB"
   drop="$PWD/$BENCH_LOGS/price-drop-$name"
@@ -65,7 +73,11 @@ for variant in "${variants[@]}"; do
   echo "-- node variant $name: ${args:-application.yml as is}"
   own_jar=$JAR
   JAR=$node_jar
-  start_node "$BENCH_DB" "$BENCH_PORT" ${node_args[@]+"${node_args[@]}"}
+  if [[ $variant_java_opts == unset ]]; then
+    start_node "$BENCH_DB" "$BENCH_PORT" ${node_args[@]+"${node_args[@]}"}
+  else
+    NODE_JAVA_OPTS=$variant_java_opts start_node "$BENCH_DB" "$BENCH_PORT" ${node_args[@]+"${node_args[@]}"}
+  fi
   JAR=$own_jar
   url="http://127.0.0.1:$BENCH_PORT"
   driver --url "$url" --orders "$BENCH_WARMUP" --rate 0 --concurrency "$BENCH_CONCURRENCY" --pid "$NODE_PID" --label warm-up \
