@@ -98,6 +98,25 @@ class RegionalAuthoritiesTest {
         assertThat(US.findAll(getRequestedFor(urlEqualTo("/v1/agreements")))).isNotEmpty();
     }
 
+    @Test
+    void aRegionsPriceListRunReadsTheRegionsOwnPricingEngine() {
+        int euFeedsBefore = EU.findAll(getRequestedFor(urlEqualTo("/v1/agreements"))).size();
+        int usFeedsBefore = US.findAll(getRequestedFor(urlEqualTo("/v1/agreements"))).size();
+
+        var started = api.post("/api/v1/sync/price-lists?region=eu", "");
+        assertThat(started.status()).as(started.raw()).isEqualTo(202);
+        String run = started.body().path("id").asText();
+        var report = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120))
+                .until(() -> api.get("/api/v1/sync/runs/" + run).body(),
+                        r -> r.path("status").asText().equals("COMPLETED"));
+
+        assertThat(report.path("source").asText()).isEqualTo("pricing-engine " + EU.baseUrl());
+        assertThat(report.path("region").asText()).isEqualTo("eu");
+        assertThat(report.path("counts").path("read").asInt()).as(report.toString()).isEqualTo(1);
+        assertThat(EU.findAll(getRequestedFor(urlEqualTo("/v1/agreements")))).hasSize(euFeedsBefore + 1);
+        assertThat(US.findAll(getRequestedFor(urlEqualTo("/v1/agreements")))).hasSize(usFeedsBefore);
+    }
+
     /** One region's pricing engine and tax service: one agreement and one jurisdiction with its rate. */
     private static WireMockServer peer(String currency, String sku, String price, String jurisdiction, String rate) {
         WireMockServer server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
