@@ -37,13 +37,14 @@ class ApiContract {
     /** Every {@code type} a problem can carry, after {@code urn:ordergate:problem:}; ApiContractTest finds them in the code. */
     static final List<String> PROBLEM_TYPES = List.of(
             "already-finished", "already-shipped", "body-too-large", "busy", "channel-not-permitted",
-            "edi-malformed", "edi-rejected", "forbidden", "invalid-deployment", "invalid-format", "invalid-model",
-            "invalid-order", "invalid-parameter", "invalid-period", "invalid-retry", "invalid-return",
-            "invalid-review-decision", "invalid-stock-event", "malformed-json", "not-found", "not-retryable",
-            "not-shipped", "order-conflict", "order-finished", "rate-limited", "request-rejected", "return-conflict",
-            "return-not-expected", "review-claimed", "review-raced", "stock-event-conflict", "sync-run-not-found",
-            "sync-running", "unauthenticated", "unknown-entity", "unknown-field", "unknown-instances",
-            "unknown-version", "unreadable-body", "unreadable-field");
+            "currency-not-of-region", "edi-malformed", "edi-rejected", "forbidden", "invalid-deployment",
+            "invalid-format", "invalid-model", "invalid-order", "invalid-parameter", "invalid-period",
+            "invalid-retry", "invalid-return", "invalid-review-decision", "invalid-stock-event", "malformed-json",
+            "not-found", "not-retryable", "not-shipped", "order-conflict", "order-finished", "rate-limited",
+            "region-not-permitted", "request-rejected", "return-conflict", "return-not-expected", "review-claimed",
+            "review-raced", "stock-event-conflict", "sync-run-not-found", "sync-running", "unauthenticated",
+            "unknown-entity", "unknown-field", "unknown-instances", "unknown-version", "unreadable-body",
+            "unreadable-field");
 
     /** The README's sample order: passes every gate against the sandbox's demo data. */
     static final Map<String, Object> README_ORDER = orderedMap(

@@ -2,6 +2,7 @@ package dev.ordergate.edi;
 
 import dev.ordergate.order.Order;
 import dev.ordergate.order.OrderConflictException;
+import dev.ordergate.order.RegionRefusedException;
 import dev.ordergate.order.OrderIntake;
 import jakarta.validation.Validator;
 import java.time.Clock;
@@ -118,6 +119,10 @@ class InterchangeIntake {
                     in.standard() == Interchange.Standard.X12 ? "BEG" : "BGM", 2,
                     in.standard() == Interchange.Standard.X12 ? 3 : 2, EdiError.Code.INVALID_VALUE,
                     "PO " + po + " was received before with other content")));
+        } catch (RegionRefusedException refused) {
+            // Its region does not take the order (channel not bound, another currency): no PO of it is kept.
+            return rejected(partnerName, in, List.of(new EdiError(null, null, 0, 0, EdiError.Code.INVALID_VALUE,
+                    refused.getMessage())));
         }
     }
 

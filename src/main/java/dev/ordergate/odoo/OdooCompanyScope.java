@@ -17,7 +17,8 @@ import java.util.function.Function;
 public final class OdooCompanyScope {
 
     /** Models we create that Odoo keeps per company. */
-    private static final Set<String> COMPANY_RECORDS = Set.of("sale.order", "stock.picking", "stock.scrap", "account.move");
+    private static final Set<String> COMPANY_RECORDS = Set.of("sale.order", "stock.picking", "stock.scrap", "account.move",
+            "product.pricelist");
     /** The company of a region, registered by {@link OdooRegionCompany} when the engine starts. */
     private static volatile Function<String, Integer> regionCompanies = region -> null;
 

@@ -147,6 +147,18 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 Map.of("businessKey", ex.businessKey()));
     }
 
+    @ExceptionHandler(RegionRefusedException.class)
+    ResponseEntity<Object> regionRefused(RegionRefusedException ex) {
+        return switch (ex.reason()) {
+            case CHANNEL_NOT_BOUND -> problem(HttpStatus.FORBIDDEN, "region-not-permitted",
+                    "Region not permitted for the channel", ex.getMessage(), Map.of("region", ex.region()));
+            case CURRENCY_NOT_THE_REGIONS -> problem(HttpStatus.UNPROCESSABLE_ENTITY, "currency-not-of-region",
+                    "Currency not the region's", ex.getMessage(), Map.of("region", ex.region(), "errors",
+                            List.of(new InvalidRequestException.Violation("currency", "is not the currency of region "
+                                    + ex.region()))));
+        };
+    }
+
     @ExceptionHandler(OrderNotFoundException.class)
     ResponseEntity<Object> notFound(OrderNotFoundException ex) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage(), Map.of());

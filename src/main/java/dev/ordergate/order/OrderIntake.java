@@ -55,6 +55,7 @@ public class OrderIntake {
         }
         String id = UUID.randomUUID().toString();
         String region = regions.regionOf(order.channel(), order.shipTo().country(), order.currency());
+        admit(order, region);
         try {
             tx.executeWithoutResult(status -> {
                 orders.insert(id, order, hash, region);
@@ -73,6 +74,26 @@ public class OrderIntake {
             return winner;
         }
         return new Receipt(orders.get(id), true);
+    }
+
+    /**
+     * Refuses an order its region does not take. A currency other than the region's is refused here rather than
+     * reviewed: the region's pricelists, taxes and journal are in its currency, and only the channel can resend the
+     * order in it (a reviewer cannot change what the customer ordered in).
+     */
+    private void admit(Order order, String region) {
+        var regional = regions.get(region);
+        if (!regional.admits(order.channel())) {
+            throw new RegionRefusedException(RegionRefusedException.Reason.CHANNEL_NOT_BOUND, region,
+                    "Channel '%s' may not submit orders for region '%s' (ordergate.regions.%s.channels: %s)"
+                            .formatted(order.channel(), region, region, regional.channels()));
+        }
+        if (regional.currency() != null && !regional.currency().equals(order.currency())) {
+            throw new RegionRefusedException(RegionRefusedException.Reason.CURRENCY_NOT_THE_REGIONS, region,
+                    "The order is in %s, but region '%s' (decided by its channel, ship-to country and currency) "
+                            .formatted(order.currency(), region)
+                            + "prices and invoices in " + regional.currency() + "; send it in " + regional.currency());
+        }
     }
 
     private Receipt existing(String businessKey, String hash) {

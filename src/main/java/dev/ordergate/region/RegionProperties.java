@@ -1,5 +1,6 @@
 package dev.ordergate.region;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,6 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("ordergate")
 public record RegionProperties(Map<String, Region> regions) {
 
+    /** The {@code pricing-authority} of a region that has its own pricing engine. */
+    public static final String PRICING_ENGINE = "pricing-engine";
+
     public RegionProperties {
         regions = regions == null ? Map.of() : Map.copyOf(regions);
     }
@@ -21,19 +25,38 @@ public record RegionProperties(Map<String, Region> regions) {
      * @param company           the Odoo company (res.company id) its orders live in; empty for the API user's own
      *                          company, which is how a single-company Odoo is used
      * @param currency          the currency its orders are priced and invoiced in
-     * @param pricingAuthority  {@code odoo} (the company's pricelists) or {@code pricing-engine}
-     * @param taxService        {@code odoo} (the company's taxes) or {@code tax-service}
+     * @param pricingAuthority  {@code odoo} (the company's pricelists) or {@code pricing-engine} (its own engine)
+     * @param pricingEngineUrl  the region's pricing engine, when its pricing authority is {@code pricing-engine}
+     * @param taxService        what taxes its sales orders and invoices: {@code odoo} (its company's own taxes)
+     * @param taxServiceUrl     the tax service the tax gate asks for its orders; empty for the shared one
+     *                          ({@code ordergate.tax.url})
      * @param warehouses        the Odoo warehouse codes it ships from
      * @param reviewerGroups    the groups that review its orders' exceptions
      * @param mode              {@code live}, or {@code shadow}: validated and reported, never committed to Odoo
+     * @param channels          the channels that may submit orders into it; empty for every channel
      */
-    public record Region(Integer company, String currency, String pricingAuthority, String taxService,
-                         List<String> warehouses, List<String> reviewerGroups, Mode mode) {
+    public record Region(Integer company, String currency, String pricingAuthority, URI pricingEngineUrl,
+                         String taxService, URI taxServiceUrl, List<String> warehouses, List<String> reviewerGroups,
+                         Mode mode, List<String> channels) {
 
         public Region {
+            if (PRICING_ENGINE.equals(pricingAuthority) && pricingEngineUrl == null) {
+                throw new IllegalArgumentException("pricing-authority: pricing-engine needs the region's pricing-engine-url");
+            }
             warehouses = warehouses == null ? List.of() : List.copyOf(warehouses);
             reviewerGroups = reviewerGroups == null ? List.of() : List.copyOf(reviewerGroups);
             mode = mode == null ? Mode.LIVE : mode;
+            channels = channels == null ? List.of() : List.copyOf(channels);
+        }
+
+        /** Whether the region's prices come from its own pricing engine rather than its Odoo company's pricelists. */
+        public boolean pricedByEngine() {
+            return PRICING_ENGINE.equals(pricingAuthority);
+        }
+
+        /** Whether orders of this channel may enter the region. */
+        public boolean admits(String channel) {
+            return channels.isEmpty() || channels.contains(channel);
         }
     }
 

@@ -46,6 +46,11 @@ public class Regions {
         return found;
     }
 
+    /** Whether the region is configured (an id given from outside, e.g. an API parameter). */
+    public boolean isConfigured(String region) {
+        return region != null && properties.regions().containsKey(region);
+    }
+
     /** Whether orders of this region are validated and reported only, never committed to Odoo. */
     public boolean isShadow(String region) {
         return region != null && get(region).mode() == RegionProperties.Mode.SHADOW;
@@ -57,6 +62,17 @@ public class Regions {
      */
     public boolean inShadow(org.camunda.bpm.engine.delegate.VariableScope execution) {
         return execution.getVariable(VARIABLE) instanceof String region && isShadow(region);
+    }
+
+    /** The tax service the order's region asks, or empty for the shared one (and for no region). */
+    public java.util.Optional<java.net.URI> taxServiceOf(String region) {
+        return java.util.Optional.ofNullable(region == null ? null : get(region).taxServiceUrl());
+    }
+
+    /** The region's own pricing engine when it is its pricing authority; empty for its Odoo company's pricelists. */
+    public java.util.Optional<java.net.URI> pricingEngineOf(String region) {
+        return region == null || !get(region).pricedByEngine() ? java.util.Optional.empty()
+                : java.util.Optional.of(get(region).pricingEngineUrl());
     }
 
     /** The Odoo company of the region, or null for the API user's own company (and for no region). */

@@ -76,13 +76,14 @@ class ReconciliationController {
 
     static String csv(RevenueReconciliation.Report report) {
         StringBuilder out = new StringBuilder(String.join(",", "channel", "channel_order_ref", "business_key",
-                "order_id", "received_at", "status", "currency", "amount", "odoo_sales_order", "odoo_state",
-                "odoo_amount_untaxed", "odoo_amount_total", "invoice_ref", "odoo_invoices", "cancelled_amount",
+                "order_id", "received_at", "status", "region", "currency", "amount", "odoo_sales_order",
+                "odoo_state", "odoo_amount_untaxed", "odoo_amount_total", "invoice_ref", "odoo_invoices", "cancelled_amount",
                 "credited_amount", "expected_invoiced", "invoiced_untaxed",
                 "invoiced_total", "difference", "result", "issues")).append("\r\n");
         for (RevenueReconciliation.Line l : report.lines()) {
             out.append(Stream.of(l.channel(), l.channelOrderRef(), l.businessKey(), l.orderId(), l.receivedAt(),
-                            l.status(), l.currency(), l.amount(), l.odooOrderRef(), l.odooState(), l.odooAmountUntaxed(),
+                            l.status(), l.region(), l.currency(), l.amount(), l.odooOrderRef(), l.odooState(),
+                            l.odooAmountUntaxed(),
                             l.odooAmountTotal(), l.invoiceRef(), String.join(" ", l.odooInvoiceRefs()),
                             l.cancelledAmount(), l.creditedAmount(), l.expectedInvoiced(), l.invoicedUntaxed(), l.invoicedTotal(), l.difference(), l.result(),
                             l.issues().stream().map(Enum::name).collect(Collectors.joining(" ")))

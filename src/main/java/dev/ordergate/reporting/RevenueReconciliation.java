@@ -5,6 +5,7 @@ import dev.ordergate.order.OrderLine;
 import dev.ordergate.order.OrderRecord;
 import dev.ordergate.order.OrderStatus;
 import dev.ordergate.order.Orders;
+import dev.ordergate.region.CurrentRegion;
 import dev.ordergate.returns.CreditedReturns;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -17,7 +18,9 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
@@ -51,7 +54,7 @@ public class RevenueReconciliation {
      * {@code expectedInvoiced} is our amount less what was cancelled after the commit and what returns credited.
      */
     public record Line(String orderId, String channel, String channelOrderRef, String businessKey, OffsetDateTime receivedAt,
-                       OrderStatus status, String currency, BigDecimal amount, String salesOrderRef, String odooOrderRef,
+                       OrderStatus status, String region, String currency, BigDecimal amount, String salesOrderRef, String odooOrderRef,
                        String odooState, BigDecimal odooAmountUntaxed, BigDecimal odooAmountTotal, String invoiceRef,
                        List<String> odooInvoiceRefs, BigDecimal cancelledAmount, BigDecimal creditedAmount,
                        BigDecimal expectedInvoiced, BigDecimal invoicedUntaxed, BigDecimal invoicedTotal,
@@ -59,10 +62,11 @@ public class RevenueReconciliation {
     }
 
     /**
-     * Per channel and currency: how many orders, how many do not match, and the revenue on both sides as the lines'
-     * {@code difference} counts it, so {@code amount - odooAmountUntaxed = difference} always holds.
+     * Per region (its Odoo company), channel and currency: how many orders, how many do not match, and the revenue on
+     * both sides as the lines' {@code difference} counts it, so {@code amount - odooAmountUntaxed = difference} always
+     * holds.
      */
-    public record Total(String channel, String currency, int orders, int withIssues, BigDecimal amount,
+    public record Total(String region, String channel, String currency, int orders, int withIssues, BigDecimal amount,
                         BigDecimal odooAmountUntaxed, BigDecimal expectedInvoiced, BigDecimal invoicedUntaxed,
                         BigDecimal difference) {
     }
@@ -92,15 +96,22 @@ public class RevenueReconciliation {
         List<OrderRecord> received = orders.receivedBetween(from.atStartOfDay().atOffset(ZoneOffset.UTC),
                 to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
         Map<String, List<BookedSales.BookedOrder>> booked = new LinkedHashMap<>();
-        for (BookedSales.BookedOrder o : books.ordersFor(received.stream().map(OrderRecord::businessKey).toList())) {
-            booked.computeIfAbsent(o.businessKey(), k -> new ArrayList<>()).add(o);
-        }
+        // Each region's orders are read in its own Odoo company: another company's sales orders are invisible there.
+        Map<Optional<String>, List<String>> keysByRegion = received.stream().collect(Collectors.groupingBy(
+                r -> Optional.ofNullable(r.region()), LinkedHashMap::new,
+                Collectors.mapping(OrderRecord::businessKey, Collectors.toList())));
+        keysByRegion.forEach((region, keys) -> {
+            for (BookedSales.BookedOrder o : CurrentRegion.supply(region.orElse(null), () -> books.ordersFor(keys))) {
+                booked.computeIfAbsent(o.businessKey(), k -> new ArrayList<>()).add(o);
+            }
+        });
         List<Line> lines = received.stream().map(r -> line(r, booked.getOrDefault(r.businessKey(), List.of()),
                 new Adjustments(cancelled.bySku(r.businessKey()), credited.bySku(r.id())))).toList();
         Map<String, Total> totals = new LinkedHashMap<>();
         for (Line l : lines) {
             BigDecimal odoo = countsInOdoo(l) ? l.odooAmountUntaxed() : money(BigDecimal.ZERO, l.currency());
-            totals.merge(l.channel() + "\u0000" + l.currency(), new Total(l.channel(), l.currency(), 1,
+            totals.merge(l.region() + "\u0000" + l.channel() + "\u0000" + l.currency(), new Total(l.region(),
+                    l.channel(), l.currency(), 1,
                     l.issues().isEmpty() ? 0 : 1, odoo.add(l.difference()), odoo, l.expectedInvoiced(),
                     l.invoicedUntaxed(), l.difference()), RevenueReconciliation::add);
         }
@@ -178,7 +189,7 @@ public class RevenueReconciliation {
         BigDecimal difference = (revenueHere ? amount : BigDecimal.ZERO)
                 .subtract(revenueThere ? odooAmount : BigDecimal.ZERO);
         return new Line(r.id(), r.order().channel(), r.order().channelOrderRef(), r.businessKey(), r.createdAt(),
-                r.status(), currency, money(amount, currency), r.salesOrderRef(), chosen == null ? null : chosen.name(),
+                r.status(), r.region(), currency, money(amount, currency), r.salesOrderRef(), chosen == null ? null : chosen.name(),
                 chosen == null ? null : chosen.state(), money(odooAmount, currency),
                 money(chosen == null ? null : chosen.amountTotal(), currency), r.invoiceRef(), invoiceRefs,
                 money(cancelledAmount, currency), money(creditedAmount, currency), money(expectedInvoiced, currency),
@@ -225,7 +236,7 @@ public class RevenueReconciliation {
     }
 
     private static Total add(Total a, Total b) {
-        return new Total(a.channel(), a.currency(), a.orders() + b.orders(), a.withIssues() + b.withIssues(),
+        return new Total(a.region(), a.channel(), a.currency(), a.orders() + b.orders(), a.withIssues() + b.withIssues(),
                 a.amount().add(b.amount()), a.odooAmountUntaxed().add(b.odooAmountUntaxed()),
                 a.expectedInvoiced().add(b.expectedInvoiced()), a.invoicedUntaxed().add(b.invoicedUntaxed()),
                 a.difference().add(b.difference()));

@@ -9,6 +9,13 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.Optional;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -32,13 +39,16 @@ class ReviewInputFilter extends OncePerRequestFilter {
     /** engine-rest and the webapps' own engine API, which Tasklist submits forms through. */
     static final Pattern COMPLETION = Pattern.compile(
             "^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(?:complete|submit-form)$");
+    private static final Pattern WEBAPP_ENGINE = Pattern.compile("^/camunda/api/engine/engine/([^/]+)/");
 
     private final ReviewInputs inputs;
     private final ObjectMapper json;
+    private final IdentityService identities;
 
-    ReviewInputFilter(ReviewInputs inputs, ObjectMapper json) {
+    ReviewInputFilter(ReviewInputs inputs, ObjectMapper json, IdentityService identities) {
         this.inputs = inputs;
         this.json = json;
+        this.identities = identities;
     }
 
     @Override
@@ -67,7 +77,7 @@ class ReviewInputFilter extends OncePerRequestFilter {
             chain.doFilter(new Replayed(request, body), response);
             return;
         }
-        List<ReviewRules.FieldProblem> problems = inputs.check(matcher.group(1), submitted);
+        List<ReviewRules.FieldProblem> problems = checkAsCaller(request, matcher.group(1), submitted).orElse(List.of());
         if (!problems.isEmpty()) {
             var refused = ReviewInputs.refused(matcher.group(1), problems);
             response.setStatus(refused.getStatusCode().value());
@@ -76,6 +86,45 @@ class ReviewInputFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new Replayed(request, body), response);
+    }
+
+    /**
+     * The problems of the completion as the caller sees the task: the check runs under the caller's engine
+     * authentication (engine-rest's, or Tasklist's session), so for a task the caller may not see (another region's
+     * review) there is nothing to check, and the engine refuses the completion itself without the caller learning what
+     * the task's form wants. Empty when the caller may not read the task.
+     */
+    private Optional<List<ReviewRules.FieldProblem>> checkAsCaller(HttpServletRequest request, String taskId,
+                                                                   Map<String, Object> submitted) {
+        UserAuthentication webappUser = identities.getCurrentAuthentication() == null ? webappUser(request) : null;
+        if (webappUser != null) {
+            identities.setAuthentication(webappUser.getIdentityId(), webappUser.getGroupIds(),
+                    webappUser.getTenantIds());
+        }
+        try {
+            return Optional.of(inputs.check(taskId, submitted));
+        } catch (AuthorizationException notTheirs) {
+            return Optional.empty();
+        } finally {
+            if (webappUser != null) {
+                identities.clearAuthentication();
+            }
+        }
+    }
+
+    /** The Tasklist user of this request's session for the engine the path names; null outside the webapps. */
+    private static UserAuthentication webappUser(HttpServletRequest request) {
+        Matcher engine = WEBAPP_ENGINE.matcher(path(request));
+        Authentications sessions = Authentications.getCurrent();
+        HttpSession session = request.getSession(false);
+        if (sessions == null && session != null) {
+            sessions = AuthenticationUtil.getAuthsFromSession(session);
+        }
+        if (!engine.find() || sessions == null) {
+            return null;
+        }
+        return sessions.getAuthenticationForProcessEngine(engine.group(1)) instanceof UserAuthentication user
+                ? user : null;
     }
 
     private static String path(HttpServletRequest request) {

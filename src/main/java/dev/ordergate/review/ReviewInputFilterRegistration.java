@@ -10,8 +10,10 @@ import org.springframework.core.Ordered;
 class ReviewInputFilterRegistration {
 
     @Bean
-    FilterRegistrationBean<ReviewInputFilter> reviewInputFilter(ReviewInputs inputs, ObjectMapper json) {
-        FilterRegistrationBean<ReviewInputFilter> registration = new FilterRegistrationBean<>(new ReviewInputFilter(inputs, json));
+    FilterRegistrationBean<ReviewInputFilter> reviewInputFilter(ReviewInputs inputs, ObjectMapper json,
+                                                                 org.camunda.bpm.engine.IdentityService identities) {
+        FilterRegistrationBean<ReviewInputFilter> registration =
+                new FilterRegistrationBean<>(new ReviewInputFilter(inputs, json, identities));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
         // Last, after the security filters and Camunda's own authentication and CSRF filters (which the webapp starter
         // registers without an order): a caller who may not complete the task is refused for that, not told what

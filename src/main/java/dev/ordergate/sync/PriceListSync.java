@@ -1,5 +1,7 @@
 package dev.ordergate.sync;
 
+import dev.ordergate.region.CurrentRegion;
+import dev.ordergate.region.Regions;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,10 +32,12 @@ class PriceListSync {
     private final PriceListTarget target;
     private final SyncProperties properties;
     private final Clock clock;
+    private final Regions regions;
 
     PriceListSync(SyncRuns runs, PriceRows rows, PriceSource source, PriceListTarget target, SyncProperties properties,
-                  Clock clock) {
+                  Clock clock, Regions regions) {
         this.runs = runs;
+        this.regions = regions;
         this.rows = rows;
         this.source = source;
         this.target = target;
@@ -48,6 +52,12 @@ class PriceListSync {
     void read(String runId) {
         runs.source(runId, source.describe());
         List<PriceAgreement> feed = source.fetch();
+        String region = CurrentRegion.id();
+        if (region != null) {
+            // A region's run keeps its company's price lists: only the feed's rows in the region's currency.
+            String currency = regions.get(region).currency();
+            feed = feed.stream().filter(a -> currency == null || currency.equals(a.currency())).toList();
+        }
         rows.store(runId, feed, PriceRowPolicy.rejections(feed));
     }
 

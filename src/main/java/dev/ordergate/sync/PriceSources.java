@@ -1,5 +1,6 @@
 package dev.ordergate.sync;
 
+import dev.ordergate.region.Regions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,10 +10,11 @@ import org.springframework.context.annotation.Configuration;
 class PriceSources {
 
     @Bean
-    PriceSource priceSource(SyncProperties properties, PricingEngineSource.PricingEngineApi engine, ObjectMapper json) {
+    PriceSource priceSource(SyncProperties properties, PricingEngineSource.PricingEngineApi engine, ObjectMapper json,
+                            Regions regions) {
         return switch (properties.priceLists().source()) {
             case "file-drop" -> new FileDropPriceSource(properties.priceLists().dropFolder(), json);
-            case "pricing-engine" -> new PricingEngineSource(engine, String.valueOf(properties.pricingEngine().url()));
+            case "pricing-engine" -> new PricingEngineSource(engine, properties.pricingEngine().url(), regions);
             default -> throw new IllegalStateException("ordergate.sync.price-lists.source must be pricing-engine or file-drop, not '"
                     + properties.priceLists().source() + "'");
         };

@@ -2,6 +2,9 @@ package dev.ordergate.sync;
 
 import dev.ordergate.order.PeerRefusedException;
 import feign.FeignException;
+import dev.ordergate.region.CurrentRegion;
+import dev.ordergate.region.Regions;
+import java.net.URI;
 import java.util.List;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,31 +18,39 @@ class PricingEngineSource implements PriceSource {
     @FeignClient(name = "pricing-engine", url = "${ordergate.sync.pricing-engine.url}")
     interface PricingEngineApi {
 
+        /** {@code engine}: the base URL of the engine to ask (Feign's target for this call). */
         @GetMapping("/v1/agreements")
-        Feed agreements();
+        Feed agreements(URI engine);
     }
 
     record Feed(List<PriceAgreement> agreements) {
     }
 
     private final PricingEngineApi api;
-    private final String url;
+    private final URI url;
+    private final Regions regions;
 
-    PricingEngineSource(PricingEngineApi api, String url) {
+    PricingEngineSource(PricingEngineApi api, URI url, Regions regions) {
         this.api = api;
         this.url = url;
+        this.regions = regions;
+    }
+
+    /** The engine of the run's region when it has its own (a run for one region), else the configured one. */
+    private URI engine() {
+        return regions.pricingEngineOf(CurrentRegion.id()).orElse(url);
     }
 
     @Override
     public String describe() {
-        return "pricing-engine " + url;
+        return "pricing-engine " + engine();
     }
 
     @Override
     public List<PriceAgreement> fetch() {
         Feed feed;
         try {
-            feed = api.agreements();
+            feed = api.agreements(engine());
         } catch (FeignException.UnprocessableEntity refused) {
             // The engine's business refusals are its 422 answers (contracts/pricing-engine.yaml): a steward's to resolve.
             throw PeerRefusedException.answered(PEER, refused.status(), refused.contentUTF8(), refused);

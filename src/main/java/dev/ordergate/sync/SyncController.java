@@ -1,6 +1,7 @@
 package dev.ordergate.sync;
 
 import dev.ordergate.order.ApiProblems;
+import dev.ordergate.region.Regions;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Starts synchronisation runs on demand and serves their reports. */
@@ -20,20 +22,31 @@ class SyncController {
     private final PriceRows priceRows;
     private final PriceListSync priceLists;
     private final MasterDataSync masterData;
+    private final Regions regions;
 
-    SyncController(SyncRuns runs, PriceRows priceRows, PriceListSync priceLists, MasterDataSync masterData) {
+    SyncController(SyncRuns runs, PriceRows priceRows, PriceListSync priceLists, MasterDataSync masterData,
+                   Regions regions) {
         this.runs = runs;
+        this.regions = regions;
         this.priceRows = priceRows;
         this.priceLists = priceLists;
         this.masterData = masterData;
     }
 
-    /** 202: the run is opened and its process started; the report fills as it goes. */
+    /**
+     * 202: the run is opened and its process started; the report fills as it goes. With {@code region}, the run works
+     * in that region's Odoo company and takes the feed's rows in the region's currency only.
+     */
     @PostMapping("/api/v1/sync/price-lists")
     @Transactional
-    ResponseEntity<Map<String, Object>> syncPriceLists() {
+    ResponseEntity<Object> syncPriceLists(@RequestParam(required = false) String region) {
+        if (region != null && !regions.isConfigured(region)) {
+            return ApiProblems.problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid request parameter",
+                    "Parameter 'region' names no region of ordergate.regions: '" + region + "'", Map.of("errors",
+                            java.util.List.of(Map.of("field", "region", "message", "is not a configured region"))));
+        }
         String runId = priceLists.open("api", null);
-        runs.startProcess(runId, "priceListSyncRequested");
+        runs.startProcess(runId, "priceListSyncRequested", region);
         return ResponseEntity.accepted().location(URI.create("/api/v1/sync/runs/" + runId)).body(report(runId));
     }
 
@@ -54,6 +67,7 @@ class SyncController {
         report.put("status", run.status());
         report.put("triggeredBy", run.triggeredBy());
         report.put("source", run.source());
+        report.put("region", run.region());
         report.put("chunkSize", run.chunkSize());
         report.put("processInstanceId", run.processInstanceId());
         report.put("startedAt", run.startedAt());

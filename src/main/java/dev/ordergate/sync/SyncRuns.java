@@ -18,7 +18,7 @@ class SyncRuns {
 
     record Run(String id, String kind, String status, String triggeredBy, String source, int chunkSize,
                String processInstanceId, OffsetDateTime startedAt, OffsetDateTime finishedAt, String reviewedBy,
-               String reviewOutcome, String reviewComment) {
+               String reviewOutcome, String reviewComment, String region) {
     }
 
     private final JdbcClient jdbc;
@@ -37,8 +37,21 @@ class SyncRuns {
      * answers the process instance id.
      */
     String startProcess(String runId, String message) {
-        String instance = runtime.startProcessInstanceByMessage(message, runId,
-                java.util.Map.of(SyncDelegates.RUN_ID, runId)).getId();
+        return startProcess(runId, message, null);
+    }
+
+    /**
+     * The same for one region: the process variable {@code region} makes every step's Odoo call work in the region's
+     * company (region.CurrentRegion, odoo.OdooCompanyScope); the run records the region.
+     */
+    String startProcess(String runId, String message, String region) {
+        java.util.Map<String, Object> variables = new java.util.HashMap<>(java.util.Map.of(SyncDelegates.RUN_ID, runId));
+        if (region != null) {
+            variables.put(dev.ordergate.region.Regions.VARIABLE, region);
+            jdbc.sql("UPDATE app.sync_runs SET region = :region WHERE id = :id").param("region", region)
+                    .param("id", runId).update();
+        }
+        String instance = runtime.startProcessInstanceByMessage(message, runId, variables).getId();
         started(runId, instance);
         return instance;
     }
@@ -100,7 +113,7 @@ class SyncRuns {
                         rs.getString("triggered_by"), rs.getString("source"), rs.getInt("chunk_size"),
                         rs.getString("process_instance_id"), rs.getObject("started_at", OffsetDateTime.class),
                         rs.getObject("finished_at", OffsetDateTime.class), rs.getString("reviewed_by"),
-                        rs.getString("review_outcome"), rs.getString("review_comment")))
+                        rs.getString("review_outcome"), rs.getString("review_comment"), rs.getString("region")))
                 .optional();
     }
 }

@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -43,6 +44,10 @@ class RegionalOrdersTest {
     MeterRegistry meters;
     @Autowired
     TaskService tasks;
+    @Autowired
+    dev.ordergate.order.Orders orders;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -66,6 +71,22 @@ class RegionalOrdersTest {
             assertThat(invoice.state()).isEqualTo("posted");
         });
         assertThat(completed.path("invoiceRef").asText()).startsWith("EINV/");
+
+        // The revenue reconciliation reads each region's orders in its own company, and totals per region and currency.
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        JsonNode report = api.get("/api/v1/reports/reconciliation?from=" + today + "&to=" + today).body();
+        JsonNode line = null;
+        for (JsonNode each : report.path("lines")) {
+            line = key.equals(each.path("businessKey").asText()) ? each : line;
+        }
+        assertThat(line).as("the EU order's line").isNotNull();
+        assertThat(line.path("region").asText()).isEqualTo("eu");
+        assertThat(line.path("result").asText()).as(line.toString()).isEqualTo("MATCHED");
+        assertThat(line.path("odooInvoiceRefs").get(0).asText()).startsWith("EINV/");
+        assertThat(report.path("totals")).anySatisfy(total -> {
+            assertThat(total.path("region").asText()).isEqualTo("eu");
+            assertThat(total.path("currency").asText()).isEqualTo("EUR");
+        });
     }
 
     @Test
@@ -137,6 +158,97 @@ class RegionalOrdersTest {
                 "{\"decision\": \"accept-submitted\", \"decisionComment\": \"EU promotion\"}", "eu-pricing");
         assertThat(euDecision.statusCode()).as(euDecision.body()).isEqualTo(200);
         api.awaitOrderStatus(id, "COMPLETED");
+    }
+
+    @Test
+    void aChannelNotBoundToTheEuCannotSubmitAnEuOrderAndNothingIsWritten() {
+        String ref = uniqueRef();
+        var refused = api.post("/api/v1/orders", order(ref, "C-50001", "DE", "10178", "EUR",
+                line("1", "FURN_0269", "10", "279.00")).replace("\"b2b-portal\"", "\"edi-gateway\""));
+
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body().path("type").asText()).isEqualTo("urn:ordergate:problem:region-not-permitted");
+        assertThat(refused.body().path("region").asText()).isEqualTo("eu");
+        assertThat(refused.body().path("detail").asText()).contains("edi-gateway", "eu");
+        assertNothingWritten("edi-gateway:" + ref);
+    }
+
+    @Test
+    void anOrderNotInItsRegionsCurrencyIsRefusedAtIntakeAndNothingIsWritten() {
+        String usRef = uniqueRef();
+        // Shipped to the US in euros: the us region's, which prices and invoices in USD.
+        var inEuros = api.post("/api/v1/orders", order(usRef, "C-10042", "US", "93701", "EUR",
+                line("1", "FURN_0269", "2", "299.00")));
+        String euRef = uniqueRef();
+        // The EU portal's orders are the eu region's whatever the currency; this one is in dollars.
+        var inDollars = api.post("/api/v1/orders", order(euRef, "C-50001", "DE", "10178", "USD",
+                line("1", "FURN_0269", "2", "279.00")).replace("\"b2b-portal\"", "\"eu-portal\""));
+
+        assertThat(inEuros.status()).as(inEuros.raw()).isEqualTo(422);
+        assertThat(inEuros.contentType()).startsWith("application/problem+json");
+        assertThat(inEuros.body().path("type").asText()).isEqualTo("urn:ordergate:problem:currency-not-of-region");
+        assertThat(inEuros.body().path("detail").asText()).contains("EUR", "'us'", "USD");
+        assertThat(inEuros.body().path("errors").get(0).path("field").asText()).isEqualTo("currency");
+        assertThat(inDollars.status()).as(inDollars.raw()).isEqualTo(422);
+        assertThat(inDollars.body().path("region").asText()).isEqualTo("eu");
+        assertNothingWritten("b2b-portal:" + usRef);
+        assertNothingWritten("eu-portal:" + euRef);
+    }
+
+    @Autowired
+    dev.ordergate.sandbox.SimulatedPricingEngine pricingEngine;
+
+    @Test
+    void aPriceListSyncForTheEuWorksInTheEuCompanyWithTheEuCurrencysRowsOnly() throws Exception {
+        var eu = new java.util.ArrayList<>(List.of(
+                new dev.ordergate.sandbox.SimulatedPricingEngine.Agreement("EU Distributor", "EUR", null, "FURN_0269",
+                        java.math.BigDecimal.ONE, new java.math.BigDecimal("279.00"), null, null),
+                new dev.ordergate.sandbox.SimulatedPricingEngine.Agreement("EU Distributor", "EUR", null, "E-COM07",
+                        java.math.BigDecimal.ONE, new java.math.BigDecimal("259.00"), null, null),
+                new dev.ordergate.sandbox.SimulatedPricingEngine.Agreement("Distributor Tier A", "USD", null, "FURN_0269",
+                        java.math.BigDecimal.ONE, new java.math.BigDecimal("299.00"), null, null)));
+        pricingEngine.publish(eu);
+        try {
+            assertThat(api.post("/api/v1/sync/price-lists?region=nowhere", "").status()).isEqualTo(400);
+            var started = api.post("/api/v1/sync/price-lists?region=eu", "");
+            assertThat(started.status()).as(started.raw()).isEqualTo(202);
+            String run = started.body().path("id").asText();
+
+            JsonNode report = Awaitility.await().atMost(Duration.ofSeconds(90)).until(
+                    () -> api.get("/api/v1/sync/runs/" + run).body(), r -> r.path("status").asText().equals("COMPLETED"));
+
+            assertThat(report.path("region").asText()).isEqualTo("eu");
+            JsonNode counts = report.path("counts");
+            // The EU company's own EU Distributor list already has both prices; the USD row is not the EU's.
+            assertThat(counts.path("read").asInt()).as(counts.toString()).isEqualTo(2);
+            assertThat(counts.path("unchanged").asInt()).as(counts.toString()).isEqualTo(2);
+            assertThat(counts.path("created").asInt() + counts.path("updated").asInt() + counts.path("expired").asInt())
+                    .as(counts.toString()).isZero();
+            // Run in another company it would not have seen the EU list and made a second one.
+            assertThat(pricelistsNamed("EU Distributor", List.of(1, 2))).isEqualTo(1);
+            assertThat(pricelistsNamed("EU Distributor", List.of(1))).isZero();
+        } finally {
+            pricingEngine.reset();
+        }
+    }
+
+    private int pricelistsNamed(String name, List<Integer> companies) throws Exception {
+        String call = """
+                { "jsonrpc": "2.0", "method": "call", "id": 1, "params": { "service": "object", "method": "execute_kw",
+                  "args": ["sandbox", 2, "sandbox-admin-key", "product.pricelist", "search_count",
+                  [[["name", "=", "%s"]]], { "context": { "allowed_company_ids": %s } } ] } }
+                """.formatted(name, companies);
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(ApiClient.baseUrl() + "/sandbox/odoo/jsonrpc"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(call)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body()).path("result").asInt(-1);
+    }
+
+    private void assertNothingWritten(String businessKey) {
+        assertThat(orders.findByBusinessKey(businessKey)).isEmpty();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count()).isZero();
+        assertThat(odoo.salesOrdersByClientRef(businessKey)).isEmpty();
     }
 
     private HttpResponse<String> send(String method, String path, String body, String user) throws Exception {

@@ -56,6 +56,9 @@ class KeycloakApiSecurityTest {
     @Autowired
     TaskService tasks;
 
+    @Autowired
+    dev.ordergate.order.Orders orders;
+
     @DynamicPropertySource
     static void keycloak(DynamicPropertyRegistry registry) {
         registry.add("ordergate.security.keycloak.url", TestKeycloak::url);
@@ -251,6 +254,119 @@ class KeycloakApiSecurityTest {
         assertThat(ids).allSatisfy(id -> assertThat(tasks.getIdentityLinksForTask(id))
                 .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("pricing-stewards")));
         assertThat(browser.status("/camunda/app/admin/keycloak/")).isNotEqualTo(200);
+    }
+
+    /**
+     * Item 5 of issue 19, as an attacker would try it: a regional pricing steward (elke, EU; priya, every other
+     * region) reaches the other region's price review through none of the review API, engine-rest and Tasklist's own
+     * API (the task list, the task, its variables, its process's variables, completing it).
+     */
+    @Test
+    void aRegionalPricingStewardCannotSeeOrDecideAnotherRegionsReview() {
+        String eu = "b2b-portal:" + submit(euOrder(uniqueRef(), "250.00"));
+        String us = "b2b-portal:" + submit(SampleOrders.order(uniqueRef(), "C-10042", "US", "93701",
+                SampleOrders.line("1", "FURN_0269", "12", "250.00")));
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                tasks.createTaskQuery().processInstanceBusinessKey(eu).taskDefinitionKey("reviewPriceMismatch").count() == 1
+                        && tasks.createTaskQuery().processInstanceBusinessKey(us).taskDefinitionKey("reviewPriceMismatch").count() == 1);
+        var euTask = tasks.createTaskQuery().processInstanceBusinessKey(eu).singleResult();
+        var usTask = tasks.createTaskQuery().processInstanceBusinessKey(us).singleResult();
+        assertThat(tasks.getIdentityLinksForTask(euTask.getId())).extracting(link -> link.getGroupId())
+                .containsExactly("eu-pricing-stewards");
+
+        for (var attack : List.of(new String[] {"elke", usTask.getId(), us, usTask.getProcessInstanceId(), "pricing-stewards"},
+                new String[] {"priya", euTask.getId(), eu, euTask.getProcessInstanceId(), "eu-pricing-stewards"})) {
+            String steward = attack[0];
+            String foreignTask = attack[1];
+            String foreignKey = attack[2];
+            String foreignInstance = attack[3];
+            // The review API: not in their list, the other group's list and the task itself 403, deciding it 403.
+            var list = as(steward).get("/api/v1/reviews");
+            assertThat(list.status()).isEqualTo(200);
+            assertThat(list.raw()).doesNotContain(foreignKey).doesNotContain(foreignTask);
+            assertThat(as(steward).get("/api/v1/reviews?group=" + attack[4]).status()).isEqualTo(403);
+            assertThat(as(steward).get("/api/v1/reviews/" + foreignTask).status()).isEqualTo(403);
+            var decision = as(steward).post("/api/v1/reviews/" + foreignTask + "/decision",
+                    "{\"decision\": \"accept-submitted\", \"decisionComment\": \"not my region\"}");
+            assertThat(decision.status()).as(decision.raw()).isEqualTo(403);
+            // engine-rest is the operators' (realm role ops): a steward's token gets no task, variable or completion.
+            String engineRest = "/engine-rest/engine/keycloak";
+            assertThat(as(steward).get(engineRest + "/task?processInstanceBusinessKey=" + foreignKey).status())
+                    .isEqualTo(403);
+            assertThat(as(steward).get(engineRest + "/task/" + foreignTask + "/variables").status()).isEqualTo(403);
+            assertThat(as(steward).post(engineRest + "/task/" + foreignTask + "/complete", "{}").status())
+                    .isEqualTo(403);
+            // Tasklist, logged in through Keycloak, calls the engine as the steward under Camunda authorizations.
+            var browser = new TestBrowser("http://localhost:" + System.getProperty("ordergate.test.keycloak-app-port"));
+            assertThat(browser.loginThroughKeycloak("/camunda/app/tasklist/keycloak/", steward).statusCode())
+                    .isEqualTo(200);
+            String tasklist = "/camunda/api/engine/engine/keycloak";
+            var visible = browser.api("GET", tasklist + "/task?maxResults=500", null);
+            assertThat(visible.statusCode()).isEqualTo(200);
+            assertThat(visible.body()).doesNotContain(foreignTask);
+            assertThat(browser.api("GET", tasklist + "/task?processInstanceBusinessKey=" + foreignKey, null).body())
+                    .isEqualTo("[]");
+            assertThat(browser.api("GET", tasklist + "/task/" + foreignTask, null).statusCode()).isIn(403, 404);
+            assertThat(browser.api("GET", tasklist + "/task/" + foreignTask + "/variables", null).statusCode())
+                    .isIn(403, 404);
+            assertThat(browser.api("GET", tasklist + "/task/" + foreignTask + "/form-variables", null).statusCode())
+                    .isIn(403, 404);
+            assertThat(browser.api("GET", tasklist + "/process-instance/" + foreignInstance + "/variables", null)
+                    .statusCode()).isIn(403, 404);
+            assertThat(browser.api("GET", tasklist + "/history/task?processInstanceBusinessKey=" + foreignKey, null)
+                    .body()).isEqualTo("[]");
+            // Completing it is refused for the caller's rights, whether or not the form is filled in: the foreign task's
+            // form rules are not even disclosed (no 400 naming a missing comment).
+            var incomplete = browser.api("POST", tasklist + "/task/" + foreignTask + "/complete",
+                    "{\"variables\": {\"decision\": {\"value\": \"accept-submitted\"}}}");
+            assertThat(incomplete.statusCode()).as(incomplete.body()).isIn(403, 404);
+            assertThat(incomplete.body()).doesNotContain("decisionComment");
+            var complete = browser.api("POST", tasklist + "/task/" + foreignTask + "/complete",
+                    "{\"variables\": {\"decision\": {\"value\": \"accept-submitted\"}, "
+                            + "\"decisionComment\": {\"value\": \"not my region\"}}}");
+            assertThat(complete.statusCode()).as(complete.body()).isIn(403, 404);
+            assertThat(browser.api("POST", tasklist + "/task/" + foreignTask + "/claim", "{\"userId\": \"" + steward
+                    + "\"}").statusCode()).isIn(403, 404);
+            assertThat(tasks.createTaskQuery().taskId(foreignTask).singleResult()).as("still open, unclaimed")
+                    .satisfies(task -> assertThat(task.getAssignee()).isNull());
+        }
+
+        // Each sees their own region's review in Tasklist, and the same calls reach it: the refusals above are theirs.
+        var elke = new TestBrowser("http://localhost:" + System.getProperty("ordergate.test.keycloak-app-port"));
+        elke.loginThroughKeycloak("/camunda/app/tasklist/keycloak/", "elke");
+        assertThat(elke.api("GET", "/camunda/api/engine/engine/keycloak/task?maxResults=500", null).body())
+                .contains(euTask.getId());
+        assertThat(elke.api("GET", "/camunda/api/engine/engine/keycloak/task/" + euTask.getId() + "/variables", null)
+                .statusCode()).isEqualTo(200);
+        // Her own task's completion meets the form's rules (400 naming the field), not a refusal of her rights.
+        var withoutComment = elke.api("POST", "/camunda/api/engine/engine/keycloak/task/" + euTask.getId() + "/complete",
+                "{\"variables\": {\"decision\": {\"value\": \"accept-submitted\"}}}");
+        assertThat(withoutComment.statusCode()).as(withoutComment.body()).isEqualTo(400);
+        assertThat(withoutComment.body()).contains("decisionComment");
+        var decided = as("elke").post("/api/v1/reviews/" + euTask.getId() + "/decision",
+                "{\"decision\": \"accept-submitted\", \"decisionComment\": \"EU promotion\"}");
+        assertThat(decided.status()).as(decided.raw()).isEqualTo(200);
+        assertThat(as("priya").get("/api/v1/reviews?group=pricing-stewards").raw()).contains(usTask.getId());
+    }
+
+    @Test
+    void aChannelSubmitsOnlyIntoTheRegionsItIsBoundToAndARefusalWritesNothing() {
+        String ref = uniqueRef();
+        // The EU region takes b2b-portal and eu-portal orders only (ordergate.regions.eu.channels).
+        var refused = as("edi-gateway").post("/api/v1/orders",
+                euOrder(ref, "279.00").replace("\"channel\": \"b2b-portal\"", "\"channel\": \"edi-gateway\""));
+
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body().path("type").asText()).isEqualTo("urn:ordergate:problem:region-not-permitted");
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey("edi-gateway:" + ref).count()).isZero();
+        assertThat(orders.findByBusinessKey("edi-gateway:" + ref)).isEmpty();
+        assertThat(as("b2b-portal").post("/api/v1/orders", euOrder(uniqueRef(), "279.00")).status()).isEqualTo(201);
+    }
+
+    private static String euOrder(String ref, String unitPrice) {
+        return SampleOrders.order(ref, "C-50001", "DE", "10178", SampleOrders.line("1", "FURN_0269", "10", unitPrice))
+                .replace("\"USD\"", "\"EUR\"");
     }
 
     private String submit(String order) {

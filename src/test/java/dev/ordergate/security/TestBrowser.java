@@ -62,6 +62,21 @@ final class TestBrowser {
         }
     }
 
+    /**
+     * A call to a webapp's own REST API as the webapp makes it: JSON, with the session's cookies and, for a change,
+     * Camunda's CSRF token from its cookie (which a GET of a webapp page sets).
+     */
+    HttpResponse<String> api(String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app + path))
+                .header("Accept", "application/json").header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (cookies.containsKey("XSRF-TOKEN")) {
+            request.header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
+        }
+        return send(request);
+    }
+
     int status(String page) {
         return follow(get(URI.create(app + page))).statusCode();
     }
