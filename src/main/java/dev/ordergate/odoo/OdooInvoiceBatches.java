@@ -105,11 +105,12 @@ class OdooInvoiceBatches {
 
     /**
      * The invoices a {@code create_invoices} answer shows: its {@code res_id} when it made one, else the ids of its
-     * domain {@code [('id', 'in', [...])]} (a list in JSON; a string in some servers' actions).
+     * domain {@code [('id', 'in', [...])]} (a list in JSON; a string in some servers' actions). Odoo 19 answers
+     * {@code res_id: 0} beside the domain when it made several (seen on the lab server, 2026-12-07).
      */
     private static Set<Integer> createdInvoices(JsonNode action) {
         Set<Integer> created = new HashSet<>();
-        if (action.path("res_id").isIntegralNumber()) {
+        if (action.path("res_id").isIntegralNumber() && action.path("res_id").intValue() > 0) {
             created.add(action.path("res_id").intValue());
             return created;
         }

@@ -225,9 +225,8 @@ final class InvoicingFlow {
                 ? "[('move_type', 'in', ['out_invoice', 'out_refund'])]"
                 : List.of(List.of("id", "in", invoices)));
         action.put("context", context);
-        if (invoices.size() == 1) {
-            action.put("res_id", invoices.get(0));
-        }
+        // Odoo 19 answers res_id 0 beside the domain when there are several (seen on the lab server)
+        action.put("res_id", invoices.size() == 1 ? invoices.get(0) : 0);
         action.put("res_model", "account.move");
         action.put("target", "current");
         action.put("view_mode", "list,kanban,form,activity");
