@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One Odoo call for many orders: callers that submit within the window wait together; the first of them (the
@@ -28,6 +29,7 @@ final class OdooMicroBatch<I, O> {
     private final int maxSize;
     private final Function<List<I>, List<O>> together;
     private final Function<I, O> alone;
+    private final Supplier<Integer> company;
     /** The batch open for members, per Odoo company of the calling thread (a null company is a key too). */
     private final Map<Integer, List<Member<I, O>>> open = new HashMap<>();
 
@@ -35,6 +37,13 @@ final class OdooMicroBatch<I, O> {
     }
 
     OdooMicroBatch(Duration window, int maxSize, Function<List<I>, List<O>> together, Function<I, O> alone) {
+        this(window, maxSize, together, alone, OdooCompanyScope::current);
+    }
+
+    /** {@code company}: the Odoo company of the calling thread, which members must share to meet. */
+    OdooMicroBatch(Duration window, int maxSize, Function<List<I>, List<O>> together, Function<I, O> alone,
+                   Supplier<Integer> company) {
+        this.company = company;
         this.window = window;
         this.maxSize = Math.max(1, maxSize);
         this.together = together;
@@ -43,7 +52,7 @@ final class OdooMicroBatch<I, O> {
 
     O submit(I input) {
         Member<I, O> me = new Member<>(input, new CompletableFuture<>());
-        Integer company = OdooCompanyScope.current();
+        Integer company = this.company.get();
         List<Member<I, O>> batch;
         boolean leader;
         synchronized (this) {
