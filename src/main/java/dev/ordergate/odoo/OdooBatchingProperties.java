@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * job then waits up to the window, so the job executor needs as many threads as orders should meet (a batch can
  * never be larger than the jobs that run at once), and the database pool as many connections.
  *
- * @param enabled whether commits are batched across orders
+ * @param enabled whether the commit, the release, the delivery, the invoice and the master-data gate's reads are
+ *                batched across orders
  * @param window  how long the first order of a batch waits for others
  * @param maxSize the most orders in one call; a full batch goes at once
  */
@@ -19,4 +20,7 @@ public record OdooBatchingProperties(
         @DefaultValue("false") boolean enabled,
         @DefaultValue("200ms") Duration window,
         @DefaultValue("50") int maxSize) {
+
+    /** Each order on its own (the odoo package's protocol tests, which build the adapters by hand). */
+    static final OdooBatchingProperties OFF = new OdooBatchingProperties(false, Duration.ZERO, 1);
 }

@@ -7,13 +7,12 @@ import static dev.ordergate.odoo.OdooValues.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ordergate.invoicing.InvoiceRef;
 import dev.ordergate.invoicing.Invoices;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** Invoices through Odoo's "Create Invoice" wizard on the sales order (the invoicing method itself is private). */
@@ -22,14 +21,22 @@ class OdooInvoices implements Invoices {
 
     private static final Logger log = LoggerFactory.getLogger(OdooInvoices.class);
 
-    private static final List<String> INVOICE_FIELDS = List.of("name", "state", "amount_total");
+    private static final List<String> INVOICE_FIELDS = OdooInvoiceBatches.INVOICE_FIELDS;
 
     private final OdooClient odoo;
     private final OdooRecords records;
+    private final OdooInvoiceBatches batches;
 
+    /** Each order on its own (the odoo package's protocol tests). */
     OdooInvoices(OdooClient odoo, OdooRecords records) {
+        this(odoo, records, new OdooInvoiceBatches(odoo, OdooBatchingProperties.OFF));
+    }
+
+    @Autowired
+    OdooInvoices(OdooClient odoo, OdooRecords records, OdooInvoiceBatches batches) {
         this.odoo = odoo;
         this.records = records;
+        this.batches = batches;
     }
 
     /**
@@ -63,20 +70,7 @@ class OdooInvoices implements Invoices {
                 return Optional.empty();
             }
         }
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("active_model", "sale.order");
-        context.put("active_ids", List.of(orderId));
-        context.put("active_id", orderId);
-        Map<String, Object> vals = Map.of("advance_payment_method", "delivered",
-                "sale_order_ids", List.of(List.of(6, 0, List.of(orderId))));
-        int wizard = odoo.executeKw("sale.advance.payment.inv", "create", List.of(vals), Map.of("context", context))
-                .intValue();
-        JsonNode action = odoo.call("sale.advance.payment.inv", "create_invoices", List.of(wizard), context);
-        if (!action.path("res_id").isIntegralNumber()) {
-            throw new OdooProtocolException("create_invoices for " + businessKey
-                    + " did not answer a single invoice", null);
-        }
-        return Optional.of(post(action.path("res_id").intValue()));
+        return Optional.of(post(batches.invoice(orderId)));
     }
 
     /** A posted invoice not among {@code known}, or a draft one (a lost answer's), posted now. */
@@ -98,14 +92,12 @@ class OdooInvoices implements Invoices {
     }
 
     private InvoiceRef post(int invoiceId) {
-        // Odoo 18 answers false on success (transcript 64); failures come as errors.
-        odoo.call("account.move", "action_post", List.of(invoiceId), null);
-        JsonNode posted = odoo.read("account.move", List.of(invoiceId), INVOICE_FIELDS);
-        if (posted.isEmpty()) {
+        JsonNode posted = batches.post(invoiceId);
+        if (posted == null) {
             throw new OdooMissingRecordException("Odoo does not show invoice " + invoiceId + " it just posted", null);
         }
-        log.info("Posted Odoo invoice {}", text(posted.get(0).path("name")));
-        return ref(posted.get(0));
+        log.info("Posted Odoo invoice {}", text(posted.path("name")));
+        return ref(posted);
     }
 
     private static InvoiceRef ref(JsonNode invoice) {

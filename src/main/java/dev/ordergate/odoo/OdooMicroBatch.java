@@ -2,11 +2,14 @@ package dev.ordergate.odoo;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One Odoo call for many orders: callers that submit within the window wait together; the first of them (the
@@ -15,7 +18,10 @@ import java.util.function.Function;
  * alone, so one bad order neither fails nor holds up the others and its own refusal reaches it, as the same
  * exception it would have met alone. When the answer is lost (transport, server, protocol) the outcome is unknown
  * for all members: each fails as retryable, and its retry finds what may have been done (the write was recorded as
- * attempted before it went out).
+ * attempted before it went out). A member the batch's answer leaves out (null: Odoo skipped it silently, as the
+ * invoice wizard skips an order with nothing to invoice) is sent alone too, and meets there what it would alone.
+ * Members meet only within one Odoo company ({@link OdooCompanyScope}): the leader's call carries its thread's
+ * company, so an order of another company waits in a batch of its own.
  */
 final class OdooMicroBatch<I, O> {
 
@@ -23,12 +29,21 @@ final class OdooMicroBatch<I, O> {
     private final int maxSize;
     private final Function<List<I>, List<O>> together;
     private final Function<I, O> alone;
-    private List<Member<I, O>> open = new ArrayList<>();
+    private final Supplier<Integer> company;
+    /** The batch open for members, per Odoo company of the calling thread (a null company is a key too). */
+    private final Map<Integer, List<Member<I, O>>> open = new HashMap<>();
 
     private record Member<I, O>(I input, CompletableFuture<O> answer) {
     }
 
     OdooMicroBatch(Duration window, int maxSize, Function<List<I>, List<O>> together, Function<I, O> alone) {
+        this(window, maxSize, together, alone, OdooCompanyScope::current);
+    }
+
+    /** {@code company}: the Odoo company of the calling thread, which members must share to meet. */
+    OdooMicroBatch(Duration window, int maxSize, Function<List<I>, List<O>> together, Function<I, O> alone,
+                   Supplier<Integer> company) {
+        this.company = company;
         this.window = window;
         this.maxSize = Math.max(1, maxSize);
         this.together = together;
@@ -37,19 +52,20 @@ final class OdooMicroBatch<I, O> {
 
     O submit(I input) {
         Member<I, O> me = new Member<>(input, new CompletableFuture<>());
+        Integer company = this.company.get();
         List<Member<I, O>> batch;
         boolean leader;
         synchronized (this) {
-            batch = open;
+            batch = open.computeIfAbsent(company, key -> new ArrayList<>());
             batch.add(me);
             leader = batch.size() == 1;
             if (batch.size() >= maxSize) {
-                open = new ArrayList<>();
+                open.remove(company);
                 notifyAll();
             }
         }
         if (leader) {
-            awaitWindow(batch);
+            awaitWindow(company, batch);
             send(batch);
         }
         try {
@@ -63,10 +79,10 @@ final class OdooMicroBatch<I, O> {
     }
 
     /** Until the window closes or the batch fills up (a member that fills it closes it and wakes the leader). */
-    private synchronized void awaitWindow(List<Member<I, O>> batch) {
+    private synchronized void awaitWindow(Integer company, List<Member<I, O>> batch) {
         long deadline = System.nanoTime() + window.toNanos();
         long remaining;
-        while (open == batch && (remaining = deadline - System.nanoTime()) > 0) {
+        while (open.get(company) == batch && (remaining = deadline - System.nanoTime()) > 0) {
             try {
                 TimeUnit.NANOSECONDS.timedWait(this, remaining);
             } catch (InterruptedException e) {
@@ -74,8 +90,8 @@ final class OdooMicroBatch<I, O> {
                 break;
             }
         }
-        if (open == batch) {
-            open = new ArrayList<>();
+        if (open.get(company) == batch) {
+            open.remove(company);
         }
     }
 
@@ -105,7 +121,11 @@ final class OdooMicroBatch<I, O> {
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).answer().complete(answers.get(i));
+            if (answers.get(i) == null) {
+                sendAlone(batch.get(i));
+            } else {
+                batch.get(i).answer().complete(answers.get(i));
+            }
         }
     }
 

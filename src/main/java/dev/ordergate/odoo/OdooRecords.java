@@ -45,7 +45,7 @@ class OdooRecords {
         }
     }
 
-    private static final List<String> PARTNER_FIELDS = List.of(
+    static final List<String> PARTNER_FIELDS = List.of(
             "name", "ref", "country_code", "property_payment_term_id", "property_product_pricelist");
 
     /**
@@ -75,26 +75,30 @@ class OdooRecords {
 
     private final OdooClient odoo;
     private final OdooResolutions resolutions;
+    private final OdooLookupBatches lookups;
     private final Clock clock;
     private volatile Integer companyId;
 
     @Autowired
     OdooRecords(OdooClient odoo, ObjectProvider<JdbcClient> jdbc, ObjectProvider<ObjectMapper> json,
-                ObjectProvider<Clock> clock, ObjectProvider<PlatformTransactionManager> transactions) {
+                ObjectProvider<Clock> clock, ObjectProvider<PlatformTransactionManager> transactions,
+                ObjectProvider<OdooBatchingProperties> batching) {
         this(odoo, jdbc.getIfAvailable() == null || transactions.getIfAvailable() == null ? OdooResolutions.none()
                 : new OdooResolutions.Jdbc(jdbc.getObject(), json.getIfAvailable(ObjectMapper::new),
                         clock.getIfAvailable(Clock::systemUTC), transactions.getObject()),
+                new OdooLookupBatches(odoo, batching.getIfAvailable(() -> OdooBatchingProperties.OFF)),
                 clock.getIfAvailable(Clock::systemUTC));
     }
 
     /** Without our database (the odoo package on its own): nothing is kept, every step resolves again. */
     OdooRecords(OdooClient odoo) {
-        this(odoo, OdooResolutions.none(), Clock.systemUTC());
+        this(odoo, OdooResolutions.none(), new OdooLookupBatches(odoo, OdooBatchingProperties.OFF), Clock.systemUTC());
     }
 
-    private OdooRecords(OdooClient odoo, OdooResolutions resolutions, Clock clock) {
+    private OdooRecords(OdooClient odoo, OdooResolutions resolutions, OdooLookupBatches lookups, Clock clock) {
         this.odoo = odoo;
         this.resolutions = resolutions;
+        this.lookups = lookups;
         this.clock = clock;
     }
 
@@ -171,8 +175,7 @@ class OdooRecords {
 
     /** Up to two partners with the reference: enough to tell none, one and ambiguous apart. */
     List<Partner> partners(String customerRef) {
-        JsonNode found = odoo.searchRead("res.partner", List.of(List.of("ref", "=", customerRef)), PARTNER_FIELDS,
-                2, 0, null);
+        JsonNode found = lookups.partnerRows(customerRef);
         List<Partner> partners = new java.util.ArrayList<>();
         for (JsonNode p : found) {
             partners.add(new Partner(p.get("id").intValue(), text(p.path("name")), text(p.path("ref")),
@@ -201,7 +204,7 @@ class OdooRecords {
         // Read with the product at no extra call: the order's availability check, moments later, need not ask again.
         fields.add("free_qty");
         Instant readAt = clock.instant();
-        for (JsonNode p : odoo.searchReadIn("product.product", "default_code", new LinkedHashSet<>(skus), fields)) {
+        for (JsonNode p : lookups.productRows(new LinkedHashSet<>(skus), List.copyOf(fields))) {
             Product product = new Product(p.get("id").intValue(), text(p.path("default_code")), text(p.path("name")),
                     many2oneName(p.path("uom_id")), dialect.productType(p), dialect.isStorable(p),
                     leaf(many2oneName(p.path("categ_id"))),

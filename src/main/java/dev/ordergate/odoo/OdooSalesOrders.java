@@ -14,7 +14,6 @@ import dev.ordergate.order.OrderLine;
 import dev.ordergate.sales.SalesOrderRef;
 import dev.ordergate.sales.SalesOrders;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,18 +40,22 @@ class OdooSalesOrders implements SalesOrders {
     private final OdooRecords records;
     private final OdooPickings pickings;
     private final OdooCommitBatches commits;
+    private final OdooDeliveryBatches deliveries;
 
     /** Each order on its own (the odoo package's protocol tests). */
     OdooSalesOrders(OdooClient odoo, OdooRecords records, OdooPickings pickings) {
-        this(odoo, records, pickings, new OdooCommitBatches(odoo, new OdooBatchingProperties(false, Duration.ZERO, 1)));
+        this(odoo, records, pickings, new OdooCommitBatches(odoo, OdooBatchingProperties.OFF),
+                new OdooDeliveryBatches(odoo, pickings, OdooBatchingProperties.OFF));
     }
 
     @Autowired
-    OdooSalesOrders(OdooClient odoo, OdooRecords records, OdooPickings pickings, OdooCommitBatches commits) {
+    OdooSalesOrders(OdooClient odoo, OdooRecords records, OdooPickings pickings, OdooCommitBatches commits,
+                    OdooDeliveryBatches deliveries) {
         this.odoo = odoo;
         this.records = records;
         this.pickings = pickings;
         this.commits = commits;
+        this.deliveries = deliveries;
     }
 
     /**
@@ -171,10 +174,7 @@ class OdooSalesOrders implements SalesOrders {
             return;
         }
         OdooDialect dialect = odoo.dialect();
-        List<String> fields = new ArrayList<>(List.of("picking_id", "product_id", "product_uom_qty", "state"));
-        fields.addAll(dialect.moveDoneFields());
-        JsonNode moves = odoo.searchRead("stock.move", List.of(List.of("picking_id.sale_id", "=", orderId.get()),
-                List.of("picking_id.picking_type_id.code", "=", "outgoing")), fields, null, 0, "id");
+        JsonNode moves = deliveries.deliveryMoves(orderId.get());
         // Cumulative: what Odoo delivered already (its done outgoing moves, what qty_delivered counts) is not picked
         // again, so a retry or the next shipment's call delivers only what is new.
         Map<String, BigDecimal> unassigned = new HashMap<>(shippedBySku);
@@ -193,8 +193,13 @@ class OdooSalesOrders implements SalesOrders {
             return;
         }
         openByPicking.forEach((pickingId, open) -> {
-            if (pick(pickingId, open, skuByProductId, unassigned)) {
-                pickings.validate(pickingId);
+            Picked picked = pick(pickingId, open, skuByProductId, unassigned);
+            if (picked != Picked.NOTHING) {
+                if (picked == Picked.IN_FULL) {
+                    deliveries.validateShippedInFull(pickingId);
+                } else {
+                    pickings.validate(pickingId);
+                }
                 log.info("Validated Odoo delivery {} of {}", many2oneName(open.get(0).path("picking_id")), businessKey);
             }
         });
@@ -226,7 +231,7 @@ class OdooSalesOrders implements SalesOrders {
                     open.add(move);
                 }
             });
-            if (pick(pickingId, open, skuByProductId, unassigned)) {
+            if (pick(pickingId, open, skuByProductId, unassigned) != Picked.NOTHING) {
                 pickings.validate(pickingId);
                 log.info("Validated Odoo delivery {} of {}", text(picking.path("name")), businessKey);
             }
@@ -252,10 +257,10 @@ class OdooSalesOrders implements SalesOrders {
         String reservedField = odoo.dialect().moveReservedField();
         Map<Integer, BigDecimal> byProduct = new LinkedHashMap<>();
         if (orderId.isPresent()) {
-            List<String> fields = List.of("picking_id", "product_id", "state", reservedField);
+            List<String> fields = deliveries.openMoveFields();
             List<?> domain = List.of(List.of("picking_id.sale_id", "=", orderId.get()),
                     List.of("state", "not in", List.copyOf(FINISHED)));
-            JsonNode moves = odoo.searchRead("stock.move", domain, fields, null, 0, "id");
+            JsonNode moves = deliveries.openMoves(orderId.get());
             List<Integer> waiting = new ArrayList<>();
             for (JsonNode move : moves) {
                 int picking = many2oneId(move.path("picking_id"));
@@ -361,15 +366,19 @@ class OdooSalesOrders implements SalesOrders {
         return true;
     }
 
+    /** What a delivery's shipment came to: nothing of it, all its open moves in full, or part (a backorder). */
+    private enum Picked { NOTHING, IN_FULL, PARTLY }
+
     /**
-     * Writes each open move's shipped quantity (capped at its demand) on the picking; false when nothing of this
-     * delivery shipped.
+     * Writes each open move's shipped quantity (capped at its demand) on the picking; NOTHING when nothing of this
+     * delivery shipped, IN_FULL when every open move ships its whole demand (Odoo asks no backorder question).
      */
-    private boolean pick(int pickingId, List<JsonNode> moves, Map<Integer, String> skuByProductId,
+    private Picked pick(int pickingId, List<JsonNode> moves, Map<Integer, String> skuByProductId,
                          Map<String, BigDecimal> unassigned) {
         OdooDialect dialect = odoo.dialect();
         Map<Integer, BigDecimal> quantities = new LinkedHashMap<>();
         BigDecimal total = BigDecimal.ZERO;
+        boolean inFull = true;
         for (JsonNode move : moves) {
             if (FINISHED.contains(text(move.path("state")))) {
                 continue;
@@ -382,20 +391,22 @@ class OdooSalesOrders implements SalesOrders {
             }
             quantities.put(move.get("id").intValue(), quantity);
             total = total.add(quantity);
+            inFull &= quantity.compareTo(decimal(move.path("product_uom_qty"), "move demand")) == 0;
         }
         if (total.signum() == 0) {
-            return false;
+            return Picked.NOTHING;
         }
+        Picked picked = inFull ? Picked.IN_FULL : Picked.PARTLY;
         if (dialect.validatesReservedWhenNothingPicked() && shipsAsReserved(moves, quantities)) {
             // Everything shipped as Odoo reserved it and nothing is picked yet: Odoo (17 and later) validates the
             // reserved quantities as picked, so the write would only repeat them.
-            return true;
+            return picked;
         }
         // A move with nothing shipped is picked with quantity 0 so that validation puts it on the backorder. One write
         // on the picking updates all its moves (x2many command 1): one Odoo transaction instead of one per line.
         List<List<Object>> updates = new ArrayList<>();
         quantities.forEach((moveId, quantity) -> updates.add(List.of(1, moveId, dialect.pickedMove(quantity))));
         odoo.write("stock.picking", List.of(pickingId), Map.of("move_ids", updates));
-        return true;
+        return picked;
     }
 }

@@ -5,6 +5,7 @@ import static dev.ordergate.sandbox.OdooValues.ids;
 import static dev.ordergate.sandbox.OdooValues.number;
 import static dev.ordergate.sandbox.OdooValues.truthy;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,20 +150,33 @@ final class DeliveryFlow {
         return anyPicked && !truthy(move.get("picked")) ? 0.0 : number(move.get("quantity"));
     }
 
+    /**
+     * Odoo checks one picking strictly and many leniently: its {@code _sanity_check} raises for a picking with nothing
+     * to validate only when one picking is validated ({@code _should_show_transfers()} is {@code len(self) > 1});
+     * in a list such a picking (a cancelled one too) is skipped and the others are validated (seen on Odoo 19).
+     */
     private Object validate(List<Integer> pickingIds, Map<String, Object> context) {
-        List<Integer> open = pickingIds.stream()
+        List<Integer> notDone = pickingIds.stream()
                 .filter(id -> !"done".equals(db.row("stock.picking", id).get("state"))).toList();
+        boolean lenient = notDone.size() > 1;
+        List<Integer> open = new ArrayList<>();
         boolean backorderNeeded = false;
-        for (Integer pickingId : open) {
-            if ("cancel".equals(db.row("stock.picking", pickingId).get("state"))) {
-                throw OdooFault.userError("You cannot validate a transfer that is cancelled.");
-            }
+        for (Integer pickingId : notDone) {
+            boolean cancelled = "cancel".equals(db.row("stock.picking", pickingId).get("state"));
             List<Map<String, Object>> moves = openMoves(pickingId);
             boolean anyPicked = moves.stream().anyMatch(move -> truthy(move.get("picked")));
-            if (moves.stream().allMatch(move -> processed(move, anyPicked) <= 0)) {
+            boolean nothing = moves.stream().allMatch(move -> processed(move, anyPicked) <= 0);
+            if ((cancelled || nothing) && lenient) {
+                continue;
+            }
+            if (cancelled) {
+                throw OdooFault.userError("You cannot validate a transfer that is cancelled.");
+            }
+            if (nothing) {
                 throw OdooFault.userError("You cannot validate a transfer if no quantities are reserved nor done. "
                         + "You can use the info tab to validate quantities manually.");
             }
+            open.add(pickingId);
             backorderNeeded |= moves.stream()
                     .anyMatch(move -> processed(move, anyPicked) < number(move.get("product_uom_qty")) - EPSILON);
         }

@@ -28,6 +28,7 @@ final class InvoicingFlow {
         db.model("sale.advance.payment.inv")
                 .defaults((vals, context) -> {
                     vals.putIfAbsent("advance_payment_method", "delivered");
+                    vals.putIfAbsent("consolidated_billing", true);
                     if (!vals.containsKey("sale_order_ids") && "sale.order".equals(context.get("active_model"))) {
                         vals.put("sale_order_ids", List.of(List.of(6, 0, ids(context.getOrDefault("active_ids", List.of())))));
                     }
@@ -36,15 +37,30 @@ final class InvoicingFlow {
         db.model("account.move").method("action_post", this::post);
     }
 
+    /**
+     * As Odoo's {@code sale.order._create_invoices}: an order with nothing to invoice is skipped when others have
+     * something (refused only when none has), and with {@code consolidated_billing} (the default) the orders of one
+     * customer, company and currency share one invoice, its {@code ref} and {@code invoice_origin} joined.
+     */
     private Object createInvoices(OdooCall call) {
         List<Integer> invoices = new ArrayList<>();
         Map<String, Object> order = null;
         for (Integer wizard : call.ids()) {
-            for (Integer orderId : ids(db.row("sale.advance.payment.inv", wizard).getOrDefault("sale_order_ids", List.of()))) {
-                Integer invoice = invoice(orderId);
+            Map<String, Object> row = db.row("sale.advance.payment.inv", wizard);
+            boolean consolidated = truthy(row.get("consolidated_billing"));
+            Map<List<Object>, Integer> byGroup = new LinkedHashMap<>();
+            for (Integer orderId : ids(row.getOrDefault("sale_order_ids", List.of()))) {
+                Map<String, Object> of = db.row("sale.order", orderId);
+                List<Object> group = List.of(String.valueOf(of.get("company_id")), String.valueOf(of.get("partner_id")),
+                        String.valueOf(of.get("currency_id")));
+                Integer joined = consolidated ? byGroup.get(group) : null;
+                Integer invoice = joined != null ? addTo(joined, orderId) : invoice(orderId);
                 if (invoice != null) {
-                    invoices.add(invoice);
-                    order = db.row("sale.order", orderId);
+                    if (!invoices.contains(invoice)) {
+                        invoices.add(invoice);
+                    }
+                    byGroup.putIfAbsent(group, invoice);
+                    order = of;
                 }
             }
         }
@@ -55,13 +71,48 @@ final class InvoicingFlow {
         return invoiceAction(invoices, order);
     }
 
+    /** The order's invoiceable lines added to another order's draft invoice (consolidated billing); null when none. */
+    private Integer addTo(int invoice, int orderId) {
+        List<Object> lines = invoiceLines(orderId);
+        if (lines.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> move = db.row("account.move", invoice);
+        Map<String, Object> order = db.row("sale.order", orderId);
+        Map<String, Object> vals = new LinkedHashMap<>();
+        vals.put("invoice_line_ids", lines);
+        vals.put("invoice_origin", move.get("invoice_origin") + ", " + order.get("name"));
+        if (truthy(order.get("client_order_ref"))) {
+            vals.put("ref", truthy(move.get("ref")) ? move.get("ref") + ", " + order.get("client_order_ref")
+                    : order.get("client_order_ref"));
+        }
+        db.write("account.move", invoice, vals);
+        link(order, invoice);
+        return invoice;
+    }
+
+    private void link(Map<String, Object> order, int invoice) {
+        List<Integer> linked = new ArrayList<>(ids(order.getOrDefault("invoice_ids", List.of())));
+        linked.add(invoice);
+        order.put("invoice_ids", linked);
+    }
+
     /** A draft invoice for what is delivered (or ordered, for services) and not yet invoiced; null when nothing is. */
     private Integer invoice(int orderId) {
         Map<String, Object> order = db.row("sale.order", orderId);
-        if (!"sale".equals(order.get("state"))) {
+        List<Object> lines = invoiceLines(orderId);
+        if (lines.isEmpty()) {
             return null;
         }
+        return invoice(order, lines);
+    }
+
+    /** The create commands of the order's lines with something to invoice; none when the order is not confirmed. */
+    private List<Object> invoiceLines(int orderId) {
         List<Object> lines = new ArrayList<>();
+        if (!"sale".equals(db.row("sale.order", orderId).get("state"))) {
+            return lines;
+        }
         for (Integer lineId : ids(db.get("sale.order", orderId, "order_line"))) {
             double quantity = number(db.get("sale.order.line", lineId, "qty_to_invoice"));
             if (quantity <= 0) {
@@ -79,9 +130,10 @@ final class InvoicingFlow {
             vals.put("display_type", "product");
             lines.add(List.of(0, 0, vals));
         }
-        if (lines.isEmpty()) {
-            return null;
-        }
+        return lines;
+    }
+
+    private int invoice(Map<String, Object> order, List<Object> lines) {
         Map<String, Object> move = new LinkedHashMap<>();
         move.put("name", "/");
         move.put("state", "draft");
@@ -100,9 +152,7 @@ final class InvoicingFlow {
         move.put("currency_id", order.get("currency_id"));
         move.put("invoice_line_ids", lines);
         int invoice = db.create("account.move", move);
-        List<Integer> linked = new ArrayList<>(ids(order.getOrDefault("invoice_ids", List.of())));
-        linked.add(invoice);
-        order.put("invoice_ids", linked);
+        link(order, invoice);
         return invoice;
     }
 
@@ -124,11 +174,15 @@ final class InvoicingFlow {
 
     /** Odoo 18 posts and answers {@code false}; the sequence number comes with posting. */
     private Object post(OdooCall call) {
+        // Odoo posts many moves in one transaction: one that cannot be posted refuses the call, none is posted.
         for (Integer id : call.ids()) {
             Map<String, Object> move = db.row("account.move", id);
             if (!"draft".equals(move.get("state"))) {
                 throw OdooFault.userError("The entry %s (id %d) is already posted.".formatted(move.get("name"), id));
             }
+        }
+        for (Integer id : call.ids()) {
+            Map<String, Object> move = db.row("account.move", id);
             String today = OdooSchema.today();
             // Credit notes have their own sequence (RINV) in the same journal.
             Integer journal = id(move.get("journal_id"));
@@ -166,13 +220,13 @@ final class InvoicingFlow {
         action.put("binding_view_types", "list,form");
         action.put("display_name", "Invoices");
         action.put("view_id", List.of(709, "account.out.invoice.list"));
+        // action_view_invoice: the action's own domain (a string) for one invoice, a domain list by id for several
         action.put("domain", invoices.size() == 1
                 ? "[('move_type', 'in', ['out_invoice', 'out_refund'])]"
-                : "[('id', 'in', %s)]".formatted(invoices));
+                : List.of(List.of("id", "in", invoices)));
         action.put("context", context);
-        if (invoices.size() == 1) {
-            action.put("res_id", invoices.get(0));
-        }
+        // Odoo 19 answers res_id 0 beside the domain when there are several (seen on the lab server)
+        action.put("res_id", invoices.size() == 1 ? invoices.get(0) : 0);
         action.put("res_model", "account.move");
         action.put("target", "current");
         action.put("view_mode", "list,kanban,form,activity");

@@ -203,6 +203,8 @@ final class OdooSchema {
         db.define("sale.advance.payment.inv", "Sales Advance Payment Invoice")
                 .selection("advance_payment_method", "delivered", "percentage", "fixed")
                 .many2many("sale_order_ids", "sale.order")
+                // Odoo 16-19: on by default, one invoice for the orders of one customer (grouped=not consolidated_billing)
+                .booleans("consolidated_billing")
                 .computed("count", Type.INTEGER, row -> ids(row.getOrDefault("sale_order_ids", List.of())).size())
                 .display(row -> "Create Invoice");
     }

@@ -13,13 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ManagementService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -45,14 +39,8 @@ class OdooCommitBatchesTest {
     @Autowired
     ManagementService management;
 
-    private final ExecutorService commits = Executors.newFixedThreadPool(ORDERS);
     // Long enough that fifty threads meet in it on a loaded machine; a full batch goes at once anyway.
     private final OdooBatchingProperties batching = new OdooBatchingProperties(true, Duration.ofSeconds(10), ORDERS);
-
-    @AfterEach
-    void stop() {
-        commits.shutdownNow();
-    }
 
     @Test
     void fiftyQueuedCommitsCostOdooThreeCallsAndEachOrderGetsItsOwnSalesOrder() throws Exception {
@@ -63,7 +51,7 @@ class OdooCommitBatchesTest {
 
         List<Object> names = commitAll(batches, refs, -1);
 
-        Map<String, Integer> calls = added(faults.callCounts(), before);
+        Map<String, Integer> calls = QueuedCalls.added(faults.callCounts(), before);
         assertThat(calls).containsEntry("sale.order/create", 1).containsEntry("sale.order/action_confirm", 1)
                 .containsEntry("sale.order/read", 1);
         for (int i = 0; i < ORDERS; i++) {
@@ -91,7 +79,7 @@ class OdooCommitBatchesTest {
                 assertThat(names.get(i)).isInstanceOf(String.class);
             }
         }
-        Map<String, Integer> calls = added(faults.callCounts(), before);
+        Map<String, Integer> calls = QueuedCalls.added(faults.callCounts(), before);
         // the refused batch, then each order alone; the 49 created meet again at confirm and at the name
         assertThat(calls).containsEntry("sale.order/create", 1 + ORDERS);
         assertThat(calls.get("sale.order/action_confirm")).isLessThan(ORDERS - 1);
@@ -115,41 +103,19 @@ class OdooCommitBatchesTest {
     private List<Object> commitAll(OdooCommitBatches batches, List<String> refs, int bad) throws Exception {
         OdooRecords.Partner partner = records.requirePartner("C-10042");
         int product = records.requireProducts(List.of("FURN_0269")).get("FURN_0269").id();
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Object>> answers = new ArrayList<>();
+        List<Map<String, Object>> valsList = new ArrayList<>();
         for (int i = 0; i < refs.size(); i++) {
             Map<String, Object> vals = new LinkedHashMap<>();
             vals.put("partner_id", partner.id());
             vals.put("client_order_ref", refs.get(i));
             vals.put("order_line", List.of(List.of(0, 0, Map.of("product_id", i == bad ? 999_999 : product,
                     "product_uom_qty", 1))));
-            answers.add(commits.submit(() -> {
-                start.await();
-                try {
-                    int id = batches.create(vals);
-                    batches.confirm(id);
-                    return batches.name(id);
-                } catch (RuntimeException e) {
-                    return e;
-                }
-            }));
+            valsList.add(vals);
         }
-        start.countDown();
-        List<Object> results = new ArrayList<>();
-        for (Future<Object> answer : answers) {
-            results.add(answer.get(120, TimeUnit.SECONDS));
-        }
-        return results;
-    }
-
-    private static Map<String, Integer> added(Map<String, Integer> after, Map<String, Integer> before) {
-        Map<String, Integer> calls = new LinkedHashMap<>();
-        after.forEach((key, count) -> {
-            int added = count - before.getOrDefault(key, 0);
-            if (added > 0) {
-                calls.put(key, added);
-            }
+        return QueuedCalls.together(valsList, vals -> {
+            int id = batches.create(vals);
+            batches.confirm(id);
+            return batches.name(id);
         });
-        return calls;
     }
 }

@@ -5,13 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,16 +16,12 @@ import org.junit.jupiter.api.Test;
 class OdooMicroBatchTest {
 
     private static final Duration WINDOW = Duration.ofSeconds(5);
+    /** The Odoo company of a caller's thread, as OdooCompanyScope would give it. */
+    private static final ThreadLocal<Integer> COMPANY = new ThreadLocal<>();
 
-    private final ExecutorService callers = Executors.newFixedThreadPool(50);
     private final AtomicInteger together = new AtomicInteger();
     private final AtomicInteger alone = new AtomicInteger();
     private final List<Integer> batchSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    @AfterEach
-    void stopCallers() {
-        callers.shutdownNow();
-    }
 
     @Test
     void fiftyOrdersThatQueueAtTheSameWriteMakeOneCallAndEachGetsItsOwnAnswer() throws Exception {
@@ -99,26 +89,58 @@ class OdooMicroBatchTest {
         assertThat(alone.get()).as("Odoo may have done the batch: nothing is sent again here").isZero();
     }
 
+    @Test
+    void anOrderTheBatchsAnswerLeavesOutGoesAloneAndMeetsWhatItWouldAlone() throws Exception {
+        OdooBusinessException nothingToInvoice = new OdooBusinessException("There is no invoiceable line");
+        OdooMicroBatch<Integer, Integer> batch = new OdooMicroBatch<>(WINDOW, 5, inputs -> {
+            together.incrementAndGet();
+            // as Odoo's invoice wizard skips an order with nothing to invoice when others have something
+            return inputs.stream().map(input -> input == 3 ? null : input * 10).toList();
+        }, input -> {
+            alone.incrementAndGet();
+            throw nothingToInvoice;
+        });
+
+        List<Object> answers = submitAll(batch, 5);
+
+        assertThat(answers.get(3)).isSameAs(nothingToInvoice);
+        for (int i : List.of(0, 1, 2, 4)) {
+            assertThat(answers.get(i)).as("order %s's answer", i).isEqualTo(i * 10);
+        }
+        assertThat(together.get()).isEqualTo(1);
+        assertThat(alone.get()).as("only the order left out").isEqualTo(1);
+    }
+
+    @Test
+    void ordersOfTwoOdooCompaniesNeverShareACall() throws Exception {
+        // The call carries the sending thread's company: an order of another company must not ride along.
+        OdooMicroBatch<Integer, Integer> batch = new OdooMicroBatch<>(WINDOW, 3, inputs -> {
+            together.incrementAndGet();
+            batchSizes.add(inputs.size());
+            assertThat(inputs.stream().map(input -> input % 2).distinct()).as("one company per call").hasSize(1);
+            return inputs.stream().map(input -> input * 10).toList();
+        }, input -> {
+            alone.incrementAndGet();
+            return input * 10;
+        }, () -> COMPANY.get());
+
+        List<Object> answers = QueuedCalls.together(List.of(0, 1, 2, 3, 4, 5), input -> {
+            COMPANY.set(input % 2 + 1);
+            return batch.submit(input);
+        });
+
+        for (int i = 0; i < 6; i++) {
+            assertThat(answers.get(i)).as("order %s's answer", i).isEqualTo(i * 10);
+        }
+        assertThat(batchSizes).containsExactly(3, 3);
+    }
+
     /** Submits 0..count-1 from as many threads at once; answers each result or the exception it threw. */
-    private List<Object> submitAll(OdooMicroBatch<Integer, Integer> batch, int count) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Object>> futures = new ArrayList<>();
+    private static List<Object> submitAll(OdooMicroBatch<Integer, Integer> batch, int count) throws Exception {
+        List<Integer> inputs = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            int input = i;
-            futures.add(callers.submit(() -> {
-                start.await();
-                try {
-                    return batch.submit(input);
-                } catch (RuntimeException e) {
-                    return e;
-                }
-            }));
+            inputs.add(i);
         }
-        start.countDown();
-        List<Object> answers = new ArrayList<>();
-        for (Future<Object> future : futures) {
-            answers.add(future.get(60, TimeUnit.SECONDS));
-        }
-        return answers;
+        return QueuedCalls.together(inputs, batch::submit);
     }
 }

@@ -41,6 +41,7 @@ abstract class OdooTest {
     @EnableConfigurationProperties({OdooProperties.class, OdooAccessProperties.class, OdooBatchingProperties.class})
     @Import({OdooClient.class, OdooCredentials.class, OdooAuthentication.class, OdooRecords.class, OdooMasterData.class, OdooAvailability.class,
             OdooPriceAuthority.class, OdooPickings.class, OdooSalesOrders.class, OdooCommitBatches.class,
+            OdooDeliveryBatches.class, OdooInvoiceBatches.class,
             OdooInvoices.class, OdooReturns.class,
             OdooCreditNotes.class})
     static class Setup {

@@ -70,8 +70,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  *   incident, the circuit breaker keeps most attempts from reaching Odoo, and every order completes once it is back.</li>
  * </ol>
  * The settings changed from production: the job lock time (30 s instead of 5 minutes), so the jobs the killed node
- * had locked are taken up again within the test's time (see docs/benchmarks.md), and micro-batching of the commit on,
- * with four job threads, so that the kill meets batches in flight (docs/odoo-economy.md).
+ * had locked are taken up again within the test's time (see docs/benchmarks.md), and micro-batching on (the gates'
+ * reads, the commit, the release, the delivery and the invoice), with four job threads, so that the kill meets batches
+ * in flight (docs/odoo-economy.md).
  */
 @Tag("own-context")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -259,8 +260,8 @@ class NodeFaultsTest {
                         "--ordergate.status-events.max-retry-after=PT5S",
                         // The killed node's jobs stay locked to it this long (production: 5 minutes).
                         "--camunda.bpm.job-execution.lock-time-in-millis=30000",
-                        // Commits batched across orders (issue 15): a SIGKILL then meets a batch in flight, whose
-                        // orders must still reach Odoo once each. Four job threads let commits meet; the pool has
+                        // Odoo steps batched across orders (issue 15): a SIGKILL then meets a batch in flight, whose
+                        // orders must still reach Odoo once each. Four job threads let orders meet; the pool has
                         // two connections per job thread (the attempt is recorded in a transaction of its own).
                         "--ordergate.odoo.batching.enabled=true",
                         "--camunda.bpm.job-execution.core-pool-size=4",
