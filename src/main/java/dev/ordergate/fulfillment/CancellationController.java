@@ -1,7 +1,7 @@
 package dev.ordergate.fulfillment;
 
-import dev.ordergate.order.ApiProblems;
-import dev.ordergate.order.ChannelAccess;
+import dev.ordergate.web.ApiProblems;
+import dev.ordergate.web.ChannelAccess;
 import dev.ordergate.order.OrderNotFoundException;
 import dev.ordergate.order.Orders;
 import jakarta.validation.Valid;

@@ -1,7 +1,7 @@
 package dev.ordergate.fulfillment;
 
 import dev.ordergate.invoicing.Payments;
-import dev.ordergate.order.ChannelAccess;
+import dev.ordergate.web.ChannelAccess;
 import dev.ordergate.order.OrderNotFoundException;
 import dev.ordergate.order.Orders;
 import dev.ordergate.region.CurrentRegion;

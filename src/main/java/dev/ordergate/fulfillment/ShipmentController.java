@@ -1,7 +1,7 @@
 package dev.ordergate.fulfillment;
 
-import dev.ordergate.order.ApiProblems;
-import dev.ordergate.order.InvalidRequestException;
+import dev.ordergate.web.ApiProblems;
+import dev.ordergate.web.InvalidRequestException;
 import dev.ordergate.order.OrderLine;
 import dev.ordergate.order.OrderNotFoundException;
 import dev.ordergate.order.Orders;

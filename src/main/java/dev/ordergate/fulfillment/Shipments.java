@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
-import dev.ordergate.order.InvalidRequestException;
+import dev.ordergate.web.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,9 @@
 package dev.ordergate.order;
 
+import dev.ordergate.web.IntakeProperties;
+import dev.ordergate.web.ChannelAccess;
+import dev.ordergate.web.InvalidRequestException;
+import dev.ordergate.web.ApiProblems;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.ordergate.review.ReviewDecisions;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ordergate.fulfillment.Shipments;
-import dev.ordergate.order.InvalidRequestException;
+import dev.ordergate.web.InvalidRequestException;
 import dev.ordergate.order.OrderNotFoundException;
 import dev.ordergate.region.Regions;
 import java.math.BigDecimal;

@@ -1,7 +1,7 @@
 package dev.ordergate.sync;
 
-import dev.ordergate.order.ApiProblems;
-import dev.ordergate.order.InvalidRequestException;
+import dev.ordergate.web.ApiProblems;
+import dev.ordergate.web.InvalidRequestException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

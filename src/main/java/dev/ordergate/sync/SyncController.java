@@ -1,6 +1,6 @@
 package dev.ordergate.sync;
 
-import dev.ordergate.order.ApiProblems;
+import dev.ordergate.web.ApiProblems;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;

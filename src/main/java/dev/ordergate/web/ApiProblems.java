@@ -1,5 +1,7 @@
-package dev.ordergate.order;
+package dev.ordergate.web;
 
+import dev.ordergate.order.OrderNotFoundException;
+import dev.ordergate.order.OrderConflictException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;

@@ -1,4 +1,4 @@
-package dev.ordergate.order;
+package dev.ordergate.web;
 
 /**
  * Which channels' orders the current caller may submit and read. Security decides who the caller is; the API

@@ -1,4 +1,4 @@
-package dev.ordergate.order;
+package dev.ordergate.web;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

@@ -1,4 +1,4 @@
-package dev.ordergate.order;
+package dev.ordergate.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;

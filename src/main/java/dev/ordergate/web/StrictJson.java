@@ -1,4 +1,4 @@
-package dev.ordergate.order;
+package dev.ordergate.web;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonParser;
