@@ -1,11 +1,11 @@
 package dev.ordergate.fulfillment;
 
 import dev.ordergate.inventory.SubstitutionPolicy.Mode;
-import dev.ordergate.inventory.Substitutions;
 import dev.ordergate.inventory.Substitutions.Proposal;
+import dev.ordergate.inventory.Substitutions;
 import dev.ordergate.order.Order;
-import dev.ordergate.order.OrderIntake;
 import dev.ordergate.order.OrderLine;
+import dev.ordergate.order.OrderProcess;
 import dev.ordergate.order.Orders;
 import dev.ordergate.pricing.PriceAuthority;
 import dev.ordergate.rules.DecisionTables;
@@ -47,7 +47,7 @@ class FindSubstitutes implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String orderId = (String) execution.getVariable(OrderIntake.ORDER_ID);
+        String orderId = (String) execution.getVariable(OrderProcess.ORDER_ID);
         Order order = orders.get(orderId).order();
         List<Proposal> proposals = substitutions.propose(orderId, order);
         substitutions.keep(orderId, proposals);

@@ -1,7 +1,7 @@
 package dev.ordergate.fulfillment;
 
 import dev.ordergate.order.Order;
-import dev.ordergate.order.OrderIntake;
+import dev.ordergate.order.OrderProcess;
 import dev.ordergate.order.Orders;
 import dev.ordergate.order.Verdict;
 import dev.ordergate.review.ReviewDecisions;
@@ -45,7 +45,7 @@ class GateDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String orderId = (String) execution.getVariable(OrderIntake.ORDER_ID);
+        String orderId = (String) execution.getVariable(OrderProcess.ORDER_ID);
         Verdict verdict = decisions.accepted(orderId, gate) ? Verdict.pass() : policy.apply(orders.get(orderId).order());
         execution.setVariable(OUTCOME, verdict.outcome().name().toLowerCase());
         events.publishEvent(new GateChecked(orderId, gate, verdict.passed(), verdict.reasons()));

@@ -3,8 +3,8 @@ package dev.ordergate.fulfillment;
 import dev.ordergate.masterdata.MasterData;
 import dev.ordergate.masterdata.Product;
 import dev.ordergate.order.Order;
-import dev.ordergate.order.OrderIntake;
 import dev.ordergate.order.OrderLine;
+import dev.ordergate.order.OrderProcess;
 import dev.ordergate.order.OrderStatus;
 import dev.ordergate.order.Orders;
 import dev.ordergate.sales.SalesOrders;
@@ -45,7 +45,7 @@ class ReleaseToWarehouse implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String orderId = (String) execution.getVariable(OrderIntake.ORDER_ID);
+        String orderId = (String) execution.getVariable(OrderProcess.ORDER_ID);
         Order order = orders.get(orderId).order();
         String businessKey = order.businessKey();
         Set<String> stocked = stocked(order, masterData);

@@ -4,8 +4,8 @@ import dev.ordergate.inventory.Availability;
 import dev.ordergate.masterdata.MasterData;
 import dev.ordergate.masterdata.Product;
 import dev.ordergate.order.Order;
-import dev.ordergate.order.OrderIntake;
 import dev.ordergate.order.OrderLine;
+import dev.ordergate.order.OrderProcess;
 import dev.ordergate.order.Orders;
 import dev.ordergate.pricing.PriceAuthority;
 import java.math.BigDecimal;
@@ -38,7 +38,7 @@ public class ReviewActions {
 
     /** Every line at the pricing authority's unit price. */
     public void applyAuthorityPrices(DelegateExecution execution) {
-        String orderId = (String) execution.getVariable(OrderIntake.ORDER_ID);
+        String orderId = (String) execution.getVariable(OrderProcess.ORDER_ID);
         Order order = orders.get(orderId).order();
         Map<String, BigDecimal> authority = prices.unitPrices(order);
         orders.replaceLines(orderId, order.lines().stream()
@@ -52,7 +52,7 @@ public class ReviewActions {
      * with nothing left.
      */
     public void cancelShortLines(DelegateExecution execution) {
-        String orderId = (String) execution.getVariable(OrderIntake.ORDER_ID);
+        String orderId = (String) execution.getVariable(OrderProcess.ORDER_ID);
         Order order = orders.get(orderId).order();
         Map<String, Product> products = masterData.resolved(order).products();
         Map<String, BigDecimal> free = new LinkedHashMap<>(availability.freeQuantities(products.keySet()));

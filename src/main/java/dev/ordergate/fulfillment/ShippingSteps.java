@@ -4,7 +4,7 @@ import dev.ordergate.inventory.Availability;
 import dev.ordergate.masterdata.MasterData;
 import dev.ordergate.notify.StatusEvents;
 import dev.ordergate.order.Order;
-import dev.ordergate.order.OrderIntake;
+import dev.ordergate.order.OrderProcess;
 import dev.ordergate.order.OrderStatus;
 import dev.ordergate.order.Orders;
 import java.math.BigDecimal;
@@ -145,6 +145,6 @@ public class ShippingSteps {
     }
 
     private static String orderId(DelegateExecution execution) {
-        return (String) execution.getVariable(OrderIntake.ORDER_ID);
+        return (String) execution.getVariable(OrderProcess.ORDER_ID);
     }
 }

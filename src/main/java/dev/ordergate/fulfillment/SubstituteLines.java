@@ -3,8 +3,8 @@ package dev.ordergate.fulfillment;
 import dev.ordergate.inventory.Substitutions;
 import dev.ordergate.notify.StatusEvents;
 import dev.ordergate.order.Order;
-import dev.ordergate.order.OrderIntake;
 import dev.ordergate.order.OrderLine;
+import dev.ordergate.order.OrderProcess;
 import dev.ordergate.order.Orders;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +35,7 @@ public class SubstituteLines {
     }
 
     public void apply(DelegateExecution execution) {
-        String orderId = (String) execution.getVariable(OrderIntake.ORDER_ID);
+        String orderId = (String) execution.getVariable(OrderProcess.ORDER_ID);
         Order order = orders.get(orderId).order();
         Map<String, Substitutions.Kept> open = substitutions.open(orderId).stream()
                 .collect(Collectors.toMap(Substitutions.Kept::lineRef, Function.identity()));
@@ -59,6 +59,6 @@ public class SubstituteLines {
 
     /** Customer service refused: these substitutes are not proposed again for the order's lines. */
     public void refuse(DelegateExecution execution) {
-        substitutions.refuse((String) execution.getVariable(OrderIntake.ORDER_ID));
+        substitutions.refuse((String) execution.getVariable(OrderProcess.ORDER_ID));
     }
 }

@@ -1,11 +1,18 @@
-package dev.ordergate.order;
+package dev.ordergate.intake;
 
-import dev.ordergate.web.IntakeProperties;
-import dev.ordergate.web.ChannelAccess;
-import dev.ordergate.web.InvalidRequestException;
-import dev.ordergate.web.ApiProblems;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.ordergate.order.ChannelReasons;
+import dev.ordergate.order.Order;
+import dev.ordergate.order.OrderNotFoundException;
+import dev.ordergate.order.OrderRecord;
+import dev.ordergate.order.OrderStatus;
+import dev.ordergate.order.Orders;
+import dev.ordergate.returns.ReturnsOfOrder;
 import dev.ordergate.review.ReviewDecisions;
+import dev.ordergate.web.ApiProblems;
+import dev.ordergate.web.ChannelAccess;
+import dev.ordergate.web.IntakeProperties;
+import dev.ordergate.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -37,11 +44,10 @@ class OrderController {
     private final IntakeProperties limits;
     private final ReviewDecisions reviews;
     private final ChannelAccess access;
-    private final org.springframework.beans.factory.ObjectProvider<OrderReturnsView> returns;
+    private final ReturnsOfOrder returns;
 
     OrderController(OrderIntake intake, Orders orders, IntakeProperties limits, ReviewDecisions reviews,
-                    ChannelAccess access,
-                    org.springframework.beans.factory.ObjectProvider<OrderReturnsView> returns) {
+                    ChannelAccess access, ReturnsOfOrder returns) {
         this.intake = intake;
         this.orders = orders;
         this.limits = limits;
@@ -85,7 +91,7 @@ class OrderController {
     OrderDetails get(@PathVariable String id) {
         return new OrderDetails(orders.find(id).filter(o -> access.permits(o.order().channel()))
                 .orElseThrow(() -> new OrderNotFoundException(id)), channelsReading(reviews.forOrder(id)),
-                returns.orderedStream().flatMap(view -> view.returnsOf(id).stream()).toList());
+                returns.returnsOf(id));
     }
 
     /** The reviewers' facts as reason codes: the figures they decided on stay in Tasklist and the audit. */

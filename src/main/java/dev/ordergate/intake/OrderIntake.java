@@ -1,10 +1,16 @@
-package dev.ordergate.order;
+package dev.ordergate.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ordergate.order.Order;
+import dev.ordergate.order.OrderConflictException;
+import dev.ordergate.order.OrderProcess;
+import dev.ordergate.order.OrderRecord;
+import dev.ordergate.order.Orders;
+import dev.ordergate.region.Regions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,7 +18,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import dev.ordergate.region.Regions;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -26,9 +31,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class OrderIntake {
-
-    public static final String PROCESS_KEY = "order-fulfillment";
-    public static final String ORDER_ID = "orderId";
 
     private final Orders orders;
     private final RuntimeService runtime;
@@ -59,8 +61,8 @@ public class OrderIntake {
             tx.executeWithoutResult(status -> {
                 orders.insert(id, order, hash, region);
                 // The first step after the start is asynchronous, so this only writes the process's first job.
-                var instance = runtime.startProcessInstanceByKey(PROCESS_KEY, order.businessKey(),
-                        Map.of(ORDER_ID, id, Regions.VARIABLE, region));
+                var instance = runtime.startProcessInstanceByKey(OrderProcess.KEY, order.businessKey(),
+                        Map.of(OrderProcess.ORDER_ID, id, Regions.VARIABLE, region));
                 orders.attachProcess(id, instance.getId());
             });
         } catch (DuplicateKeyException | PessimisticLockingFailureException | QueryTimeoutException raced) {

@@ -34,7 +34,7 @@ public class Orders {
         this.events = events;
     }
 
-    void insert(String id, Order order, String requestHash, String region) {
+    public void insert(String id, Order order, String requestHash, String region) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
                 INSERT INTO app.orders (id, business_key, channel, channel_order_ref, customer_ref, request_hash,
@@ -61,12 +61,12 @@ public class Orders {
         return jdbc.sql("SELECT region FROM app.orders WHERE id = :id").param("id", id).query(String.class).optional();
     }
 
-    void attachProcess(String id, String processInstanceId) {
+    public void attachProcess(String id, String processInstanceId) {
         jdbc.sql("UPDATE app.orders SET process_instance_id = :pi WHERE id = :id")
                 .param("pi", processInstanceId).param("id", id).update();
     }
 
-    Optional<String> requestHash(String businessKey) {
+    public Optional<String> requestHash(String businessKey) {
         return jdbc.sql("SELECT request_hash FROM app.orders WHERE business_key = :key")
                 .param("key", businessKey).query(String.class).optional();
     }

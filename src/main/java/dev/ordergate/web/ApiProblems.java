@@ -1,12 +1,12 @@
 package dev.ordergate.web;
 
-import dev.ordergate.order.OrderNotFoundException;
-import dev.ordergate.order.OrderConflictException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.ordergate.order.OrderConflictException;
+import dev.ordergate.order.OrderNotFoundException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package dev.ordergate.order;
+package dev.ordergate.intake;
 
 import static dev.ordergate.SampleOrders.line;
 import static dev.ordergate.SampleOrders.order;
