@@ -1,6 +1,5 @@
-package dev.ordergate.sync;
+package dev.ordergate.inventory;
 
-import dev.ordergate.inventory.StockCount;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;

@@ -1,9 +1,6 @@
-package dev.ordergate.sync;
+package dev.ordergate.inventory;
 
-import dev.ordergate.inventory.BookedStock;
-import dev.ordergate.inventory.StockCount;
-import dev.ordergate.inventory.StockLevels;
-import dev.ordergate.inventory.WarehouseStock;
+import dev.ordergate.sync.SyncRuns;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;

@@ -1,5 +1,6 @@
-package dev.ordergate.sync;
+package dev.ordergate.inventory;
 
+import dev.ordergate.sync.SyncRuns;
 import dev.ordergate.web.ApiProblems;
 import java.net.URI;
 import java.util.EnumMap;

@@ -1,5 +1,6 @@
-package dev.ordergate.sync;
+package dev.ordergate.inventory;
 
+import dev.ordergate.sync.SyncDelegates;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,5 +1,6 @@
-package dev.ordergate.sync;
+package dev.ordergate.masterdata;
 
+import dev.ordergate.sync.SyncRuns;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;

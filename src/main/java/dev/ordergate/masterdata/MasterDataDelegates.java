@@ -1,5 +1,7 @@
-package dev.ordergate.sync;
+package dev.ordergate.masterdata;
 
+import dev.ordergate.sync.SyncDelegates;
+import dev.ordergate.sync.SyncRuns;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

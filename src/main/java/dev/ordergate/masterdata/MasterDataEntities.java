@@ -1,4 +1,4 @@
-package dev.ordergate.sync;
+package dev.ordergate.masterdata;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;

@@ -1,8 +1,9 @@
-package dev.ordergate.sync;
+package dev.ordergate.masterdata;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ordergate.order.PeerRefusedException;
+import dev.ordergate.sync.SyncProperties;
 import feign.FeignException;
 import java.util.ArrayList;
 import java.util.List;

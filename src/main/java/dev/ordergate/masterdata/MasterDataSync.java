@@ -1,12 +1,14 @@
-package dev.ordergate.sync;
+package dev.ordergate.masterdata;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ordergate.sync.MasterDataStore.Action;
-import dev.ordergate.sync.MasterDataStore.Agreed;
-import dev.ordergate.sync.MasterDataStore.Outcome;
+import dev.ordergate.masterdata.MasterDataStore.Action;
+import dev.ordergate.masterdata.MasterDataStore.Agreed;
+import dev.ordergate.masterdata.MasterDataStore.Outcome;
+import dev.ordergate.sync.SyncProperties;
+import dev.ordergate.sync.SyncRuns;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -353,80 +355,46 @@ public class MasterDataSync {
     }
 
     /** The run report's master-data part: entities, counts, conflicts and rejected reads. */
-    Map<String, Object> report(String runId) {
+    MasterDataRunReport report(String runId) {
         List<MasterDataStore.Read> reads = store.reads(runId);
         List<MasterDataStore.Change> changes = store.changes(runId);
         List<MasterDataStore.Conflict> conflicts = store.conflictsOfRun(runId);
-        Map<String, Object> counts = new LinkedHashMap<>();
-        counts.put("read", reads.size());
-        counts.put("unchanged", reads.stream().filter(r -> Outcome.UNCHANGED.name().equals(r.outcome())).count());
-        counts.put("baseline", reads.stream().filter(r -> Outcome.BASELINE.name().equals(r.outcome())).count());
-        counts.put("updated", changes.stream().filter(c -> c.action().equals(Action.PROPAGATE.name()) && c.applied()).count());
-        counts.put("conflicts", conflicts.size());
-        counts.put("openConflicts", conflicts.stream().filter(c -> !c.status().equals("APPLIED")).count());
-        counts.put("rejected", reads.stream().filter(r -> Outcome.REJECTED.name().equals(r.outcome())).count()
-                + changes.stream().filter(c -> c.action().equals(Action.REJECTED.name())).count());
-        counts.put("pending", changes.stream().filter(c -> !c.applied() && (c.action().equals(Action.PROPAGATE.name())
-                || c.action().equals(Action.BASELINE.name()))).count());
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("entities", store.entities(runId));
-        report.put("counts", counts);
-        report.put("updates", changes.stream().filter(c -> c.action().equals(Action.PROPAGATE.name())).map(c -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("entity", c.entity());
-            row.put("key", c.key());
-            row.put("field", c.field());
-            row.put("from", c.source());
-            row.put("to", c.target());
-            row.put("applied", c.applied());
-            return row;
-        }).toList());
-        report.put("conflicts", conflicts.stream().map(MasterDataSync::conflictView).toList());
-        List<Map<String, Object>> rejected = new ArrayList<>();
-        reads.stream().filter(r -> Outcome.REJECTED.name().equals(r.outcome())).forEach(r -> rejected.add(rejection(
-                r.entity(), r.key(), r.source(), r.reason())));
-        changes.stream().filter(c -> c.action().equals(Action.REJECTED.name())).forEach(c -> rejected.add(rejection(
-                c.entity(), c.key(), c.source(), c.field() + ": " + c.reason())));
-        report.put("rejected", rejected);
-        return report;
+        var counts = new MasterDataRunReport.Counts(reads.size(),
+                reads.stream().filter(r -> Outcome.UNCHANGED.name().equals(r.outcome())).count(),
+                reads.stream().filter(r -> Outcome.BASELINE.name().equals(r.outcome())).count(),
+                changes.stream().filter(c -> c.action().equals(Action.PROPAGATE.name()) && c.applied()).count(),
+                conflicts.size(),
+                conflicts.stream().filter(c -> !c.status().equals("APPLIED")).count(),
+                reads.stream().filter(r -> Outcome.REJECTED.name().equals(r.outcome())).count()
+                        + changes.stream().filter(c -> c.action().equals(Action.REJECTED.name())).count(),
+                changes.stream().filter(c -> !c.applied() && (c.action().equals(Action.PROPAGATE.name())
+                        || c.action().equals(Action.BASELINE.name()))).count());
+        List<MasterDataRunReport.Update> updates = changes.stream()
+                .filter(c -> c.action().equals(Action.PROPAGATE.name()))
+                .map(c -> new MasterDataRunReport.Update(c.entity(), c.key(), c.field(), c.source(), c.target(),
+                        c.applied()))
+                .toList();
+        List<MasterDataRunReport.Rejection> rejected = new ArrayList<>();
+        reads.stream().filter(r -> Outcome.REJECTED.name().equals(r.outcome())).forEach(r -> rejected.add(
+                new MasterDataRunReport.Rejection(r.entity(), r.key(), r.source(), r.reason())));
+        changes.stream().filter(c -> c.action().equals(Action.REJECTED.name())).forEach(c -> rejected.add(
+                new MasterDataRunReport.Rejection(c.entity(), c.key(), c.source(), c.field() + ": " + c.reason())));
+        return new MasterDataRunReport(store.entities(runId), counts, updates,
+                conflicts.stream().map(MasterDataSync::conflictView).toList(), rejected);
     }
 
-    List<Map<String, Object>> conflicts(String status, int limit) {
+    List<MasterDataRunReport.ConflictView> conflicts(String status, int limit) {
         return store.conflicts(status, limit).stream().map(MasterDataSync::conflictView).toList();
     }
 
-    static Map<String, Object> conflictView(MasterDataStore.Conflict c) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", c.id());
-        view.put("runId", c.runId());
-        view.put("entity", c.entity());
-        view.put("key", c.key());
-        view.put("field", c.field());
-        view.put("owner", Map.of("system", c.owner(), "value", String.valueOf(c.ownerValue()),
-                "changedAt", String.valueOf(c.ownerChangedAt())));
-        view.put("other", Map.of("system", c.otherSource(), "value", String.valueOf(c.otherValue()),
-                "changedAt", String.valueOf(c.otherChangedAt())));
-        view.put("status", c.status());
-        if (c.decision() != null) {
-            Map<String, Object> decision = new LinkedHashMap<>();
-            decision.put("decision", c.decision());
-            decision.put("comment", c.comment());
-            decision.put("by", c.decidedBy());
-            decision.put("at", c.decidedAt());
-            decision.put("appliedValue", c.appliedValue());
-            decision.put("appliedAt", c.appliedAt());
-            view.put("decision", decision);
-        }
-        return view;
-    }
-
-    private static Map<String, Object> rejection(String entity, String key, String source, String reason) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("entity", entity);
-        row.put("key", key);
-        row.put("source", source);
-        row.put("reason", reason);
-        return row;
+    static MasterDataRunReport.ConflictView conflictView(MasterDataStore.Conflict c) {
+        MasterDataRunReport.Decision decision = c.decision() == null ? null : new MasterDataRunReport.Decision(
+                c.decision(), c.comment(), c.decidedBy(), c.decidedAt(), c.appliedValue(), c.appliedAt());
+        return new MasterDataRunReport.ConflictView(c.id(), c.runId(), c.entity(), c.key(), c.field(),
+                new MasterDataRunReport.Side(c.owner(), String.valueOf(c.ownerValue()), String.valueOf(c.ownerChangedAt())),
+                new MasterDataRunReport.Side(c.otherSource(), String.valueOf(c.otherValue()),
+                        String.valueOf(c.otherChangedAt())),
+                c.status(), decision);
     }
 
     private boolean sameAsAgreed(String entity, String key, Map<String, String> fields) {

@@ -1,5 +1,6 @@
-package dev.ordergate.sync;
+package dev.ordergate.masterdata;
 
+import dev.ordergate.sync.SyncRuns;
 import dev.ordergate.web.ApiProblems;
 import dev.ordergate.web.InvalidRequestException;
 import java.net.URI;
@@ -61,7 +62,7 @@ class MasterDataSyncController {
         String instance = runs.startProcess(runId, "masterDataSyncRequested");
         return ResponseEntity.accepted().location(URI.create("/api/v1/sync/runs/" + runId))
                 .body(Map.of("id", runId, "kind", SyncRuns.MASTER_DATA, "processInstanceId", instance,
-                        "entities", sync.report(runId).get("entities")));
+                        "entities", sync.report(runId).entities()));
     }
 
     /** The conflicts, newest first; {@code status} OPEN (waiting for a steward), DECIDED or APPLIED. */

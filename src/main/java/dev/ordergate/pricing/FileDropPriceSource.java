@@ -1,4 +1,4 @@
-package dev.ordergate.sync;
+package dev.ordergate.pricing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.ordergate.sync;
+package dev.ordergate.pricing;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

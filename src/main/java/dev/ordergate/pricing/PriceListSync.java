@@ -1,5 +1,7 @@
-package dev.ordergate.sync;
+package dev.ordergate.pricing;
 
+import dev.ordergate.sync.SyncProperties;
+import dev.ordergate.sync.SyncRuns;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
-package dev.ordergate.sync;
+package dev.ordergate.pricing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ordergate.sync.SyncProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

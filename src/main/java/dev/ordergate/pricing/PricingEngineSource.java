@@ -1,4 +1,4 @@
-package dev.ordergate.sync;
+package dev.ordergate.pricing;
 
 import dev.ordergate.order.PeerRefusedException;
 import feign.FeignException;

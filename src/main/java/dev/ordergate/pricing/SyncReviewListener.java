@@ -1,5 +1,7 @@
-package dev.ordergate.sync;
+package dev.ordergate.pricing;
 
+import dev.ordergate.sync.SyncDelegates;
+import dev.ordergate.sync.SyncRuns;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -1,4 +1,4 @@
-package dev.ordergate.sync;
+package dev.ordergate.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,11 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ordergate.ApiClient;
 import dev.ordergate.IntegrationTest;
 import dev.ordergate.SampleOrders;
-import dev.ordergate.inventory.BookedStock;
-import dev.ordergate.inventory.StockCount;
-import dev.ordergate.inventory.StockLevels;
 import dev.ordergate.sandbox.SandboxFaults;
 import dev.ordergate.sandbox.SimulatedWmsStock;
+import dev.ordergate.sync.SyncRuns;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;

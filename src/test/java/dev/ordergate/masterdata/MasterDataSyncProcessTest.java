@@ -1,4 +1,4 @@
-package dev.ordergate.sync;
+package dev.ordergate.masterdata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.ordergate.sync;
+package dev.ordergate.pricing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +7,8 @@ import dev.ordergate.ApiClient;
 import dev.ordergate.FreePort;
 import dev.ordergate.OrdergateApplication;
 import dev.ordergate.sandbox.SandboxFaults;
-import dev.ordergate.sandbox.SimulatedPricingEngine;
 import dev.ordergate.sandbox.SimulatedPricingEngine.Agreement;
+import dev.ordergate.sandbox.SimulatedPricingEngine;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

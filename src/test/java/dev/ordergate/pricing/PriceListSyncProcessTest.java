@@ -1,4 +1,4 @@
-package dev.ordergate.sync;
+package dev.ordergate.pricing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ordergate.ApiClient;
 import dev.ordergate.IntegrationTest;
 import dev.ordergate.sandbox.SandboxFaults;
-import dev.ordergate.sandbox.SimulatedPricingEngine;
 import dev.ordergate.sandbox.SimulatedPricingEngine.Agreement;
+import dev.ordergate.sandbox.SimulatedPricingEngine;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package dev.ordergate.sync;
+package dev.ordergate.pricing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
