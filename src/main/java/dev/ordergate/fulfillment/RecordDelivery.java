@@ -42,7 +42,7 @@ class RecordDelivery implements JavaDelegate {
         String businessKey = execution.getProcessBusinessKey();
         Order order = orders.get(orderId).order();
         salesOrders.recordDelivery(businessKey, shipments.shippedBySku(businessKey));
-        var positions = ledger.positions(order, ReleaseToWarehouse.stocked(order, masterData));
+        var positions = ledger.positions(order, WarehouseReleases.stocked(order, masterData));
         boolean everything = ShippingLedger.left(positions) == ShippingLedger.Left.NOTHING;
         String shipmentId = (String) execution.getVariable("shipmentId");
         String detail = "shipment " + shipmentId + ": " + Shipments.describe(shipments.lines(shipmentId));

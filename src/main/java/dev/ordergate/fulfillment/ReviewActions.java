@@ -55,9 +55,19 @@ public class ReviewActions {
         String orderId = (String) execution.getVariable(OrderProcess.ORDER_ID);
         Order order = orders.get(orderId).order();
         Map<String, Product> products = masterData.resolved(order).products();
-        Map<String, BigDecimal> free = new LinkedHashMap<>(availability.freeQuantities(products.keySet()));
+        List<OrderLine> kept = linesInStock(order.lines(), products, availability.freeQuantities(products.keySet()));
+        if (!kept.isEmpty()) {
+            orders.replaceLines(orderId, kept);
+        }
+        execution.setVariable("linesLeft", !kept.isEmpty());
+    }
+
+    /** The lines stock covers, first come first served, and every line of a product the warehouse does not stock. */
+    static List<OrderLine> linesInStock(List<OrderLine> lines, Map<String, Product> products,
+                                        Map<String, BigDecimal> freeQuantities) {
+        Map<String, BigDecimal> free = new LinkedHashMap<>(freeQuantities);
         List<OrderLine> kept = new ArrayList<>();
-        for (OrderLine line : order.lines()) {
+        for (OrderLine line : lines) {
             Product product = products.get(line.sku());
             BigDecimal available = free.getOrDefault(line.sku(), BigDecimal.ZERO);
             if (product != null && !product.storable()) {
@@ -67,9 +77,6 @@ public class ReviewActions {
                 free.put(line.sku(), available.subtract(line.quantity()));
             }
         }
-        if (!kept.isEmpty()) {
-            orders.replaceLines(orderId, kept);
-        }
-        execution.setVariable("linesLeft", !kept.isEmpty());
+        return kept;
     }
 }

@@ -137,7 +137,7 @@ public class ShippingSteps {
     }
 
     private List<ShippingLedger.Position> positions(Order order) {
-        return ledger.positions(order, ReleaseToWarehouse.stocked(order, masterData));
+        return ledger.positions(order, WarehouseReleases.stocked(order, masterData));
     }
 
     private Order order(DelegateExecution execution) {
