@@ -1,5 +1,6 @@
 package dev.ordergate.pricing;
 
+import dev.ordergate.order.Texts;
 import dev.ordergate.sync.SyncDelegates;
 import dev.ordergate.sync.SyncRuns;
 import java.util.Set;
@@ -49,7 +50,6 @@ class SyncReviewListener implements TaskListener {
     }
 
     private String summary(String runId) {
-        String text = priceLists.rejectedSummary(runId);
-        return text.length() > 3900 ? text.substring(0, 3900) + "..." : text;
+        return Texts.clip(priceLists.rejectedSummary(runId), 3900);
     }
 }

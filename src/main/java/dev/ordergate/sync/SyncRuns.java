@@ -1,5 +1,6 @@
 package dev.ordergate.sync;
 
+import dev.ordergate.order.Texts;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -80,7 +81,7 @@ public class SyncRuns {
                                          review_comment = :comment WHERE id = :id
                 """)
                 .param("status", Status.ABANDONED.name()).param("at", OffsetDateTime.now(clock))
-                .param("comment", comment.length() > 2000 ? comment.substring(0, 2000) : comment).param("id", id).update();
+                .param("comment", Texts.clip(comment, 2000)).param("id", id).update();
     }
 
     public void reviewed(String id, String by, String outcome, String comment) {
