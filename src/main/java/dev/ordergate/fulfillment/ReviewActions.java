@@ -2,7 +2,7 @@ package dev.ordergate.fulfillment;
 
 import dev.ordergate.inventory.Availability;
 import dev.ordergate.masterdata.MasterData;
-import dev.ordergate.masterdata.Product;
+import dev.ordergate.masterdata.ResolvedOrder;
 import dev.ordergate.order.Order;
 import dev.ordergate.order.OrderLine;
 import dev.ordergate.order.OrderProcess;
@@ -54,8 +54,9 @@ public class ReviewActions {
     public void cancelShortLines(DelegateExecution execution) {
         String orderId = (String) execution.getVariable(OrderProcess.ORDER_ID);
         Order order = orders.get(orderId).order();
-        Map<String, Product> products = masterData.resolved(order).products();
-        List<OrderLine> kept = linesInStock(order.lines(), products, availability.freeQuantities(products.keySet()));
+        ResolvedOrder resolved = masterData.resolved(order);
+        List<OrderLine> kept = linesInStock(order.lines(), resolved,
+                availability.freeQuantities(resolved.products().keySet()));
         if (!kept.isEmpty()) {
             orders.replaceLines(orderId, kept);
         }
@@ -63,14 +64,13 @@ public class ReviewActions {
     }
 
     /** The lines stock covers, first come first served, and every line of a product the warehouse does not stock. */
-    static List<OrderLine> linesInStock(List<OrderLine> lines, Map<String, Product> products,
+    static List<OrderLine> linesInStock(List<OrderLine> lines, ResolvedOrder resolved,
                                         Map<String, BigDecimal> freeQuantities) {
         Map<String, BigDecimal> free = new LinkedHashMap<>(freeQuantities);
         List<OrderLine> kept = new ArrayList<>();
         for (OrderLine line : lines) {
-            Product product = products.get(line.sku());
             BigDecimal available = free.getOrDefault(line.sku(), BigDecimal.ZERO);
-            if (product != null && !product.storable()) {
+            if (!resolved.stocked(line.sku())) {
                 kept.add(line);
             } else if (available.compareTo(line.quantity()) >= 0) {
                 kept.add(line);

@@ -1,7 +1,7 @@
 package dev.ordergate.fulfillment;
 
 import dev.ordergate.masterdata.MasterData;
-import dev.ordergate.masterdata.Product;
+import dev.ordergate.masterdata.ResolvedOrder;
 import dev.ordergate.order.Order;
 import dev.ordergate.order.OrderLine;
 import dev.ordergate.order.OrderStatus;
@@ -81,9 +81,7 @@ class WarehouseReleases {
 
     /** The order's products the warehouse keeps stock of; an unknown SKU counts as stocked (it must be shipped). */
     static Set<String> stocked(Order order, MasterData masterData) {
-        Map<String, Product> products = masterData.resolved(order).products();
-        return ShippingLedger.skus(order).stream()
-                .filter(sku -> !products.containsKey(sku) || products.get(sku).storable())
-                .collect(Collectors.toSet());
+        ResolvedOrder resolved = masterData.resolved(order);
+        return ShippingLedger.skus(order).stream().filter(resolved::stocked).collect(Collectors.toSet());
     }
 }

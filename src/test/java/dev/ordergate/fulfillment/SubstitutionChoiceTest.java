@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ordergate.inventory.SubstitutionPolicy.Mode;
 import dev.ordergate.inventory.Substitutions.Kept;
 import dev.ordergate.inventory.Substitutions.Proposal;
+import dev.ordergate.masterdata.ResolvedOrder;
 import dev.ordergate.order.OrderLine;
 import java.math.BigDecimal;
 import java.util.List;
@@ -59,7 +60,8 @@ class SubstitutionChoiceTest {
     void cancellingShortLinesKeepsWhatStockCoversFirstComeFirstServedAndEveryService() {
         List<OrderLine> kept = ReviewActions.linesInStock(
                 List.of(line("1", "CHAIR", "6", "1"), line("2", "CHAIR", "6", "1"), line("3", "SETUP", "1", "50")),
-                Map.of("CHAIR", stocked("CHAIR"), "SETUP", service("SETUP")), Map.of("CHAIR", new BigDecimal("8")));
+                new ResolvedOrder(List.of(), Map.of("CHAIR", stocked("CHAIR"), "SETUP", service("SETUP"))),
+                Map.of("CHAIR", new BigDecimal("8")));
         assertThat(kept).extracting(OrderLine::lineRef).containsExactly("1", "3");
     }
 }
