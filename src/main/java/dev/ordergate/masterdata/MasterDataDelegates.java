@@ -12,16 +12,10 @@ class MasterDataDelegates {
 
     static final String CONFLICT_ID = "conflictId";
 
-    /** A scheduled run has no run yet: the timer started the instance, so the run (configured entities) is opened here. */
+    /** A scheduled run has no run yet: it is opened here, for the configured entities. */
     @Bean
     JavaDelegate openMasterDataRun(MasterDataSync sync, SyncRuns runs) {
-        return execution -> {
-            if (SyncDelegates.runId(execution) == null) {
-                String runId = sync.open("schedule", execution.getProcessInstanceId(), null);
-                execution.setVariable(SyncDelegates.RUN_ID, runId);
-                execution.setProcessBusinessKey(runId);
-            }
-        };
+        return execution -> SyncDelegates.openIfScheduled(execution, instance -> sync.open("schedule", instance, null));
     }
 
     @Bean

@@ -10,16 +10,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class PriceListSyncDelegates {
 
-    /** A scheduled run has no run yet: the timer started the instance, so the run is opened here. */
+    /** A scheduled run has no run yet: it is opened here (see SyncDelegates.openIfScheduled). */
     @Bean
     JavaDelegate openPriceListRun(PriceListSync sync) {
-        return execution -> {
-            if (SyncDelegates.runId(execution) == null) {
-                String runId = sync.open("schedule", execution.getProcessInstanceId());
-                execution.setVariable(SyncDelegates.RUN_ID, runId);
-                execution.setProcessBusinessKey(runId);
-            }
-        };
+        return execution -> SyncDelegates.openIfScheduled(execution, instance -> sync.open("schedule", instance));
     }
 
     @Bean
