@@ -64,6 +64,8 @@ for path in SOURCES:
             found.append((logic_lines(text, m.end() - 1), cls + '.' + m.group(1)))
     for m in re.finditer(r'(JavaDelegate|TaskListener|ExecutionListener) (\w+)\([^)]*\)\s*\{\s*return \w+ -> \{', text):
         found.append((logic_lines(text, m.end() - 1), cls + '.' + m.group(2) + ' (bean)'))
+    for m in re.finditer(r'(JavaDelegate|TaskListener|ExecutionListener) (\w+)\([^)]*\)\s*\{\s*return \w+ -> (?!\{)', text):
+        found.append((1, cls + '.' + m.group(2) + ' (bean)'))
     names = bean_names(path, text)
     for bean, method in expressions:
         if bean in names:

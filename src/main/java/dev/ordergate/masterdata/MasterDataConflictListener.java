@@ -1,5 +1,6 @@
 package dev.ordergate.masterdata;
 
+import dev.ordergate.review.Decider;
 import dev.ordergate.sync.SyncRuns;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -31,7 +32,7 @@ class MasterDataConflictListener implements TaskListener {
             Object decision = task.getVariable("conflictDecision");
             Object comment = task.getVariable("conflictComment");
             sync.decide(conflictId, decision == null ? null : decision.toString(),
-                    comment == null ? null : comment.toString(), dev.ordergate.review.Decider.of(task));
+                    comment == null ? null : comment.toString(), Decider.of(task));
         }
     }
 

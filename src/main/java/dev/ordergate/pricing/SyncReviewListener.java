@@ -1,6 +1,7 @@
 package dev.ordergate.pricing;
 
 import dev.ordergate.order.Texts;
+import dev.ordergate.review.Decider;
 import dev.ordergate.sync.SyncDelegates;
 import dev.ordergate.sync.SyncRuns;
 import java.util.Set;
@@ -36,7 +37,7 @@ class SyncReviewListener implements TaskListener {
             Object outcome = task.getVariable("reviewOutcome");
             Object comment = task.getVariable("reviewComment");
             check(outcome, comment);
-            runs.reviewed(runId, dev.ordergate.review.Decider.of(task), outcome.toString(), comment.toString());
+            runs.reviewed(runId, Decider.of(task), outcome.toString(), comment.toString());
         }
     }
 
