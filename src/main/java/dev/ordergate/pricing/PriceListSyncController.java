@@ -1,6 +1,5 @@
 package dev.ordergate.pricing;
 
-import dev.ordergate.sync.SyncRunReport;
 import dev.ordergate.sync.SyncRunReports;
 import dev.ordergate.sync.SyncRuns;
 import java.net.URI;
@@ -26,7 +25,7 @@ class PriceListSyncController {
     /** 202: the run is opened and its process started; the report fills as it goes. */
     @PostMapping("/api/v1/sync/price-lists")
     @Transactional
-    ResponseEntity<SyncRunReport> syncPriceLists() {
+    ResponseEntity<Object> syncPriceLists() {
         String runId = priceLists.open("api", null);
         runs.startProcess(runId, "priceListSyncRequested");
         return ResponseEntity.accepted().location(URI.create("/api/v1/sync/runs/" + runId)).body(reports.of(runId));
