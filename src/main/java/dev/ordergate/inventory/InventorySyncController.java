@@ -2,9 +2,10 @@ package dev.ordergate.inventory;
 
 import dev.ordergate.sync.SyncRuns;
 import dev.ordergate.web.ApiProblems;
+import java.math.BigDecimal;
 import java.net.URI;
+import java.time.OffsetDateTime;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -29,10 +30,30 @@ class InventorySyncController {
         this.drift = drift;
     }
 
+    /** An inventory run's report: the run, the count per finding and each finding. */
+    record RunReport(String id, String kind, String status, String triggeredBy, String source,
+                     String processInstanceId, OffsetDateTime startedAt, OffsetDateTime finishedAt,
+                     Map<InventoryDrift.Finding, Integer> counts, List<DriftRow> findings) {
+    }
+
+    /** What drifts now. */
+    record DriftNow(int count, List<DriftRow> drift) {
+    }
+
+    /** One drifting level; {@code finding} in a run's report only, {@code lastSeenAt} once it was seen again. */
+    record DriftRow(String sku, String warehouse, BigDecimal wmsQty, BigDecimal odooQty, BigDecimal readModelQty,
+                    BigDecimal difference, OffsetDateTime firstSeenAt, OffsetDateTime lastSeenAt, String finding) {
+
+        static DriftRow of(InventoryDrift.Drift d, String finding) {
+            return new DriftRow(d.sku(), d.warehouse(), d.wmsQty(), d.odooQty(), d.readModelQty(), d.difference(),
+                    d.firstSeenAt(), d.lastSeenAt(), finding);
+        }
+    }
+
     /** 202: the run is opened and its process started; its report fills when the comparison is done. */
     @PostMapping("/api/v1/sync/inventory")
     @Transactional
-    ResponseEntity<Map<String, Object>> reconcile() {
+    ResponseEntity<RunReport> reconcile() {
         String runId = reconciliation.open("api", null);
         runs.startProcess(runId, "inventorySyncRequested");
         return ResponseEntity.accepted().location(URI.create("/api/v1/sync/inventory/runs/" + runId)).body(report(runId));
@@ -40,12 +61,9 @@ class InventorySyncController {
 
     /** What drifts now, with when each drift was first seen. */
     @GetMapping("/api/v1/sync/inventory/drift")
-    Map<String, Object> drift() {
-        List<Map<String, Object>> items = drift.current().stream().map(InventorySyncController::view).toList();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("count", items.size());
-        body.put("drift", items);
-        return body;
+    DriftNow drift() {
+        List<DriftRow> items = drift.current().stream().map(d -> DriftRow.of(d, null)).toList();
+        return new DriftNow(items.size(), items);
     }
 
     @GetMapping("/api/v1/sync/inventory/runs/{id}")
@@ -57,43 +75,15 @@ class InventorySyncController {
         return ResponseEntity.ok(report(id));
     }
 
-    private Map<String, Object> report(String id) {
+    private RunReport report(String id) {
         SyncRuns.Run run = runs.find(id).orElseThrow();
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("id", run.id());
-        report.put("kind", run.kind());
-        report.put("status", run.status());
-        report.put("triggeredBy", run.triggeredBy());
-        report.put("source", run.source());
-        report.put("processInstanceId", run.processInstanceId());
-        report.put("startedAt", run.startedAt());
-        report.put("finishedAt", run.finishedAt());
         List<InventoryDrift.RunFinding> findings = drift.findings(id);
         Map<InventoryDrift.Finding, Integer> counts = new EnumMap<>(InventoryDrift.Finding.class);
         for (InventoryDrift.Finding f : InventoryDrift.Finding.values()) {
             counts.put(f, (int) findings.stream().filter(x -> x.finding() == f).count());
         }
-        report.put("counts", counts);
-        report.put("findings", findings.stream().map(f -> {
-            Map<String, Object> row = view(f.drift());
-            row.put("finding", f.finding().name());
-            return row;
-        }).toList());
-        return report;
-    }
-
-    private static Map<String, Object> view(InventoryDrift.Drift d) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("sku", d.sku());
-        row.put("warehouse", d.warehouse());
-        row.put("wmsQty", d.wmsQty());
-        row.put("odooQty", d.odooQty());
-        row.put("readModelQty", d.readModelQty());
-        row.put("difference", d.difference());
-        row.put("firstSeenAt", d.firstSeenAt());
-        if (d.lastSeenAt() != null) {
-            row.put("lastSeenAt", d.lastSeenAt());
-        }
-        return row;
+        return new RunReport(run.id(), run.kind(), run.status(), run.triggeredBy(), run.source(),
+                run.processInstanceId(), run.startedAt(), run.finishedAt(), counts,
+                findings.stream().map(f -> DriftRow.of(f.drift(), f.finding().name())).toList());
     }
 }
