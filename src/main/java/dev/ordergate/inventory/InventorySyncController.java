@@ -31,7 +31,7 @@ class InventorySyncController {
     }
 
     /** An inventory run's report: the run, the count per finding and each finding. */
-    record RunReport(String id, String kind, String status, String triggeredBy, String source,
+    record InventoryRunReport(String id, String kind, String status, String triggeredBy, String source,
                      String processInstanceId, OffsetDateTime startedAt, OffsetDateTime finishedAt,
                      Map<InventoryDrift.Finding, Integer> counts, List<DriftRow> findings) {
     }
@@ -53,7 +53,7 @@ class InventorySyncController {
     /** 202: the run is opened and its process started; its report fills when the comparison is done. */
     @PostMapping("/api/v1/sync/inventory")
     @Transactional
-    ResponseEntity<RunReport> reconcile() {
+    ResponseEntity<InventoryRunReport> reconcile() {
         String runId = reconciliation.open("api", null);
         runs.startProcess(runId, "inventorySyncRequested");
         return ResponseEntity.accepted().location(URI.create("/api/v1/sync/inventory/runs/" + runId)).body(report(runId));
@@ -75,14 +75,14 @@ class InventorySyncController {
         return ResponseEntity.ok(report(id));
     }
 
-    private RunReport report(String id) {
+    private InventoryRunReport report(String id) {
         SyncRuns.Run run = runs.find(id).orElseThrow();
         List<InventoryDrift.RunFinding> findings = drift.findings(id);
         Map<InventoryDrift.Finding, Integer> counts = new EnumMap<>(InventoryDrift.Finding.class);
         for (InventoryDrift.Finding f : InventoryDrift.Finding.values()) {
             counts.put(f, (int) findings.stream().filter(x -> x.finding() == f).count());
         }
-        return new RunReport(run.id(), run.kind(), run.status(), run.triggeredBy(), run.source(),
+        return new InventoryRunReport(run.id(), run.kind(), run.status(), run.triggeredBy(), run.source(),
                 run.processInstanceId(), run.startedAt(), run.finishedAt(), counts,
                 findings.stream().map(f -> DriftRow.of(f.drift(), f.finding().name())).toList());
     }
