@@ -1,6 +1,6 @@
 package dev.ordergate.deploy;
 
-import dev.ordergate.order.ApiProblems;
+import dev.ordergate.web.ApiProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.List;

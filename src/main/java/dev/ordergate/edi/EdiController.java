@@ -1,7 +1,7 @@
 package dev.ordergate.edi;
 
-import dev.ordergate.order.ApiProblems;
-import dev.ordergate.order.InvalidRequestException;
+import dev.ordergate.web.ApiProblems;
+import dev.ordergate.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

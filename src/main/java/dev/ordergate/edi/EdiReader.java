@@ -1,5 +1,6 @@
 package dev.ordergate.edi;
 
+import dev.ordergate.order.Texts;
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIStreamEvent;
 import io.xlate.edi.stream.EDIStreamException;
@@ -54,7 +55,7 @@ final class EdiReader {
 
     private static String message(Exception e) {
         String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return text.length() > 200 ? text.substring(0, 200) : text;
+        return Texts.clip(text, 200);
     }
 
     /** What has been read so far; the envelope's fields are kept even when reading fails, to address the answer. */

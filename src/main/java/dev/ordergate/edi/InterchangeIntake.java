@@ -1,9 +1,9 @@
 package dev.ordergate.edi;
 
+import dev.ordergate.intake.OrderIntake;
 import dev.ordergate.order.Order;
 import dev.ordergate.order.OrderConflictException;
 import dev.ordergate.order.RegionRefusedException;
-import dev.ordergate.order.OrderIntake;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDateTime;

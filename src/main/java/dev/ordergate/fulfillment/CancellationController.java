@@ -1,9 +1,9 @@
 package dev.ordergate.fulfillment;
 
-import dev.ordergate.order.ApiProblems;
-import dev.ordergate.order.ChannelAccess;
 import dev.ordergate.order.OrderNotFoundException;
 import dev.ordergate.order.Orders;
+import dev.ordergate.web.ApiProblems;
+import dev.ordergate.web.ChannelAccess;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

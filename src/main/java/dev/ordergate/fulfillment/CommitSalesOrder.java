@@ -1,6 +1,6 @@
 package dev.ordergate.fulfillment;
 
-import dev.ordergate.order.OrderIntake;
+import dev.ordergate.order.OrderProcess;
 import dev.ordergate.order.Orders;
 import dev.ordergate.sales.SalesOrders;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,7 +21,7 @@ class CommitSalesOrder implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String orderId = (String) execution.getVariable(OrderIntake.ORDER_ID);
+        String orderId = (String) execution.getVariable(OrderProcess.ORDER_ID);
         var salesOrder = salesOrders.commit(orders.get(orderId).order());
         orders.recordSalesOrder(orderId, salesOrder.name());
         execution.setVariable("salesOrderRef", salesOrder.name());

@@ -1,12 +1,13 @@
 package dev.ordergate.fulfillment;
 
 import dev.ordergate.inventory.SubstitutionPolicy.Mode;
-import dev.ordergate.inventory.Substitutions;
 import dev.ordergate.inventory.Substitutions.Proposal;
+import dev.ordergate.inventory.Substitutions;
 import dev.ordergate.order.Order;
-import dev.ordergate.order.OrderIntake;
 import dev.ordergate.order.OrderLine;
+import dev.ordergate.order.OrderProcess;
 import dev.ordergate.order.Orders;
+import dev.ordergate.order.Texts;
 import dev.ordergate.pricing.PriceAuthority;
 import dev.ordergate.rules.DecisionTables;
 import java.math.BigDecimal;
@@ -47,23 +48,34 @@ class FindSubstitutes implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String orderId = (String) execution.getVariable(OrderIntake.ORDER_ID);
+        String orderId = (String) execution.getVariable(OrderProcess.ORDER_ID);
         Order order = orders.get(orderId).order();
         List<Proposal> proposals = substitutions.propose(orderId, order);
         substitutions.keep(orderId, proposals);
-        List<Proposal> allowed = proposals.stream().filter(p -> p.mode() != Mode.NOT_ALLOWED).toList();
-        String outcome = proposals.isEmpty() ? "none"
-                : allowed.isEmpty() ? Mode.NOT_ALLOWED.value()
-                : allowed.stream().anyMatch(p -> p.mode() == Mode.APPROVAL) ? Mode.APPROVAL.value()
-                : Mode.AUTOMATIC.value();
+        String outcome = outcome(proposals);
         execution.setVariable(POLICY, outcome);
         if (Mode.APPROVAL.value().equals(outcome)) {
-            String text = describe(order, allowed);
-            execution.setVariable(PROPOSAL, text.length() > MAX_VARIABLE_TEXT ? text.substring(0, MAX_VARIABLE_TEXT) + "..." : text);
+            execution.setVariable(PROPOSAL, Texts.clip(describe(order, allowed(proposals)), MAX_VARIABLE_TEXT));
             var routing = tables.route("substitution");
             execution.setVariable(REVIEWER_GROUP, routing.reviewerGroup());
             execution.setVariable(SUPERVISOR_GROUP, routing.supervisorGroup());
         }
+    }
+
+    /**
+     * What the process does with the short lines: {@code none} without a substitute in stock, not-allowed when the
+     * policy allows none, approval when any allowed one needs it, else automatic.
+     */
+    static String outcome(List<Proposal> proposals) {
+        List<Proposal> allowed = allowed(proposals);
+        return proposals.isEmpty() ? "none"
+                : allowed.isEmpty() ? Mode.NOT_ALLOWED.value()
+                : allowed.stream().anyMatch(p -> p.mode() == Mode.APPROVAL) ? Mode.APPROVAL.value()
+                : Mode.AUTOMATIC.value();
+    }
+
+    private static List<Proposal> allowed(List<Proposal> proposals) {
+        return proposals.stream().filter(p -> p.mode() != Mode.NOT_ALLOWED).toList();
     }
 
     /** One line per proposal: what was ordered and is short, the substitute and its stock, the price charged and its own. */

@@ -1,8 +1,9 @@
 package dev.ordergate.fulfillment;
 
 import dev.ordergate.order.Order;
-import dev.ordergate.order.OrderIntake;
+import dev.ordergate.order.OrderProcess;
 import dev.ordergate.order.Orders;
+import dev.ordergate.order.Texts;
 import dev.ordergate.order.Verdict;
 import dev.ordergate.review.ReviewDecisions;
 import dev.ordergate.rules.DecisionTables;
@@ -45,7 +46,7 @@ class GateDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String orderId = (String) execution.getVariable(OrderIntake.ORDER_ID);
+        String orderId = (String) execution.getVariable(OrderProcess.ORDER_ID);
         Verdict verdict = decisions.accepted(orderId, gate) ? Verdict.pass() : policy.apply(orders.get(orderId).order());
         execution.setVariable(OUTCOME, verdict.outcome().name().toLowerCase());
         events.publishEvent(new GateChecked(orderId, gate, verdict.passed(), verdict.reasons()));
@@ -53,7 +54,7 @@ class GateDelegate implements JavaDelegate {
             String reason = verdict.summary();
             execution.setVariable(GATE, gate);
             execution.setVariable(REASON,
-                    reason.length() > MAX_VARIABLE_TEXT ? reason.substring(0, MAX_VARIABLE_TEXT) + "..." : reason);
+                    Texts.clip(reason, MAX_VARIABLE_TEXT));
             var routing = tables.route(gate);
             execution.setVariable(REVIEWER_GROUP, routing.reviewerGroup());
             execution.setVariable(SUPERVISOR_GROUP, routing.supervisorGroup());

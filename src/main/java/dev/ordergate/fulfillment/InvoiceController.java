@@ -1,10 +1,10 @@
 package dev.ordergate.fulfillment;
 
 import dev.ordergate.invoicing.Payments;
-import dev.ordergate.order.ChannelAccess;
 import dev.ordergate.order.OrderNotFoundException;
 import dev.ordergate.order.Orders;
 import dev.ordergate.region.CurrentRegion;
+import dev.ordergate.web.ChannelAccess;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -2,7 +2,7 @@ package dev.ordergate.fulfillment;
 
 import dev.ordergate.invoicing.Invoices;
 import dev.ordergate.notify.StatusEvents;
-import dev.ordergate.order.OrderIntake;
+import dev.ordergate.order.OrderProcess;
 import dev.ordergate.order.Orders;
 import java.util.HashSet;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -28,7 +28,7 @@ class InvoiceOrder implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String orderId = (String) execution.getVariable(OrderIntake.ORDER_ID);
+        String orderId = (String) execution.getVariable(OrderProcess.ORDER_ID);
         invoices.invoiceDelivered(execution.getProcessBusinessKey(), new HashSet<>(orders.invoiceRefs(orderId)))
                 .ifPresent(invoice -> {
                     orders.recordInvoice(orderId, invoice.number(), invoice.amountTotal());

@@ -1,6 +1,6 @@
 package dev.ordergate.fulfillment;
 
-import dev.ordergate.order.OrderIntake;
+import dev.ordergate.order.OrderProcess;
 import dev.ordergate.order.OrderStatus;
 import dev.ordergate.order.Orders;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,6 +20,6 @@ public class OrderMilestones {
     }
 
     public void reached(DelegateExecution execution, String status) {
-        orders.advance((String) execution.getVariable(OrderIntake.ORDER_ID), OrderStatus.valueOf(status), null);
+        orders.advance((String) execution.getVariable(OrderProcess.ORDER_ID), OrderStatus.valueOf(status), null);
     }
 }

@@ -3,7 +3,7 @@ package dev.ordergate.fulfillment;
 import dev.ordergate.masterdata.MasterData;
 import dev.ordergate.notify.StatusEvents;
 import dev.ordergate.order.Order;
-import dev.ordergate.order.OrderIntake;
+import dev.ordergate.order.OrderProcess;
 import dev.ordergate.order.OrderStatus;
 import dev.ordergate.order.Orders;
 import dev.ordergate.sales.SalesOrders;
@@ -38,11 +38,11 @@ class RecordDelivery implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String orderId = (String) execution.getVariable(OrderIntake.ORDER_ID);
+        String orderId = (String) execution.getVariable(OrderProcess.ORDER_ID);
         String businessKey = execution.getProcessBusinessKey();
         Order order = orders.get(orderId).order();
         salesOrders.recordDelivery(businessKey, shipments.shippedBySku(businessKey));
-        var positions = ledger.positions(order, ReleaseToWarehouse.stocked(order, masterData));
+        var positions = ledger.positions(order, WarehouseReleases.stocked(order, masterData));
         boolean everything = ShippingLedger.left(positions) == ShippingLedger.Left.NOTHING;
         String shipmentId = (String) execution.getVariable("shipmentId");
         String detail = "shipment " + shipmentId + ": " + Shipments.describe(shipments.lines(shipmentId));

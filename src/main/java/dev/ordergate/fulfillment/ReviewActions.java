@@ -2,10 +2,10 @@ package dev.ordergate.fulfillment;
 
 import dev.ordergate.inventory.Availability;
 import dev.ordergate.masterdata.MasterData;
-import dev.ordergate.masterdata.Product;
+import dev.ordergate.masterdata.ResolvedOrder;
 import dev.ordergate.order.Order;
-import dev.ordergate.order.OrderIntake;
 import dev.ordergate.order.OrderLine;
+import dev.ordergate.order.OrderProcess;
 import dev.ordergate.order.Orders;
 import dev.ordergate.pricing.PriceAuthority;
 import java.math.BigDecimal;
@@ -38,7 +38,7 @@ public class ReviewActions {
 
     /** Every line at the pricing authority's unit price. */
     public void applyAuthorityPrices(DelegateExecution execution) {
-        String orderId = (String) execution.getVariable(OrderIntake.ORDER_ID);
+        String orderId = (String) execution.getVariable(OrderProcess.ORDER_ID);
         Order order = orders.get(orderId).order();
         Map<String, BigDecimal> authority = prices.unitPrices(order);
         orders.replaceLines(orderId, order.lines().stream()
@@ -52,24 +52,31 @@ public class ReviewActions {
      * with nothing left.
      */
     public void cancelShortLines(DelegateExecution execution) {
-        String orderId = (String) execution.getVariable(OrderIntake.ORDER_ID);
+        String orderId = (String) execution.getVariable(OrderProcess.ORDER_ID);
         Order order = orders.get(orderId).order();
-        Map<String, Product> products = masterData.resolved(order).products();
-        Map<String, BigDecimal> free = new LinkedHashMap<>(availability.freeQuantities(products.keySet()));
+        ResolvedOrder resolved = masterData.resolved(order);
+        List<OrderLine> kept = linesInStock(order.lines(), resolved,
+                availability.freeQuantities(resolved.products().keySet()));
+        if (!kept.isEmpty()) {
+            orders.replaceLines(orderId, kept);
+        }
+        execution.setVariable("linesLeft", !kept.isEmpty());
+    }
+
+    /** The lines stock covers, first come first served, and every line of a product the warehouse does not stock. */
+    static List<OrderLine> linesInStock(List<OrderLine> lines, ResolvedOrder resolved,
+                                        Map<String, BigDecimal> freeQuantities) {
+        Map<String, BigDecimal> free = new LinkedHashMap<>(freeQuantities);
         List<OrderLine> kept = new ArrayList<>();
-        for (OrderLine line : order.lines()) {
-            Product product = products.get(line.sku());
+        for (OrderLine line : lines) {
             BigDecimal available = free.getOrDefault(line.sku(), BigDecimal.ZERO);
-            if (product != null && !product.storable()) {
+            if (!resolved.stocked(line.sku())) {
                 kept.add(line);
             } else if (available.compareTo(line.quantity()) >= 0) {
                 kept.add(line);
                 free.put(line.sku(), available.subtract(line.quantity()));
             }
         }
-        if (!kept.isEmpty()) {
-            orders.replaceLines(orderId, kept);
-        }
-        execution.setVariable("linesLeft", !kept.isEmpty());
+        return kept;
     }
 }

@@ -1,10 +1,10 @@
 package dev.ordergate.fulfillment;
 
 import dev.ordergate.notify.Notifications;
-import dev.ordergate.order.OrderIntake;
-import dev.ordergate.order.OrderStatus;
 import dev.ordergate.notify.StatusEvents;
 import dev.ordergate.order.ChannelReasons;
+import dev.ordergate.order.OrderProcess;
+import dev.ordergate.order.OrderStatus;
 import dev.ordergate.order.Orders;
 import java.util.HashMap;
 import java.util.Map;
@@ -90,6 +90,6 @@ public class ReviewNotices {
     }
 
     private static String orderId(DelegateExecution execution) {
-        return (String) execution.getVariable(OrderIntake.ORDER_ID);
+        return (String) execution.getVariable(OrderProcess.ORDER_ID);
     }
 }

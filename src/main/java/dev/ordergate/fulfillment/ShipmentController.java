@@ -1,10 +1,10 @@
 package dev.ordergate.fulfillment;
 
-import dev.ordergate.order.ApiProblems;
-import dev.ordergate.order.InvalidRequestException;
 import dev.ordergate.order.OrderLine;
 import dev.ordergate.order.OrderNotFoundException;
 import dev.ordergate.order.Orders;
+import dev.ordergate.web.ApiProblems;
+import dev.ordergate.web.InvalidRequestException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

@@ -4,7 +4,7 @@ import dev.ordergate.inventory.Availability;
 import dev.ordergate.masterdata.MasterData;
 import dev.ordergate.notify.StatusEvents;
 import dev.ordergate.order.Order;
-import dev.ordergate.order.OrderIntake;
+import dev.ordergate.order.OrderProcess;
 import dev.ordergate.order.OrderStatus;
 import dev.ordergate.order.Orders;
 import java.math.BigDecimal;
@@ -137,7 +137,7 @@ public class ShippingSteps {
     }
 
     private List<ShippingLedger.Position> positions(Order order) {
-        return ledger.positions(order, ReleaseToWarehouse.stocked(order, masterData));
+        return ledger.positions(order, WarehouseReleases.stocked(order, masterData));
     }
 
     private Order order(DelegateExecution execution) {
@@ -145,6 +145,6 @@ public class ShippingSteps {
     }
 
     private static String orderId(DelegateExecution execution) {
-        return (String) execution.getVariable(OrderIntake.ORDER_ID);
+        return (String) execution.getVariable(OrderProcess.ORDER_ID);
     }
 }

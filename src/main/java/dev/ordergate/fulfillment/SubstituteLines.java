@@ -3,8 +3,8 @@ package dev.ordergate.fulfillment;
 import dev.ordergate.inventory.Substitutions;
 import dev.ordergate.notify.StatusEvents;
 import dev.ordergate.order.Order;
-import dev.ordergate.order.OrderIntake;
 import dev.ordergate.order.OrderLine;
+import dev.ordergate.order.OrderProcess;
 import dev.ordergate.order.Orders;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,30 +35,39 @@ public class SubstituteLines {
     }
 
     public void apply(DelegateExecution execution) {
-        String orderId = (String) execution.getVariable(OrderIntake.ORDER_ID);
-        Order order = orders.get(orderId).order();
-        Map<String, Substitutions.Kept> open = substitutions.open(orderId).stream()
+        String orderId = (String) execution.getVariable(OrderProcess.ORDER_ID);
+        Substituted result = substitute(orders.get(orderId).order().lines(), substitutions.open(orderId));
+        substitutions.applied(orderId);
+        if (!result.changed().isEmpty()) {
+            orders.replaceLines(orderId, result.lines());
+            statusEvents.publish(orderId, STATUS, "Substitute shipped: " + String.join("; ", result.changed()));
+        }
+    }
+
+    /** The order's lines with the kept proposals applied, and a sentence per line that changed. */
+    record Substituted(List<OrderLine> lines, List<String> changed) {
+    }
+
+    /** A proposal applies to the line it was made for, once, and only while the line still has the original SKU. */
+    static Substituted substitute(List<OrderLine> lines, List<Substitutions.Kept> kept) {
+        Map<String, Substitutions.Kept> open = kept.stream()
                 .collect(Collectors.toMap(Substitutions.Kept::lineRef, Function.identity()));
-        List<OrderLine> lines = new ArrayList<>();
+        List<OrderLine> result = new ArrayList<>();
         List<String> changed = new ArrayList<>();
-        for (OrderLine line : order.lines()) {
+        for (OrderLine line : lines) {
             Substitutions.Kept proposal = open.get(line.lineRef());
             if (proposal != null && !line.substituted() && line.sku().equals(proposal.originalSku())) {
-                lines.add(line.substitutedBy(proposal.substituteSku()));
+                result.add(line.substitutedBy(proposal.substituteSku()));
                 changed.add("line " + line.lineRef() + ": " + proposal.substituteSku() + " for " + line.sku());
             } else {
-                lines.add(line);
+                result.add(line);
             }
         }
-        substitutions.applied(orderId);
-        if (!changed.isEmpty()) {
-            orders.replaceLines(orderId, lines);
-            statusEvents.publish(orderId, STATUS, "Substitute shipped: " + String.join("; ", changed));
-        }
+        return new Substituted(result, changed);
     }
 
     /** Customer service refused: these substitutes are not proposed again for the order's lines. */
     public void refuse(DelegateExecution execution) {
-        substitutions.refuse((String) execution.getVariable(OrderIntake.ORDER_ID));
+        substitutions.refuse((String) execution.getVariable(OrderProcess.ORDER_ID));
     }
 }

@@ -1,7 +1,7 @@
 package dev.ordergate.inventory;
 
 import dev.ordergate.masterdata.MasterData;
-import dev.ordergate.masterdata.Product;
+import dev.ordergate.masterdata.ResolvedOrder;
 import dev.ordergate.order.Order;
 import dev.ordergate.order.OrderLine;
 import dev.ordergate.order.Verdict;
@@ -32,9 +32,9 @@ public class AvailabilityGate {
         for (OrderLine line : order.lines()) {
             demand.merge(line.sku(), line.quantity(), BigDecimal::add);
         }
-        Map<String, Product> products = masterData.resolved(order).products();
+        ResolvedOrder resolved = masterData.resolved(order);
         // Services and other unstocked products are never short.
-        demand.keySet().removeIf(sku -> products.containsKey(sku) && !products.get(sku).storable());
+        demand.keySet().removeIf(sku -> !resolved.stocked(sku));
         if (demand.isEmpty()) {
             return Verdict.pass();
         }

@@ -17,6 +17,15 @@ public record ResolvedOrder(List<Customer> customers, Map<String, Product> produ
         products = Map.copyOf(products);
     }
 
+    /**
+     * Whether the warehouse keeps stock of the SKU, so it can be short, reserved and released: an unknown SKU counts as
+     * stocked (it must be shipped), a known product as its master data says.
+     */
+    public boolean stocked(String sku) {
+        Product product = products.get(sku);
+        return product == null || product.storable();
+    }
+
     /** The customer, if exactly one carries the reference. */
     public Optional<Customer> customer() {
         return customers.size() == 1 ? Optional.of(customers.get(0)) : Optional.empty();

@@ -1,5 +1,6 @@
 package dev.ordergate.notify;
 
+import dev.ordergate.order.Texts;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -66,7 +67,7 @@ class MailOutbox {
                 String error = e.getClass().getSimpleName() + ": " + e.getMessage();
                 log.warn("Mail {} not sent: {}", id, error);
                 jdbc.sql("UPDATE app.mail_outbox SET last_error = :error WHERE id = :id")
-                        .param("error", error.length() > 1000 ? error.substring(0, 1000) : error).param("id", id)
+                        .param("error", Texts.clip(error, 1000)).param("id", id)
                         .update();
             }
         }

@@ -1,6 +1,6 @@
 package dev.ordergate.notify;
 
-import dev.ordergate.order.ApiProblems;
+import dev.ordergate.web.ApiProblems;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;

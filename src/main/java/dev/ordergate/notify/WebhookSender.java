@@ -1,5 +1,6 @@
 package dev.ordergate.notify;
 
+import dev.ordergate.order.Texts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -97,7 +98,7 @@ class WebhookSender {
         log.warn("Status event {} for channel {} not delivered (attempt {}): {}{}", id, channel, attempt, error,
                 park ? "; parked" : "");
         jdbc.sql("UPDATE app.status_events SET last_error = :error, state = :state WHERE id = :id")
-                .param("error", error.length() > 1000 ? error.substring(0, 1000) : error)
+                .param("error", Texts.clip(error, 1000))
                 .param("state", park ? "PARKED" : "PENDING").param("id", id).update();
     }
 

@@ -1,10 +1,10 @@
 package dev.ordergate.odoo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ordergate.sync.MasterDataEntities;
-import dev.ordergate.sync.MasterDataEntities.Kind;
-import dev.ordergate.sync.MasterDataRecord;
-import dev.ordergate.sync.MasterDataRecords;
+import dev.ordergate.masterdata.MasterDataEntities.Kind;
+import dev.ordergate.masterdata.MasterDataEntities;
+import dev.ordergate.masterdata.MasterDataRecord;
+import dev.ordergate.masterdata.MasterDataRecords;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

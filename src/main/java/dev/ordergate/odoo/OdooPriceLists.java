@@ -7,9 +7,9 @@ import static dev.ordergate.odoo.OdooValues.number;
 import static dev.ordergate.odoo.OdooValues.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ordergate.sync.PriceItem;
-import dev.ordergate.sync.PriceItemChange;
-import dev.ordergate.sync.PriceListTarget;
+import dev.ordergate.pricing.PriceItem;
+import dev.ordergate.pricing.PriceItemChange;
+import dev.ordergate.pricing.PriceListTarget;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;

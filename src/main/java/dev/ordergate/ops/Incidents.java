@@ -1,6 +1,6 @@
 package dev.ordergate.ops;
 
-import dev.ordergate.order.OrderIntake;
+import dev.ordergate.order.OrderProcess;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -110,7 +110,7 @@ class Incidents {
                 .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
         Map<String, Object> orderIds = instanceIds.length == 0 ? Map.of()
                 : runtime.createVariableInstanceQuery().processInstanceIdIn(instanceIds)
-                .variableName(OrderIntake.ORDER_ID).list().stream()
+                .variableName(OrderProcess.ORDER_ID).list().stream()
                 .collect(Collectors.toMap(VariableInstance::getProcessInstanceId, VariableInstance::getValue,
                         (a, b) -> a));
         return incidents.stream().map(i -> new View(i.getId(), i.getIncidentType(),

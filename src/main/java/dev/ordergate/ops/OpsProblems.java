@@ -1,6 +1,6 @@
 package dev.ordergate.ops;
 
-import dev.ordergate.order.ApiProblems;
+import dev.ordergate.web.ApiProblems;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -1,6 +1,7 @@
 package dev.ordergate.ops;
 
 import dev.ordergate.order.PeerRefusal;
+import dev.ordergate.order.Texts;
 import dev.ordergate.rules.DecisionTables;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -78,7 +79,7 @@ class RefusalsToReviews extends AbstractProcessEnginePlugin {
         execution.setVariable(STEP_NAME, execution.getActivity() == null ? execution.getActivityId()
                 : String.valueOf(execution.getActivity().getName()));
         execution.setVariable(MESSAGE,
-                message.length() > MAX_VARIABLE_TEXT ? message.substring(0, MAX_VARIABLE_TEXT) + "..." : message);
+                Texts.clip(message, MAX_VARIABLE_TEXT));
         execution.setVariable(CODE, refusal.refusalCode());
         execution.setVariable(REVIEWER_GROUP, routing.reviewerGroup());
         execution.setVariable(SUPERVISOR_GROUP, routing.supervisorGroup());

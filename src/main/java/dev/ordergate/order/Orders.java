@@ -34,7 +34,7 @@ public class Orders {
         this.events = events;
     }
 
-    void insert(String id, Order order, String requestHash, String region) {
+    public void insert(String id, Order order, String requestHash, String region) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
                 INSERT INTO app.orders (id, business_key, channel, channel_order_ref, customer_ref, request_hash,
@@ -61,12 +61,12 @@ public class Orders {
         return jdbc.sql("SELECT region FROM app.orders WHERE id = :id").param("id", id).query(String.class).optional();
     }
 
-    void attachProcess(String id, String processInstanceId) {
+    public void attachProcess(String id, String processInstanceId) {
         jdbc.sql("UPDATE app.orders SET process_instance_id = :pi WHERE id = :id")
                 .param("pi", processInstanceId).param("id", id).update();
     }
 
-    Optional<String> requestHash(String businessKey) {
+    public Optional<String> requestHash(String businessKey) {
         return jdbc.sql("SELECT request_hash FROM app.orders WHERE business_key = :key")
                 .param("key", businessKey).query(String.class).optional();
     }
@@ -116,9 +116,9 @@ public class Orders {
     public void advance(String id, OrderStatus status, String reason) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("UPDATE app.orders SET status = :status, status_reason = :reason, updated_at = :now WHERE id = :id")
-                .param("status", status.name()).param("reason", clip(reason)).param("now", now).param("id", id)
+                .param("status", status.name()).param("reason", Texts.clip(reason, 2000)).param("now", now).param("id", id)
                 .update();
-        if (insertMilestone(id, status, clip(reason), now)) {
+        if (insertMilestone(id, status, Texts.clip(reason, 2000), now)) {
             jdbc.sql("SELECT channel, region, created_at FROM app.orders WHERE id = :id").param("id", id)
                     .query((rs, n) -> new MilestoneReached(id, rs.getString("channel"), rs.getString("region"), status,
                             rs.getObject("created_at", OffsetDateTime.class), now))
@@ -169,10 +169,6 @@ public class Orders {
                 """)
                 .param("id", id).param("milestone", milestone.name()).param("detail", detail).param("at", at)
                 .update() == 1;
-    }
-
-    private static String clip(String text) {
-        return text == null || text.length() <= 2000 ? text : text.substring(0, 1997) + "...";
     }
 
     private OrderRecord summaryRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -35,7 +35,7 @@ public class PeerRefusedException extends RuntimeException implements PeerRefusa
         if (text.isEmpty()) {
             text = "HTTP " + status + " without a reason";
         }
-        return new PeerRefusedException(peer, text.length() > MAX_BODY ? text.substring(0, MAX_BODY) + "..." : text,
+        return new PeerRefusedException(peer, Texts.clip(text, MAX_BODY),
                 cause);
     }
 

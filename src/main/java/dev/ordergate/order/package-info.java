@@ -1,2 +1,2 @@
-/** Orders as channels send them: the canonical model, the intake API, idempotency and our own order store. */
+/** The canonical order as channels send it, its statuses and ids, and our own order store: the shared kernel below every capability. */
 package dev.ordergate.order;

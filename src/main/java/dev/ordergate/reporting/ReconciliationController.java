@@ -1,6 +1,6 @@
 package dev.ordergate.reporting;
 
-import dev.ordergate.order.ApiProblems;
+import dev.ordergate.web.ApiProblems;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -1,5 +1,6 @@
 package dev.ordergate.returns;
 
+import dev.ordergate.review.Decider;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -35,7 +36,7 @@ class InspectionTaskListener implements TaskListener {
         }
         check(task);
         returns.recordInspection((String) task.getVariable(ReturnIntake.RETURN_ID), (String) task.getVariable(CONDITION),
-                (String) task.getVariable(DISPOSITION), (String) task.getVariable(NOTE), dev.ordergate.review.Decider.of(task));
+                (String) task.getVariable(DISPOSITION), (String) task.getVariable(NOTE), Decider.of(task));
     }
 
     /** The last guard for a Java API caller: the other paths are answered 400 before they get here. */

@@ -1,5 +1,6 @@
 package dev.ordergate.returns;
 
+import dev.ordergate.order.Texts;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -109,7 +110,7 @@ class OrderReturns {
 
     void advance(String id, ReturnStatus status, String reason) {
         jdbc.sql("UPDATE app.order_returns SET status = :status, status_reason = :reason, updated_at = :now WHERE id = :id")
-                .param("status", status.name()).param("reason", clip(reason, 2000))
+                .param("status", status.name()).param("reason", Texts.clip(reason, 2000))
                 .param("now", OffsetDateTime.now(clock)).param("id", id).update();
     }
 
@@ -122,7 +123,7 @@ class OrderReturns {
 
     void recordOdooReceipts(String id, List<String> receipts) {
         jdbc.sql("UPDATE app.order_returns SET odoo_receipts = :receipts WHERE id = :id")
-                .param("receipts", clip(String.join(", ", receipts), 500)).param("id", id).update();
+                .param("receipts", Texts.clip(String.join(", ", receipts), 500)).param("id", id).update();
     }
 
     void recordReceipt(String id, String receiptId) {
@@ -136,7 +137,7 @@ class OrderReturns {
                        inspection_note = :note, inspected_by = :by, inspected_at = :now, updated_at = :now
                  WHERE id = :id
                 """)
-                .param("condition", condition).param("disposition", disposition).param("note", clip(note, 2000))
+                .param("condition", condition).param("disposition", disposition).param("note", Texts.clip(note, 2000))
                 .param("by", inspectedBy).param("now", OffsetDateTime.now(clock)).param("id", id).update();
     }
 
@@ -151,9 +152,6 @@ class OrderReturns {
         return new BigDecimal(quantity.stripTrailingZeros().toPlainString());
     }
 
-    private static String clip(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 3) + "...";
-    }
 
     private ReturnRecord row(ResultSet rs, int n) throws SQLException {
         ReturnRecord.Inspection inspection = rs.getString("disposition") == null ? null

@@ -1,11 +1,11 @@
 package dev.ordergate.returns;
 
-import dev.ordergate.order.ApiProblems;
-import dev.ordergate.order.ChannelAccess;
-import dev.ordergate.order.InvalidRequestException;
 import dev.ordergate.order.OrderNotFoundException;
 import dev.ordergate.order.OrderRecord;
 import dev.ordergate.order.Orders;
+import dev.ordergate.web.ApiProblems;
+import dev.ordergate.web.ChannelAccess;
+import dev.ordergate.web.InvalidRequestException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;

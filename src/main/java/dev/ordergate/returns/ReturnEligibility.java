@@ -49,16 +49,25 @@ class ReturnEligibility {
         int days = shipments.lastShippedAt(order.businessKey())
                 .map(at -> (int) Math.max(0, Duration.between(at, OffsetDateTime.now(clock)).toDays())).orElse(0);
         // The returned goods are the order's: its resolution has them.
-        ResolvedOrder resolved = masterData.resolved(order);
+        return assess(days, ret.lines(), order, masterData.resolved(order), tables::returnEligibility);
+    }
+
+    /** return-eligibility.dmn as the policy asks it: days since delivery, category, line amount, segment. */
+    interface Rule {
+        DecisionTables.ReturnVerdict decide(int days, String category, BigDecimal lineAmount, String segment);
+    }
+
+    /** The strictest line's approval decides the return; the reasons are those of the lines that decided it. */
+    static Verdict assess(int days, List<ReturnRecord.Line> lines, Order order, ResolvedOrder resolved, Rule rule) {
         Map<String, Product> products = resolved.products();
         String segment = resolved.customer().map(Customer::segment).orElse(null);
         String approval = AUTO;
         List<String> reasons = new ArrayList<>();
-        for (ReturnRecord.Line line : ret.lines()) {
+        for (ReturnRecord.Line line : lines) {
             Product product = products.get(line.sku());
             BigDecimal unitPrice = order.lines().stream().filter(l -> l.sku().equals(line.sku()))
                     .map(OrderLine::unitPrice).findFirst().orElse(BigDecimal.ZERO);
-            var verdict = tables.returnEligibility(days, product == null ? null : product.category(),
+            var verdict = rule.decide(days, product == null ? null : product.category(),
                     line.quantity().multiply(unitPrice), segment);
             if (STRICTNESS.indexOf(verdict.approval()) > STRICTNESS.indexOf(approval)) {
                 approval = verdict.approval();

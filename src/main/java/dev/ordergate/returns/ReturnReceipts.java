@@ -2,7 +2,7 @@ package dev.ordergate.returns;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ordergate.order.InvalidRequestException;
+import dev.ordergate.web.InvalidRequestException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;

@@ -1,12 +1,11 @@
 package dev.ordergate.returns;
 
-import dev.ordergate.order.OrderReturnsView;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** Shows an order's returns in its details (GET /api/v1/orders/{id}). */
+/** An order's returns as its details show them (GET /api/v1/orders/{id}): the intake above asks, returns answers. */
 @Component
-class ReturnsOfOrder implements OrderReturnsView {
+public class ReturnsOfOrder {
 
     private final OrderReturns returns;
 
@@ -14,7 +13,7 @@ class ReturnsOfOrder implements OrderReturnsView {
         this.returns = returns;
     }
 
-    @Override
+    /** The order's returns, oldest first; empty when it has none. */
     public List<?> returnsOf(String orderId) {
         return returns.forOrder(orderId);
     }

@@ -30,22 +30,25 @@ class ReviewTaskListener implements TaskListener {
             return;
         }
         String gate = (String) task.getVariable("exceptionGate");
-        Object value = task.getVariable(DECISION);
         String comment = (String) task.getVariable(COMMENT);
-        // The API, engine-rest and Tasklist are answered 400 before they get here (ReviewInputs); this is the last
-        // guard for a caller of the Java API.
+        ReviewOption option = checked(gate, task.getVariable(DECISION), comment);
+        // A sync's refusal review has no order to file it under; the engine's history keeps who decided what and
+        // why, and the sync records an abandoned run on the run itself.
+        if (task.getVariable("orderId") != null) {
+            decisions.record((String) task.getVariable("orderId"), task.getId(), gate,
+                    (String) task.getVariable("exceptionReason"), option, comment, Decider.of(task));
+        }
+    }
+
+    /**
+     * The API, engine-rest and Tasklist are answered 400 before they get here (ReviewInputs); this is the last guard
+     * for a caller of the Java API.
+     */
+    private static ReviewOption checked(String gate, Object value, String comment) {
         var problems = ReviewOption.problems(gate, value, comment);
         if (!problems.isEmpty()) {
             throw new ProcessEngineException(problems.get(0).field() + " " + problems.get(0).message());
         }
-        ReviewOption option = ReviewOption.of(gate, value).orElseThrow();
-        if (task.getVariable("orderId") == null) {
-            // A sync's refusal review: no order to file it under; the engine's history keeps who decided what and why,
-            // and the sync records an abandoned run on the run itself.
-            return;
-        }
-        decisions.record((String) task.getVariable("orderId"), task.getId(), gate,
-                (String) task.getVariable("exceptionReason"), option, comment, Decider.of(task));
+        return ReviewOption.of(gate, value).orElseThrow();
     }
-
 }

@@ -3,7 +3,7 @@ package dev.ordergate.security;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ordergate.order.ChannelAccess;
+import dev.ordergate.web.ChannelAccess;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

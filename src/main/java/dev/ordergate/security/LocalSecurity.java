@@ -1,6 +1,6 @@
 package dev.ordergate.security;
 
-import dev.ordergate.order.ChannelAccess;
+import dev.ordergate.web.ChannelAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

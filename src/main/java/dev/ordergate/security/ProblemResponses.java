@@ -1,7 +1,7 @@
 package dev.ordergate.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ordergate.order.ApiProblems;
+import dev.ordergate.web.ApiProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.ordergate.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ordergate.order.ApiProblems;
+import dev.ordergate.web.ApiProblems;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;

@@ -1,7 +1,7 @@
 package dev.ordergate.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ordergate.order.ApiProblems;
+import dev.ordergate.web.ApiProblems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Sources, schedules, chunk sizes, field ownership and timing of the synchronisations (defaults in application.yml). */
 @ConfigurationProperties("ordergate.sync")
-record SyncProperties(PriceLists priceLists, PricingEngine pricingEngine, MasterData masterData,
+public record SyncProperties(PriceLists priceLists, PricingEngine pricingEngine, MasterData masterData,
                       Map<String, Timing> timing) {
 
     /**
@@ -18,10 +18,10 @@ record SyncProperties(PriceLists priceLists, PricingEngine pricingEngine, Master
      * @param schedule    the timer start event's cron (Camunda/Quartz syntax, seconds first) when {@code timing.prices}
      *                    is not set
      */
-    record PriceLists(String source, Path dropFolder, int chunkSize, String schedule) {
+    public record PriceLists(String source, Path dropFolder, int chunkSize, String schedule) {
     }
 
-    record PricingEngine(URI url) {
+    public record PricingEngine(URI url) {
     }
 
     /**
@@ -32,18 +32,18 @@ record SyncProperties(PriceLists priceLists, PricingEngine pricingEngine, Master
      *                     {@code pricing-engine})
      * @param chunkSize    records written per job (and checkpoint) when applying a run's changes
      */
-    record MasterData(List<String> entities, Hub hub, Map<String, String> defaultOwner,
+    public record MasterData(List<String> entities, Hub hub, Map<String, String> defaultOwner,
                       Map<String, Map<String, String>> ownership, int chunkSize) {
 
-        String owner(String entity, String field) {
-            String fallback = defaultOwner == null ? MasterDataEntities.ODOO
-                    : defaultOwner.getOrDefault(entity, MasterDataEntities.ODOO);
+        /** Odoo owns what the settings give to nobody else. */
+        public String owner(String entity, String field) {
+            String fallback = defaultOwner == null ? "odoo" : defaultOwner.getOrDefault(entity, "odoo");
             return ownership == null ? fallback : ownership.getOrDefault(entity, Map.of()).getOrDefault(field, fallback);
         }
     }
 
     /** @param url base URL of the hub; @param pageSize changes asked per call */
-    record Hub(URI url, int pageSize) {
+    public record Hub(URI url, int pageSize) {
     }
 
     /**
@@ -51,8 +51,8 @@ record SyncProperties(PriceLists priceLists, PricingEngine pricingEngine, Master
      * call; the timer is only a catch-up sweep on {@code cron}), {@code near-realtime} (every {@code interval}) or
      * {@code batch} (on {@code cron}).
      */
-    record Timing(Mode mode, Duration interval, String cron) {
+    public record Timing(Mode mode, Duration interval, String cron) {
     }
 
-    enum Mode { REALTIME, NEAR_REALTIME, BATCH }
+    public enum Mode { REALTIME, NEAR_REALTIME, BATCH }
 }

@@ -1,5 +1,6 @@
 package dev.ordergate.sync;
 
+import dev.ordergate.order.Texts;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -9,14 +10,14 @@ import org.springframework.stereotype.Repository;
 
 /** The runs of every synchronisation: when, from where, by whom triggered, how it ended, who reviewed it. */
 @Repository
-class SyncRuns {
+public class SyncRuns {
 
-    static final String PRICE_LISTS = "price-lists";
-    static final String MASTER_DATA = "master-data";
+    public static final String PRICE_LISTS = "price-lists";
+    public static final String MASTER_DATA = "master-data";
 
-    enum Status { RUNNING, IN_REVIEW, COMPLETED, ABANDONED }
+    public enum Status { RUNNING, IN_REVIEW, COMPLETED, ABANDONED }
 
-    record Run(String id, String kind, String status, String triggeredBy, String source, int chunkSize,
+    public record Run(String id, String kind, String status, String triggeredBy, String source, int chunkSize,
                String processInstanceId, OffsetDateTime startedAt, OffsetDateTime finishedAt, String reviewedBy,
                String reviewOutcome, String reviewComment, String region) {
     }
@@ -36,7 +37,7 @@ class SyncRuns {
      * Starts the run's process by its start message (the run id is its business key and variable), records it, and
      * answers the process instance id.
      */
-    String startProcess(String runId, String message) {
+    public String startProcess(String runId, String message) {
         return startProcess(runId, message, null);
     }
 
@@ -44,7 +45,7 @@ class SyncRuns {
      * The same for one region: the process variable {@code region} makes every step's Odoo call work in the region's
      * company (region.CurrentRegion, odoo.OdooCompanyScope); the run records the region.
      */
-    String startProcess(String runId, String message, String region) {
+    public String startProcess(String runId, String message, String region) {
         java.util.Map<String, Object> variables = new java.util.HashMap<>(java.util.Map.of(SyncDelegates.RUN_ID, runId));
         if (region != null) {
             variables.put(dev.ordergate.region.Regions.VARIABLE, region);
@@ -56,7 +57,7 @@ class SyncRuns {
         return instance;
     }
 
-    String open(String kind, String triggeredBy, int chunkSize, String processInstanceId) {
+    public String open(String kind, String triggeredBy, int chunkSize, String processInstanceId) {
         String id = UUID.randomUUID().toString();
         jdbc.sql("""
                 INSERT INTO app.sync_runs (id, kind, status, triggered_by, chunk_size, process_instance_id, started_at)
@@ -68,46 +69,46 @@ class SyncRuns {
         return id;
     }
 
-    void started(String id, String processInstanceId) {
+    public void started(String id, String processInstanceId) {
         jdbc.sql("UPDATE app.sync_runs SET process_instance_id = :pid WHERE id = :id")
                 .param("pid", processInstanceId).param("id", id).update();
     }
 
-    void source(String id, String source) {
+    public void source(String id, String source) {
         jdbc.sql("UPDATE app.sync_runs SET source = :source WHERE id = :id").param("source", source).param("id", id).update();
     }
 
-    void status(String id, Status status) {
+    public void status(String id, Status status) {
         jdbc.sql("UPDATE app.sync_runs SET status = :status WHERE id = :id").param("status", status.name()).param("id", id).update();
     }
 
-    void completed(String id) {
+    public void completed(String id) {
         jdbc.sql("UPDATE app.sync_runs SET status = :status, finished_at = :at WHERE id = :id")
                 .param("status", Status.COMPLETED.name()).param("at", OffsetDateTime.now(clock)).param("id", id).update();
     }
 
     /** A peer refused a step and the steward gave the run up: finished, not completed, with the steward's reason. */
-    void abandoned(String id, String comment) {
+    public void abandoned(String id, String comment) {
         jdbc.sql("""
                 UPDATE app.sync_runs SET status = :status, finished_at = :at, review_outcome = 'abandoned',
                                          review_comment = :comment WHERE id = :id
                 """)
                 .param("status", Status.ABANDONED.name()).param("at", OffsetDateTime.now(clock))
-                .param("comment", comment.length() > 2000 ? comment.substring(0, 2000) : comment).param("id", id).update();
+                .param("comment", Texts.clip(comment, 2000)).param("id", id).update();
     }
 
-    void reviewed(String id, String by, String outcome, String comment) {
+    public void reviewed(String id, String by, String outcome, String comment) {
         jdbc.sql("UPDATE app.sync_runs SET reviewed_by = :by, review_outcome = :outcome, review_comment = :comment WHERE id = :id")
                 .param("by", by).param("outcome", outcome).param("comment", comment).param("id", id).update();
     }
 
     /** The id of a run of this kind still reading or writing (not in review, not completed), if any. */
-    Optional<String> running(String kind) {
+    public Optional<String> running(String kind) {
         return jdbc.sql("SELECT id FROM app.sync_runs WHERE kind = :kind AND status = :status ORDER BY started_at LIMIT 1")
                 .param("kind", kind).param("status", Status.RUNNING.name()).query(String.class).optional();
     }
 
-    Optional<Run> find(String id) {
+    public Optional<Run> find(String id) {
         return jdbc.sql("SELECT * FROM app.sync_runs WHERE id = :id").param("id", id)
                 .query((rs, n) -> new Run(rs.getString("id"), rs.getString("kind"), rs.getString("status"),
                         rs.getString("triggered_by"), rs.getString("source"), rs.getInt("chunk_size"),

@@ -1,0 +1,140 @@
+package dev.ordergate.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ordergate.order.Order;
+import dev.ordergate.order.OrderConflictException;
+import dev.ordergate.order.OrderProcess;
+import dev.ordergate.order.OrderRecord;
+import dev.ordergate.order.Orders;
+import dev.ordergate.region.Regions;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Receiving an order: store it and start its process in one transaction, exactly once per business key.
+ * The same order again answers the existing one; the same key with another body is a conflict.
+ */
+@Service
+public class OrderIntake {
+
+    private final Orders orders;
+    private final RuntimeService runtime;
+    private final TransactionTemplate tx;
+    private final ObjectMapper canonical;
+    private final Regions regions;
+
+    OrderIntake(Orders orders, RuntimeService runtime, TransactionTemplate tx, ObjectMapper json, Regions regions) {
+        this.orders = orders;
+        this.regions = regions;
+        this.runtime = runtime;
+        this.tx = tx;
+        this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    }
+
+    public record Receipt(OrderRecord order, boolean created) {
+    }
+
+    public Receipt receive(Order order) {
+        String hash = hash(order);
+        var existing = existing(order.businessKey(), hash);
+        if (existing != null) {
+            return existing;
+        }
+        String id = UUID.randomUUID().toString();
+        String region = regions.regionOf(order.channel(), order.shipTo().country(), order.currency());
+        admit(order, region);
+        try {
+            tx.executeWithoutResult(status -> {
+                orders.insert(id, order, hash, region);
+                // The first step after the start is asynchronous, so this only writes the process's first job.
+                var instance = runtime.startProcessInstanceByKey(OrderProcess.KEY, order.businessKey(),
+                        Map.of(OrderProcess.ORDER_ID, id, Regions.VARIABLE, region));
+                orders.attachProcess(id, instance.getId());
+            });
+        } catch (DuplicateKeyException | PessimisticLockingFailureException | QueryTimeoutException raced) {
+            // Another request with the same key got there first (on H2 the loser may time out waiting for the
+            // winner's lock instead of seeing the duplicate): answer as for any duplicate once the winner is in.
+            Receipt winner = existing(order.businessKey(), hash);
+            if (winner == null) {
+                throw raced;
+            }
+            return winner;
+        }
+        return new Receipt(orders.get(id), true);
+    }
+
+    /**
+     * Refuses an order its region does not take. A currency other than the region's is refused here rather than
+     * reviewed: the region's pricelists, taxes and journal are in its currency, and only the channel can resend the
+     * order in it (a reviewer cannot change what the customer ordered in).
+     */
+    private void admit(Order order, String region) {
+        var regional = regions.get(region);
+        if (!regional.admits(order.channel())) {
+            throw new RegionRefusedException(RegionRefusedException.Reason.CHANNEL_NOT_BOUND, region,
+                    "Channel '%s' may not submit orders for region '%s' (ordergate.regions.%s.channels: %s)"
+                            .formatted(order.channel(), region, region, regional.channels()));
+        }
+        if (regional.currency() != null && !regional.currency().equals(order.currency())) {
+            throw new RegionRefusedException(RegionRefusedException.Reason.CURRENCY_NOT_THE_REGIONS, region,
+                    "The order is in %s, but region '%s' (decided by its channel, ship-to country and currency) "
+                            .formatted(order.currency(), region)
+                            + "prices and invoices in " + regional.currency() + "; send it in " + regional.currency());
+        }
+    }
+
+    private Receipt existing(String businessKey, String hash) {
+        return orders.requestHash(businessKey).map(storedHash -> {
+            if (!storedHash.equals(hash)) {
+                throw new OrderConflictException(businessKey);
+            }
+            return new Receipt(orders.findByBusinessKey(businessKey).orElseThrow(), false);
+        }).orElse(null);
+    }
+
+    /** A digest of the order that ignores property order and trailing zeros (12 and 12.00 are the same). */
+    String hash(Order order) {
+        try {
+            JsonNode tree = normalise(canonical.valueToTree(order));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.writeValueAsString(tree).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Cannot hash order", e);
+        }
+    }
+
+    private static JsonNode normalise(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode sorted = JsonNodeFactory.instance.objectNode();
+            var fields = new TreeMap<String, JsonNode>();
+            node.fields().forEachRemaining(e -> fields.put(e.getKey(), normalise(e.getValue())));
+            fields.forEach(sorted::set);
+            return sorted;
+        }
+        if (node.isArray()) {
+            var array = JsonNodeFactory.instance.arrayNode();
+            node.forEach(child -> array.add(normalise(child)));
+            return array;
+        }
+        if (node.isNumber()) {
+            return JsonNodeFactory.instance.textNode(node.decimalValue().stripTrailingZeros().toPlainString());
+        }
+        return node;
+    }
+}

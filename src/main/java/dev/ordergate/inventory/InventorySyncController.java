@@ -1,0 +1,89 @@
+package dev.ordergate.inventory;
+
+import dev.ordergate.sync.SyncRuns;
+import dev.ordergate.web.ApiProblems;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Starts an inventory reconciliation on demand, and serves the current drift and each run's report. */
+@RestController
+class InventorySyncController {
+
+    private final SyncRuns runs;
+    private final InventoryReconciliation reconciliation;
+    private final InventoryDrift drift;
+
+    InventorySyncController(SyncRuns runs, InventoryReconciliation reconciliation, InventoryDrift drift) {
+        this.runs = runs;
+        this.reconciliation = reconciliation;
+        this.drift = drift;
+    }
+
+    /** An inventory run's report: the run, the count per finding and each finding. */
+    record InventoryRunReport(String id, String kind, String status, String triggeredBy, String source,
+                     String processInstanceId, OffsetDateTime startedAt, OffsetDateTime finishedAt,
+                     Map<InventoryDrift.Finding, Integer> counts, List<DriftRow> findings) {
+    }
+
+    /** What drifts now. */
+    record DriftNow(int count, List<DriftRow> drift) {
+    }
+
+    /** One drifting level; {@code finding} in a run's report only, {@code lastSeenAt} once it was seen again. */
+    record DriftRow(String sku, String warehouse, BigDecimal wmsQty, BigDecimal odooQty, BigDecimal readModelQty,
+                    BigDecimal difference, OffsetDateTime firstSeenAt, OffsetDateTime lastSeenAt, String finding) {
+
+        static DriftRow of(InventoryDrift.Drift d, String finding) {
+            return new DriftRow(d.sku(), d.warehouse(), d.wmsQty(), d.odooQty(), d.readModelQty(), d.difference(),
+                    d.firstSeenAt(), d.lastSeenAt(), finding);
+        }
+    }
+
+    /** 202: the run is opened and its process started; its report fills when the comparison is done. */
+    @PostMapping("/api/v1/sync/inventory")
+    @Transactional
+    ResponseEntity<InventoryRunReport> reconcile() {
+        String runId = reconciliation.open("api", null);
+        runs.startProcess(runId, "inventorySyncRequested");
+        return ResponseEntity.accepted().location(URI.create("/api/v1/sync/inventory/runs/" + runId)).body(report(runId));
+    }
+
+    /** What drifts now, with when each drift was first seen. */
+    @GetMapping("/api/v1/sync/inventory/drift")
+    DriftNow drift() {
+        List<DriftRow> items = drift.current().stream().map(d -> DriftRow.of(d, null)).toList();
+        return new DriftNow(items.size(), items);
+    }
+
+    @GetMapping("/api/v1/sync/inventory/runs/{id}")
+    ResponseEntity<Object> run(@PathVariable String id) {
+        if (runs.find(id).filter(r -> InventoryReconciliation.KIND.equals(r.kind())).isEmpty()) {
+            return ApiProblems.problem(HttpStatus.NOT_FOUND, "sync-run-not-found", "Unknown inventory run",
+                    "No inventory synchronisation run has the id " + id, Map.of());
+        }
+        return ResponseEntity.ok(report(id));
+    }
+
+    private InventoryRunReport report(String id) {
+        SyncRuns.Run run = runs.find(id).orElseThrow();
+        List<InventoryDrift.RunFinding> findings = drift.findings(id);
+        Map<InventoryDrift.Finding, Integer> counts = new EnumMap<>(InventoryDrift.Finding.class);
+        for (InventoryDrift.Finding f : InventoryDrift.Finding.values()) {
+            counts.put(f, (int) findings.stream().filter(x -> x.finding() == f).count());
+        }
+        return new InventoryRunReport(run.id(), run.kind(), run.status(), run.triggeredBy(), run.source(),
+                run.processInstanceId(), run.startedAt(), run.finishedAt(), counts,
+                findings.stream().map(f -> DriftRow.of(f.drift(), f.finding().name())).toList());
+    }
+}

@@ -1,0 +1,84 @@
+package dev.ordergate.masterdata;
+
+import dev.ordergate.sync.SyncRuns;
+import dev.ordergate.web.ApiProblems;
+import dev.ordergate.web.InvalidRequestException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Starts master-data sync runs on demand and lists the conflicts waiting for, or decided by, the stewards. */
+@RestController
+class MasterDataSyncController {
+
+    static final List<String> STATUSES = List.of("OPEN", "DECIDED", "APPLIED");
+
+    /** @param entities the entities to synchronise; none or absent: the configured ones */
+    record Request(List<String> entities) {
+    }
+
+    private final MasterDataSync sync;
+    private final SyncRuns runs;
+
+    MasterDataSyncController(MasterDataSync sync, SyncRuns runs) {
+        this.sync = sync;
+        this.runs = runs;
+    }
+
+    /** 202: the run is opened and its process started; the report ({@code Location}) fills as it goes. */
+    @PostMapping("/api/v1/sync/master-data")
+    @Transactional
+    ResponseEntity<Object> syncMasterData(@RequestBody(required = false) Request request) {
+        List<String> entities = request == null || request.entities() == null ? List.of() : request.entities();
+        List<InvalidRequestException.Violation> unknown = new java.util.ArrayList<>();
+        List<String> details = new java.util.ArrayList<>();
+        for (int i = 0; i < entities.size(); i++) {
+            if (entities.get(i) == null || !MasterDataEntities.known(entities.get(i))) {
+                String message = "is not one of " + MasterDataEntities.names();
+                unknown.add(new InvalidRequestException.Violation("entities[" + i + "]", message));
+                details.add("entities[" + i + "] '" + entities.get(i) + "' " + message);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            return ApiProblems.problem(HttpStatus.BAD_REQUEST, "unknown-entity", "Unknown master-data entity",
+                    String.join("; ", details), Map.of("errors", unknown));
+        }
+        // Two runs reading from the same watermark would raise the same conflicts twice; a duplicate request waits.
+        var running = runs.running(SyncRuns.MASTER_DATA);
+        if (running.isPresent()) {
+            return ApiProblems.problem(HttpStatus.CONFLICT, "sync-running", "A master-data run is in progress",
+                    "Run " + running.get() + " is still reading or applying; start the next one when it is in review or"
+                            + " completed (GET /api/v1/sync/runs/" + running.get() + ")", Map.of("runId", running.get()));
+        }
+        String runId = sync.open("api", null, entities.stream().distinct().toList());
+        String instance = runs.startProcess(runId, "masterDataSyncRequested");
+        return ResponseEntity.accepted().location(URI.create("/api/v1/sync/runs/" + runId))
+                .body(Map.of("id", runId, "kind", SyncRuns.MASTER_DATA, "processInstanceId", instance,
+                        "entities", sync.report(runId).entities()));
+    }
+
+    /** The conflicts, newest first; {@code status} OPEN (waiting for a steward), DECIDED or APPLIED. */
+    @GetMapping("/api/v1/sync/master-data/conflicts")
+    ResponseEntity<Object> conflicts(@RequestParam(required = false) String status,
+                                     @RequestParam(defaultValue = "200") int limit) {
+        if (status != null && !STATUSES.contains(status)) {
+            return ApiProblems.problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid request parameter",
+                    "Parameter 'status' must be one of " + STATUSES, Map.of("errors",
+                            List.of(new InvalidRequestException.Violation("status", "must be one of " + STATUSES))));
+        }
+        if (limit < 1 || limit > 1000) {
+            return ApiProblems.problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid request parameter",
+                    "Parameter 'limit' must be between 1 and 1000", Map.of("errors",
+                            List.of(new InvalidRequestException.Violation("limit", "must be between 1 and 1000"))));
+        }
+        return ResponseEntity.ok(Map.of("conflicts", sync.conflicts(status, limit)));
+    }
+}

@@ -1,0 +1,14 @@
+package dev.ordergate.order;
+
+/**
+ * The order-fulfillment process as the code names it: its key and the variable that carries the order's id. Here,
+ * below every capability, so the delegates read the id without knowing the intake that starts the process.
+ */
+public final class OrderProcess {
+
+    public static final String KEY = "order-fulfillment";
+    public static final String ORDER_ID = "orderId";
+
+    private OrderProcess() {
+    }
+}
