@@ -126,7 +126,7 @@ class OdooCommitBatchesTest {
             answers.add(commits.submit(() -> {
                 start.await();
                 try {
-                    int id = batches.create(vals);
+                    int id = batches.create(vals).id();
                     batches.confirm(id);
                     return batches.name(id);
                 } catch (RuntimeException e) {
