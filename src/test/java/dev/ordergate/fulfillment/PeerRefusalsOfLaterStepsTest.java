@@ -95,7 +95,7 @@ class PeerRefusalsOfLaterStepsTest {
 
     @Test
     void refusalsOfTheMasterDataAndTaxGatesTriedAgainCompleteTheOrder() {
-        faults.failNext("res.partner", "*", 1, SandboxFaults.Fault.USER_ERROR);
+        faults.failNext("product.product", "*", 1, SandboxFaults.Fault.USER_ERROR);
         faults.refuseNext("tax", 1);
         String ref = uniqueRef();
         String id = api.submitOrder(sample(ref));

@@ -63,7 +63,7 @@ class PeerRefusalsTest {
 
     @Test
     void odoosRefusalOfTheMasterDataCheckCancelledByThePersonEndsTheOrderWithoutASalesOrder() {
-        faults.failNext("res.partner", "*", 1, SandboxFaults.Fault.USER_ERROR);
+        faults.failNext("product.product", "*", 1, SandboxFaults.Fault.USER_ERROR);
         String ref = uniqueRef();
         String id = api.submitOrder(sample(ref));
 

@@ -106,7 +106,7 @@ class OpsApiTest {
 
     @Test
     void anOrdersStoryTellsMilestonesTheReviewItsDecisionFailedAttemptsAndEveryStep() {
-        faults.failNext("res.partner", "*", 1, SandboxFaults.Fault.HTTP_503);
+        faults.failNext("product.product", "*", 1, SandboxFaults.Fault.HTTP_503);
         String ref = uniqueRef();
         String id = submit(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00")));
         String pi = api.get("/api/v1/orders/" + id).body().path("processInstanceId").asText();
