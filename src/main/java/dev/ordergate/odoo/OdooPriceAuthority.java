@@ -26,9 +26,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Odoo's price for each line, asked the way the web client asks it: {@code sale.order.line.onchange} on a
- * line of an unsaved order (transcript 34). The pricelist engine itself is private over RPC (33), and
- * onchange creates nothing.
+ * Odoo's price for each line: from the pricelist's fixed-price variant rules kept on the node when they decide every
+ * line ({@link OdooPricelistRules}), else asked the way the web client asks it: {@code sale.order.line.onchange} on a
+ * line of an unsaved order (transcript 34). The pricelist engine itself is private over RPC (33), and onchange
+ * creates nothing.
  */
 @Component
 class OdooPriceAuthority implements PriceAuthority {
@@ -42,14 +43,17 @@ class OdooPriceAuthority implements PriceAuthority {
 
     private final OdooClient odoo;
     private final OdooRecords records;
+    /** Null where only the Odoo client is started (the protocol tests): every order asks the onchange. */
+    private final OdooPricelistRules rules;
     private final Clock clock;
     private final Duration currencyFreshness;
     private final Map<String, Currency> currencies = new ConcurrentHashMap<>();
 
-    OdooPriceAuthority(OdooClient odoo, OdooRecords records, ObjectProvider<Clock> clock,
-                       ObjectProvider<SyncSchedules> schedules) {
+    OdooPriceAuthority(OdooClient odoo, OdooRecords records, ObjectProvider<OdooPricelistRules> rules,
+                       ObjectProvider<Clock> clock, ObjectProvider<SyncSchedules> schedules) {
         this.odoo = odoo;
         this.records = records;
+        this.rules = rules.getIfAvailable();
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         // A pricelist's currency is master data: as fresh as the master-data timing keeps the rest of it.
         SyncSchedules timing = schedules.getIfAvailable();
@@ -70,11 +74,21 @@ class OdooPriceAuthority implements PriceAuthority {
         if (partner.pricelistId() != null) {
             unsavedOrder.put("pricelist_id", partner.pricelistId());
         }
-        unsavedOrder.put("company_id", companyId);
-        unsavedOrder.put("currency_id", currencyId(partner, companyId, order.currency()));
+        int currencyId = currencyId(partner, companyId, order.currency());
         // Odoo keeps datetimes in UTC; the date decides which pricelist rules apply.
-        unsavedOrder.put("date_order", LocalDateTime.now(clock.withZone(ZoneOffset.UTC))
-                .truncatedTo(ChronoUnit.SECONDS).format(ODOO_DATETIME));
+        LocalDateTime dateOrder = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.SECONDS);
+        if (rules != null && partner.pricelistId() != null) {
+            Map<String, OdooPricelistRules.Line> lines = new LinkedHashMap<>();
+            order.lines().forEach(line -> lines.put(line.lineRef(),
+                    new OdooPricelistRules.Line(products.get(line.sku()).id(), line.quantity())));
+            var local = rules.prices(partner.pricelistId(), lines, dateOrder);
+            if (local.isPresent()) {
+                return local.get();
+            }
+        }
+        unsavedOrder.put("company_id", companyId);
+        unsavedOrder.put("currency_id", currencyId);
+        unsavedOrder.put("date_order", dateOrder.format(ODOO_DATETIME));
 
         Map<String, Object> fieldsSpec = fieldsSpec(odoo.dialect());
         Map<String, BigDecimal> prices = new LinkedHashMap<>();

@@ -40,20 +40,27 @@ final class SalesFlow {
         });
     }
 
-    /** The pricelist engine, reduced to what the sandbox seeds: variant rules before global ones, fixed or percentage. */
+    /**
+     * The pricelist engine, reduced to what the sandbox seeds and the price-list sync writes: variant rules before
+     * global ones, fixed or percentage, in Odoo's order of rules ({@code applied_on, min_quantity desc, id desc}; the
+     * categories are not simulated), taking the first whose dates include now and whose minimum quantity is reached.
+     */
     double price(Integer pricelistId, int productId, double quantity) {
         double listPrice = number(db.row("product.product", productId).get("list_price"));
         if (pricelistId == null) {
             return listPrice;
         }
+        String now = OdooSchema.now();
         List<Map<String, Object>> items = new ArrayList<>(db.model("product.pricelist.item").rows.values().stream()
                 .filter(item -> Objects.equals(id(item.get("pricelist_id")), pricelistId)).toList());
-        items.sort(Comparator.comparing(item -> String.valueOf(item.get("applied_on"))));
+        items.sort(Comparator.<Map<String, Object>, String>comparing(item -> String.valueOf(item.get("applied_on")))
+                .thenComparing(item -> number(item.get("min_quantity")), Comparator.reverseOrder())
+                .thenComparing(item -> (Integer) item.get("id"), Comparator.reverseOrder()));
         for (Map<String, Object> item : items) {
             boolean forProduct = "0_product_variant".equals(item.get("applied_on"))
                     ? Objects.equals(id(item.get("product_id")), productId)
                     : "3_global".equals(item.get("applied_on"));
-            if (!forProduct || quantity < number(item.get("min_quantity"))) {
+            if (!forProduct || quantity < number(item.get("min_quantity")) || !within(item, now)) {
                 continue;
             }
             return "fixed".equals(item.get("compute_price"))
@@ -61,6 +68,17 @@ final class SalesFlow {
                     : round2(listPrice * (1 - number(item.get("percent_price")) / 100));
         }
         return listPrice;
+    }
+
+    /** Odoo compares rule dates as datetimes; a date alone stands for its midnight. */
+    private static boolean within(Map<String, Object> item, String now) {
+        String start = item.get("date_start") instanceof String text && !text.isEmpty() ? datetime(text) : null;
+        String end = item.get("date_end") instanceof String text && !text.isEmpty() ? datetime(text) : null;
+        return (start == null || start.compareTo(now) <= 0) && (end == null || end.compareTo(now) >= 0);
+    }
+
+    private static String datetime(String value) {
+        return value.length() <= 10 ? value + " 00:00:00" : value.substring(0, 19);
     }
 
     private void orderDefaults(Map<String, Object> vals, Map<String, Object> context) {
