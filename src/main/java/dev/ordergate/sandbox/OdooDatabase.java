@@ -150,7 +150,7 @@ final class OdooDatabase {
         Map<String, Object> vals = OdooValues.map(call.arg(1, "vals", Map.of()));
         Object specification = call.arg(2, "specification", null);
         if (!(specification instanceof Map<?, ?> spec)) {
-            throw OdooFault.typeError("BaseModel.web_save() missing 1 required positional argument: 'specification'");
+            throw OdooFault.typeError("Base.web_save() missing 1 required positional argument: 'specification'");
         }
         List<Integer> ids = call.ids();
         if (ids.isEmpty()) {
