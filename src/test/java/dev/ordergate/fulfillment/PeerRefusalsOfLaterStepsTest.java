@@ -112,7 +112,7 @@ class PeerRefusalsOfLaterStepsTest {
     void refusalsOfThePriceAndCreditGatesCancelledByThePersonEndTheOrders() {
         faults.failNext("sale.order.line", "onchange", 1, SandboxFaults.Fault.USER_ERROR);
         String priced = uniqueRef();
-        String pricedId = api.submitOrder(sample(priced));
+        String pricedId = api.submitOrder(PeerRefusalsTest.pricedByOdoo(priced));
         decide(awaitRefusal(pricedId, priced, "resolveRefusal", "odoo", "checkPrices"), "cancel", "Price list withdrawn");
         api.awaitOrderStatus(pricedId, "CANCELLED");
 

@@ -45,7 +45,7 @@ class OpsApiTest {
     @Test
     void anIncidentIsListedWithItsOrderStepPeerAndErrorAndOneRetryCompletesTheOrder() {
         // A failure on Odoo's side, not an unreachable Odoo: that would wait for Odoo without spending retries.
-        faults.failNext("sale.order", "create", 1000, SandboxFaults.Fault.SERVER_ERROR);
+        faults.failNext("sale.order", "web_save", 1000, SandboxFaults.Fault.SERVER_ERROR);
         String ref = uniqueRef();
         String id = submit(sample(ref));
 
@@ -68,7 +68,7 @@ class OpsApiTest {
     @Test
     void incidentsOfOnePeerInATimeWindowAreRetriedTogether() {
         OffsetDateTime from = OffsetDateTime.now().minusSeconds(5);
-        faults.failNext("sale.order", "create", 1000, SandboxFaults.Fault.SERVER_ERROR);
+        faults.failNext("sale.order", "web_save", 1000, SandboxFaults.Fault.SERVER_ERROR);
         String first = uniqueRef();
         String second = uniqueRef();
         String firstId = submit(sample(first));
