@@ -19,6 +19,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +28,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Odoo's price for each line: from the pricelist's fixed-price variant rules kept on the node when they decide every
- * line ({@link OdooPricelistRules}), else asked the way the web client asks it: {@code sale.order.line.onchange} on a
- * line of an unsaved order (transcript 34). The pricelist engine itself is private over RPC (33), and onchange
- * creates nothing.
+ * line ({@link OdooPricelistRules}), else asked the way the web client asks it, in one call for all lines:
+ * {@code sale.order.onchange} of an unsaved order carrying them (transcripts 205). The pricelist engine itself is
+ * private over RPC (33), and onchange creates nothing.
  */
 @Component
 class OdooPriceAuthority implements PriceAuthority {
 
     private static final DateTimeFormatter ODOO_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** What the order's onchange answers of each line: its product, quantity and the price we read. */
+    private static final Map<String, Object> LINE_PRICES = Map.of("order_line", Map.of("fields",
+            Map.of("product_id", Map.of(), "product_uom_qty", Map.of(), "price_unit", Map.of())));
 
 
     /** A pricelist's (or company's) currency as read at {@code readAt}. */
@@ -90,16 +94,34 @@ class OdooPriceAuthority implements PriceAuthority {
         unsavedOrder.put("currency_id", currencyId);
         unsavedOrder.put("date_order", dateOrder.format(ODOO_DATETIME));
 
-        Map<String, Object> fieldsSpec = fieldsSpec(odoo.dialect());
-        Map<String, BigDecimal> prices = new LinkedHashMap<>();
+        // One onchange of a new order carrying every line prices them all: with no field named as changed Odoo computes
+        // every field of a new record, each line's price_unit under its virtual id (18.0 and 19.0 transcripts 205);
+        // naming order_line as changed, it computes nothing for the lines.
+        Map<String, Object> values = new LinkedHashMap<>(unsavedOrder);
+        values.remove("id");
+        Map<String, String> lineByVirtualId = new LinkedHashMap<>();
+        List<List<Object>> lines = new ArrayList<>();
         for (OrderLine line : order.lines()) {
-            Map<String, Object> values = new LinkedHashMap<>();
-            values.put("order_id", unsavedOrder);
-            values.put("product_id", products.get(line.sku()).id());
-            values.put("product_uom_qty", number(line.quantity()));
-            JsonNode result = odoo.executeKw("sale.order.line", "onchange",
-                    List.of(List.of(), values, List.of("product_id"), fieldsSpec), null);
-            prices.put(line.lineRef(), decimal(result.path("value").path("price_unit"), "onchange price_unit"));
+            String virtualId = "virtual_" + (lines.size() + 1);
+            lineByVirtualId.put(virtualId, line.lineRef());
+            Map<String, Object> lineValues = new LinkedHashMap<>();
+            lineValues.put("product_id", products.get(line.sku()).id());
+            lineValues.put("product_uom_qty", number(line.quantity()));
+            lines.add(List.of(0, virtualId, lineValues));
+        }
+        values.put("order_line", lines);
+        JsonNode result = odoo.executeKw("sale.order", "onchange",
+                List.of(List.of(), values, List.of(), LINE_PRICES), null);
+        Map<String, BigDecimal> prices = new LinkedHashMap<>();
+        for (JsonNode command : result.path("value").path("order_line")) {
+            String lineRef = lineByVirtualId.get(command.path(1).asText());
+            if (command.path(0).asInt(-1) == 0 && lineRef != null) {
+                prices.put(lineRef, decimal(command.path(2).path("price_unit"), "onchange price_unit"));
+            }
+        }
+        if (prices.size() != lineByVirtualId.size()) {
+            throw new OdooProtocolException("sale.order.onchange priced " + prices.size() + " of "
+                    + lineByVirtualId.size() + " lines", null);
         }
         return prices;
     }
@@ -126,16 +148,5 @@ class OdooPriceAuthority implements PriceAuthority {
                     + ", the order is in " + orderCurrency);
         }
         return many2oneId(currencyId);
-    }
-
-    /** What the web client asks onchange to compute (18.0 transcript 34, 19.0 38); we use price_unit. */
-    private static Map<String, Object> fieldsSpec(OdooDialect dialect) {
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("order_id", Map.of("fields", Map.of("partner_id", Map.of(), "pricelist_id", Map.of())));
-        for (String field : List.of("product_id", "product_uom_qty", dialect.lineUomField(), "price_unit", "discount",
-                dialect.lineTaxField(), "price_subtotal", "price_tax", "price_total", "name")) {
-            spec.put(field, Map.of());
-        }
-        return Map.copyOf(spec);
     }
 }

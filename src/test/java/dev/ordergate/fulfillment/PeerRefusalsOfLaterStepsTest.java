@@ -110,7 +110,7 @@ class PeerRefusalsOfLaterStepsTest {
 
     @Test
     void refusalsOfThePriceAndCreditGatesCancelledByThePersonEndTheOrders() {
-        faults.failNext("sale.order.line", "onchange", 1, SandboxFaults.Fault.USER_ERROR);
+        faults.failNext("sale.order", "onchange", 1, SandboxFaults.Fault.USER_ERROR);
         String priced = uniqueRef();
         String pricedId = api.submitOrder(PeerRefusalsTest.pricedByOdoo(priced));
         decide(awaitRefusal(pricedId, priced, "resolveRefusal", "odoo", "checkPrices"), "cancel", "Price list withdrawn");

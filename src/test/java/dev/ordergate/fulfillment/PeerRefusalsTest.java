@@ -59,7 +59,7 @@ class PeerRefusalsTest {
 
     @Test
     void odoosRefusalOfThePriceCheckReachesAPersonAndTryingAgainCompletesTheOrder() {
-        faults.failNext("sale.order.line", "onchange", 1, SandboxFaults.Fault.USER_ERROR);
+        faults.failNext("sale.order", "onchange", 1, SandboxFaults.Fault.USER_ERROR);
         String ref = uniqueRef();
         String id = api.submitOrder(pricedByOdoo(ref));
 

@@ -134,7 +134,7 @@ class OdooContractReplayTest {
         replay("104", ids(third));
     }
 
-    /** 200-204, recorded for issue 15: the commit's create that answers the order's name, the pricing rules' read. */
+    /** 200-205, recorded for issue 15: the commit's create that answers its name, the pricing rules' read, one price onchange. */
     @Test
     void webSaveCreatesAnOrderAnsweringItsNameAndRefusesAsCreateDoes() {
         Consumer<ArrayNode> labPartnerToSeed = args -> ((ObjectNode) args.get(5).get(1)).put("partner_id", 14);
@@ -147,6 +147,8 @@ class OdooContractReplayTest {
         assertThat(odoo.salesOrdersByClientRef("CALLS-WS-BAD")).as("nothing created").isEmpty();
         replay("203", labPartnerToSeed);
         replay("204");
+        JsonNode priced = replay("205", args -> ((ObjectNode) args.get(5).get(1)).put("partner_id", 14));
+        assertThat(priced.get("value").get("order_line").findValuesAsText("price_unit")).containsExactly("299.0", "280.0");
     }
 
     @Test

@@ -94,7 +94,7 @@ class OdooJson2ReplayTest {
         replay("93", ids(order));
     }
 
-    /** 200-204, recorded for issue 15: the commit's create that answers the order's name, the pricing rules' read. */
+    /** 200-205, recorded for issue 15: the commit's create that answers its name, the pricing rules' read, one price onchange. */
     @Test
     void webSaveCreatesAnOrderAnsweringItsNameAndRefusesAsCreateDoes() {
         Consumer<ObjectNode> labPartnerToSeed = body -> ((ObjectNode) body.get("vals")).put("partner_id", 14);
@@ -111,6 +111,13 @@ class OdooJson2ReplayTest {
         assertThat(odoo.salesOrdersByClientRef("CALLS-WS-BAD")).as("nothing created").isEmpty();
         replay("203", labPartnerToSeed);
         replay("204", body -> ((ArrayNode) body.get("domain").get(0)).set(2, 3));
+        JsonNode priced = replay("205", body -> {
+            ObjectNode values = (ObjectNode) body.get("values");
+            values.put("partner_id", 14).put("pricelist_id", 3);
+            ((ObjectNode) values.get("order_line").get(0).get(2)).put("product_id", 25);
+            ((ObjectNode) values.get("order_line").get(1).get(2)).put("product_id", 17);
+        });
+        assertThat(priced.get("value").get("order_line").findValuesAsText("price_unit")).containsExactly("299.0", "280.0");
     }
 
     private static Consumer<ObjectNode> ids(int... ids) {
