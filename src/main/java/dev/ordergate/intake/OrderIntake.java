@@ -10,6 +10,7 @@ import dev.ordergate.order.OrderConflictException;
 import dev.ordergate.order.OrderProcess;
 import dev.ordergate.order.OrderRecord;
 import dev.ordergate.order.Orders;
+import dev.ordergate.order.RegionRefusedException;
 import dev.ordergate.region.Regions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

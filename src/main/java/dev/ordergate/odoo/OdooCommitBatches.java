@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 class OdooCommitBatches {
 
     private static final String MODEL = "sale.order";
+    /** What {@code web_save} answers of the new order: its name (with its id, which it always answers). */
+    private static final Map<String, Object> NAME = Map.of("name", Map.of());
 
     private final OdooClient odoo;
     private final boolean enabled;
@@ -35,9 +37,28 @@ class OdooCommitBatches {
         this.names = new OdooMicroBatch<>(batching.window(), maxSize, this::namesOf, id -> namesOf(List.of(id)).get(0));
     }
 
-    /** Not idempotent: the caller records the attempt first and searches on a retry. */
-    int create(Map<String, Object> vals) {
-        return enabled ? creates.submit(vals) : odoo.create(MODEL, vals);
+    /** A sales order just created: its id, and its name when the create answered it (null: read it after confirming). */
+    record Created(int id, String name) {
+    }
+
+    /**
+     * Not idempotent: the caller records the attempt first and searches on a retry. One order alone goes as
+     * {@code web_save} where Odoo has it (17+): the create answers the name Odoo's sequence gave the order, so no read
+     * follows; a batch goes as one {@code create} with a list of values and reads the names of all its orders at once.
+     */
+    Created create(Map<String, Object> vals) {
+        if (enabled) {
+            return new Created(creates.submit(vals), null);
+        }
+        if (!odoo.dialect().savesWithAnswer()) {
+            return new Created(odoo.create(MODEL, vals), null);
+        }
+        JsonNode saved = odoo.executeKw(MODEL, "web_save", List.of(List.of(), vals), Map.of("specification", NAME));
+        if (!saved.isArray() || saved.size() != 1 || !saved.get(0).path("id").isIntegralNumber()) {
+            throw new OdooProtocolException(MODEL + ".web_save answered " + saved.getNodeType()
+                    + (saved.isArray() ? " of " + saved.size() : "") + " instead of the new order", null);
+        }
+        return new Created(saved.get(0).get("id").intValue(), text(saved.get(0).path("name")));
     }
 
     void confirm(int id) {

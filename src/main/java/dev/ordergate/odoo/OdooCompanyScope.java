@@ -51,18 +51,25 @@ public final class OdooCompanyScope {
         return scoped;
     }
 
-    /** The arguments of a create with {@code company_id} on each new record of a per-company model. */
+    /** The arguments of a create (or a creating {@code web_save}) with {@code company_id} on each new record of a per-company model. */
     static List<?> withCompany(String model, String method, List<?> args) {
         Integer company = current();
-        if (company == null || !"create".equals(method) || !COMPANY_RECORDS.contains(model) || args.isEmpty()) {
+        if (company == null || !COMPANY_RECORDS.contains(model) || args.isEmpty()) {
+            return args;
+        }
+        // web_save without ids creates one record from its second argument (Odoo 17+).
+        int valsAt = "create".equals(method) ? 0
+                : "web_save".equals(method) && args.size() > 1 && args.get(0) instanceof List<?> ids && ids.isEmpty() ? 1
+                : -1;
+        if (valsAt < 0) {
             return args;
         }
         List<Object> scoped = new ArrayList<>(args);
-        Object vals = args.get(0);
+        Object vals = args.get(valsAt);
         if (vals instanceof Map<?, ?> one) {
-            scoped.set(0, stamped(one, company));
+            scoped.set(valsAt, stamped(one, company));
         } else if (vals instanceof List<?> many) {
-            scoped.set(0, many.stream().map(each -> each instanceof Map<?, ?> map ? stamped(map, company) : each).toList());
+            scoped.set(valsAt, many.stream().map(each -> each instanceof Map<?, ?> map ? stamped(map, company) : each).toList());
         }
         return scoped;
     }

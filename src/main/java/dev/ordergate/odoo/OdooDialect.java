@@ -56,6 +56,14 @@ record OdooDialect(OdooVersion version) {
         return version.atLeast(17);
     }
 
+    /**
+     * Whether {@code web_save} (17 and later) creates a record and answers the fields asked for in the same call, so
+     * that a sequence-numbered name needs no read after the create.
+     */
+    boolean savesWithAnswer() {
+        return version.atLeast(17);
+    }
+
     /** What a done move moved (17 keeps it in {@code quantity}, earlier versions in {@code quantity_done}). */
     BigDecimal doneQuantity(JsonNode move) {
         String field = version.atLeast(17) ? "quantity" : "quantity_done";

@@ -20,7 +20,8 @@ final class OdooJson2Parameters {
             "default_get", List.of("fields_list"),
             "read", List.of("ids", "fields"),
             "write", List.of("ids", "vals"),
-            "onchange", List.of("ids", "values", "field_names", "fields_spec"));
+            "onchange", List.of("ids", "values", "field_names", "fields_spec"),
+            "web_save", List.of("ids", "vals", "specification"));
 
     private OdooJson2Parameters() {
     }

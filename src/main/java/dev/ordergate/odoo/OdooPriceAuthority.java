@@ -19,6 +19,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +27,18 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Odoo's price for each line, asked the way the web client asks it: {@code sale.order.line.onchange} on a
- * line of an unsaved order (transcript 34). The pricelist engine itself is private over RPC (33), and
- * onchange creates nothing.
+ * Odoo's price for each line: from the pricelist's fixed-price variant rules kept on the node when they decide every
+ * line ({@link OdooPricelistRules}), else asked the way the web client asks it, in one call for all lines:
+ * {@code sale.order.onchange} of an unsaved order carrying them (transcripts 205). The pricelist engine itself is
+ * private over RPC (33), and onchange creates nothing.
  */
 @Component
 class OdooPriceAuthority implements PriceAuthority {
 
     private static final DateTimeFormatter ODOO_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** What the order's onchange answers of each line: its product, quantity and the price we read. */
+    private static final Map<String, Object> LINE_PRICES = Map.of("order_line", Map.of("fields",
+            Map.of("product_id", Map.of(), "product_uom_qty", Map.of(), "price_unit", Map.of())));
 
 
     /** A pricelist's (or company's) currency as read at {@code readAt}. */
@@ -42,14 +47,17 @@ class OdooPriceAuthority implements PriceAuthority {
 
     private final OdooClient odoo;
     private final OdooRecords records;
+    /** Null where only the Odoo client is started (the protocol tests): every order asks the onchange. */
+    private final OdooPricelistRules rules;
     private final Clock clock;
     private final Duration currencyFreshness;
     private final Map<String, Currency> currencies = new ConcurrentHashMap<>();
 
-    OdooPriceAuthority(OdooClient odoo, OdooRecords records, ObjectProvider<Clock> clock,
-                       ObjectProvider<SyncSchedules> schedules) {
+    OdooPriceAuthority(OdooClient odoo, OdooRecords records, ObjectProvider<OdooPricelistRules> rules,
+                       ObjectProvider<Clock> clock, ObjectProvider<SyncSchedules> schedules) {
         this.odoo = odoo;
         this.records = records;
+        this.rules = rules.getIfAvailable();
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         // A pricelist's currency is master data: as fresh as the master-data timing keeps the rest of it.
         SyncSchedules timing = schedules.getIfAvailable();
@@ -70,22 +78,50 @@ class OdooPriceAuthority implements PriceAuthority {
         if (partner.pricelistId() != null) {
             unsavedOrder.put("pricelist_id", partner.pricelistId());
         }
-        unsavedOrder.put("company_id", companyId);
-        unsavedOrder.put("currency_id", currencyId(partner, companyId, order.currency()));
+        int currencyId = currencyId(partner, companyId, order.currency());
         // Odoo keeps datetimes in UTC; the date decides which pricelist rules apply.
-        unsavedOrder.put("date_order", LocalDateTime.now(clock.withZone(ZoneOffset.UTC))
-                .truncatedTo(ChronoUnit.SECONDS).format(ODOO_DATETIME));
+        LocalDateTime dateOrder = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.SECONDS);
+        if (rules != null && partner.pricelistId() != null) {
+            Map<String, OdooPricelistRules.Line> lines = new LinkedHashMap<>();
+            order.lines().forEach(line -> lines.put(line.lineRef(),
+                    new OdooPricelistRules.Line(products.get(line.sku()).id(), line.quantity())));
+            var local = rules.prices(partner.pricelistId(), lines, dateOrder);
+            if (local.isPresent()) {
+                return local.get();
+            }
+        }
+        unsavedOrder.put("company_id", companyId);
+        unsavedOrder.put("currency_id", currencyId);
+        unsavedOrder.put("date_order", dateOrder.format(ODOO_DATETIME));
 
-        Map<String, Object> fieldsSpec = fieldsSpec(odoo.dialect());
-        Map<String, BigDecimal> prices = new LinkedHashMap<>();
+        // One onchange of a new order carrying every line prices them all: with no field named as changed Odoo computes
+        // every field of a new record, each line's price_unit under its virtual id (18.0 and 19.0 transcripts 205);
+        // naming order_line as changed, it computes nothing for the lines.
+        Map<String, Object> values = new LinkedHashMap<>(unsavedOrder);
+        values.remove("id");
+        Map<String, String> lineByVirtualId = new LinkedHashMap<>();
+        List<List<Object>> lines = new ArrayList<>();
         for (OrderLine line : order.lines()) {
-            Map<String, Object> values = new LinkedHashMap<>();
-            values.put("order_id", unsavedOrder);
-            values.put("product_id", products.get(line.sku()).id());
-            values.put("product_uom_qty", number(line.quantity()));
-            JsonNode result = odoo.executeKw("sale.order.line", "onchange",
-                    List.of(List.of(), values, List.of("product_id"), fieldsSpec), null);
-            prices.put(line.lineRef(), decimal(result.path("value").path("price_unit"), "onchange price_unit"));
+            String virtualId = "virtual_" + (lines.size() + 1);
+            lineByVirtualId.put(virtualId, line.lineRef());
+            Map<String, Object> lineValues = new LinkedHashMap<>();
+            lineValues.put("product_id", products.get(line.sku()).id());
+            lineValues.put("product_uom_qty", number(line.quantity()));
+            lines.add(List.of(0, virtualId, lineValues));
+        }
+        values.put("order_line", lines);
+        JsonNode result = odoo.executeKw("sale.order", "onchange",
+                List.of(List.of(), values, List.of(), LINE_PRICES), null);
+        Map<String, BigDecimal> prices = new LinkedHashMap<>();
+        for (JsonNode command : result.path("value").path("order_line")) {
+            String lineRef = lineByVirtualId.get(command.path(1).asText());
+            if (command.path(0).asInt(-1) == 0 && lineRef != null) {
+                prices.put(lineRef, decimal(command.path(2).path("price_unit"), "onchange price_unit"));
+            }
+        }
+        if (prices.size() != lineByVirtualId.size()) {
+            throw new OdooProtocolException("sale.order.onchange priced " + prices.size() + " of "
+                    + lineByVirtualId.size() + " lines", null);
         }
         return prices;
     }
@@ -112,16 +148,5 @@ class OdooPriceAuthority implements PriceAuthority {
                     + ", the order is in " + orderCurrency);
         }
         return many2oneId(currencyId);
-    }
-
-    /** What the web client asks onchange to compute (18.0 transcript 34, 19.0 38); we use price_unit. */
-    private static Map<String, Object> fieldsSpec(OdooDialect dialect) {
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("order_id", Map.of("fields", Map.of("partner_id", Map.of(), "pricelist_id", Map.of())));
-        for (String field : List.of("product_id", "product_uom_qty", dialect.lineUomField(), "price_unit", "discount",
-                dialect.lineTaxField(), "price_subtotal", "price_tax", "price_total", "name")) {
-            spec.put(field, Map.of());
-        }
-        return Map.copyOf(spec);
     }
 }

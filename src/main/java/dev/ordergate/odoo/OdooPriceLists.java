@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,9 +42,11 @@ class OdooPriceLists implements PriceListTarget {
     }
 
     private final OdooClient odoo;
+    private final ObjectProvider<OdooPricelistRules> rules;
 
-    OdooPriceLists(OdooClient odoo) {
+    OdooPriceLists(OdooClient odoo, ObjectProvider<OdooPricelistRules> rules) {
         this.odoo = odoo;
+        this.rules = rules;
     }
 
     @Override
@@ -165,6 +168,8 @@ class OdooPriceLists implements PriceListTarget {
                 throw new OdooMissingRecordException("Odoo has no price list named '" + name + "'", null);
             }
             odoo.write("product.pricelist", List.of(list.get("id").intValue()), Map.of("item_ids", itemCommands));
+            // The rules kept for pricing are now behind what Odoo has: this node's next order reads them again.
+            rules.ifAvailable(kept -> kept.forget(List.of(list.get("id").intValue())));
         });
         return commands.values().stream().mapToInt(List::size).sum();
     }

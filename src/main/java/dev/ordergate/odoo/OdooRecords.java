@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import dev.ordergate.sync.SyncSchedules;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,40 +77,82 @@ class OdooRecords {
     private final OdooClient odoo;
     private final OdooResolutions resolutions;
     private final OdooLookupBatches lookups;
+    private final OdooCustomers customers;
     private final Clock clock;
+    /** How old a kept contact may be and still be taken for a new order: the master-data timing's freshness. */
+    private final Duration customerFreshness;
     private volatile Integer companyId;
 
     @Autowired
     OdooRecords(OdooClient odoo, ObjectProvider<JdbcClient> jdbc, ObjectProvider<ObjectMapper> json,
                 ObjectProvider<Clock> clock, ObjectProvider<PlatformTransactionManager> transactions,
-                ObjectProvider<OdooBatchingProperties> batching) {
+                ObjectProvider<OdooBatchingProperties> batching, ObjectProvider<SyncSchedules> schedules) {
         this(odoo, jdbc.getIfAvailable() == null || transactions.getIfAvailable() == null ? OdooResolutions.none()
                 : new OdooResolutions.Jdbc(jdbc.getObject(), json.getIfAvailable(ObjectMapper::new),
                         clock.getIfAvailable(Clock::systemUTC), transactions.getObject()),
                 new OdooLookupBatches(odoo, batching.getIfAvailable(() -> OdooBatchingProperties.OFF)),
-                clock.getIfAvailable(Clock::systemUTC));
+                jdbc.getIfAvailable() == null || transactions.getIfAvailable() == null ? OdooCustomers.none()
+                        : new OdooCustomers.Jdbc(jdbc.getObject(), json.getIfAvailable(ObjectMapper::new),
+                        transactions.getObject()),
+                clock.getIfAvailable(Clock::systemUTC),
+                schedules.getIfAvailable() == null ? Duration.ZERO : schedules.getObject().freshness("master-data"));
     }
 
     /** Without our database (the odoo package on its own): nothing is kept, every step resolves again. */
     OdooRecords(OdooClient odoo) {
-        this(odoo, OdooResolutions.none(), new OdooLookupBatches(odoo, OdooBatchingProperties.OFF), Clock.systemUTC());
+        this(odoo, OdooResolutions.none(), new OdooLookupBatches(odoo, OdooBatchingProperties.OFF), OdooCustomers.none(),
+                Clock.systemUTC(), Duration.ZERO);
     }
 
-    private OdooRecords(OdooClient odoo, OdooResolutions resolutions, OdooLookupBatches lookups, Clock clock) {
+    private OdooRecords(OdooClient odoo, OdooResolutions resolutions, OdooLookupBatches lookups, OdooCustomers customers,
+                        Clock clock, Duration customerFreshness) {
         this.odoo = odoo;
         this.resolutions = resolutions;
         this.lookups = lookups;
+        this.customers = customers;
         this.clock = clock;
+        this.customerFreshness = customerFreshness;
     }
 
     /**
-     * Resolves the order afresh, one read for its customer and one for all its SKUs, and keeps the result beside
-     * the order: the master-data gate's look-up, which every later step of the order reads instead of asking again.
+     * Resolves the order, one read for all its SKUs and its customer from the contacts kept locally when fresh
+     * enough (else one read), and keeps the result beside the order: the master-data gate's look-up, which every later
+     * step of the order reads instead of asking again. When the order was resolved before, the gate runs again after
+     * a steward's review: then the customer is read afresh, so a fix made in Odoo is seen (and kept for the next orders).
      */
     Resolution resolve(String businessKey, String customerRef, Collection<String> skus) {
-        Resolution resolution = new Resolution(partners(customerRef), products(skus));
+        boolean again = resolutions.find(businessKey).isPresent();
+        Resolution resolution = new Resolution(again ? freshPartners(customerRef) : keptPartners(customerRef),
+                products(skus));
         resolutions.save(businessKey, resolution);
         return resolution;
+    }
+
+    /** The contact kept for the reference while younger than the master-data freshness, else read and kept. */
+    private List<Partner> keptPartners(String customerRef) {
+        if (customerFreshness.isZero() || customerFreshness.isNegative()) {
+            return partners(customerRef);
+        }
+        Optional<Partner> kept = customers.find(companyKey(), customerRef, clock.instant().minus(customerFreshness));
+        return kept.isPresent() ? List.of(kept.get()) : freshPartners(customerRef);
+    }
+
+    /** The contacts read from Odoo now; exactly one is kept for the next orders, anything else forgotten. */
+    private List<Partner> freshPartners(String customerRef) {
+        Instant readAt = clock.instant();
+        List<Partner> found = partners(customerRef);
+        if (found.size() == 1) {
+            customers.keep(companyKey(), customerRef, found.get(0), readAt);
+        } else {
+            customers.forget(companyKey(), customerRef);
+        }
+        return found;
+    }
+
+    /** Odoo keeps a contact's pricelist and terms per company: the region's company, 0 for the API user's own. */
+    private static int companyKey() {
+        Integer company = OdooCompanyScope.current();
+        return company == null ? 0 : company;
     }
 
     /**

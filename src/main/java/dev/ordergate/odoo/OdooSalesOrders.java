@@ -94,10 +94,12 @@ class OdooSalesOrders implements SalesOrders {
         vals.put("partner_id", partner.id());
         vals.put("client_order_ref", key);
         vals.put("order_line", lines);
-        int id = commits.create(vals);
+        OdooCommitBatches.Created created = commits.create(vals);
+        int id = created.id();
         records.keepSalesOrderId(key, id);
         commits.confirm(id);
-        String name = commits.name(id);
+        // Odoo's sequence names the order at create, confirming leaves the name as it is.
+        String name = created.name() != null ? created.name() : commits.name(id);
         if (name == null) {
             throw new OdooMissingRecordException("Odoo does not show sales order " + id + " it just created", null);
         }

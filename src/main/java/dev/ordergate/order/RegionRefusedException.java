@@ -12,7 +12,7 @@ public class RegionRefusedException extends RuntimeException {
     private final Reason reason;
     private final String region;
 
-    RegionRefusedException(Reason reason, String region, String message) {
+    public RegionRefusedException(Reason reason, String region, String message) {
         super(message);
         this.reason = reason;
         this.region = region;

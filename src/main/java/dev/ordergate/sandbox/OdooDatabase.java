@@ -24,7 +24,8 @@ import dev.ordergate.sandbox.OdooField.Type;
 final class OdooDatabase {
 
     private static final Set<String> GENERIC = Set.of(
-            "search_read", "search", "search_count", "read", "write", "create", "unlink", "fields_get", "name_get");
+            "search_read", "search", "search_count", "read", "write", "create", "unlink", "fields_get", "name_get",
+            "web_save");
 
     private final Map<String, OdooModel> models = new LinkedHashMap<>();
     private final Map<String, Integer> sequences = new HashMap<>();
@@ -123,6 +124,7 @@ final class OdooDatabase {
                 }
                 yield createAll(model, java.util.Collections.singletonList(vals), call.context()).get(0);
             }
+            case "web_save" -> webSave(model, call);
             case "unlink" -> {
                 companies.check(model, call.ids(), "unlink");
                 for (Integer id : call.ids()) {
@@ -136,6 +138,38 @@ final class OdooDatabase {
             default -> throw OdooFault.attributeError(
                     "The method '%s' does not exist on the model '%s'".formatted(call.method(), model.name));
         };
+    }
+
+    /**
+     * Odoo 17+'s {@code web_save(vals, specification)} as the web client uses it: without ids it creates one record,
+     * with ids it writes them, and either way answers {@code web_read(specification)} of the records: a list of dicts
+     * with {@code id} and the specified fields, relations as bare ids (read with {@code load=None}). Only flat
+     * specifications (no nested {@code fields}) are simulated.
+     */
+    private List<Map<String, Object>> webSave(OdooModel model, OdooCall call) {
+        Map<String, Object> vals = OdooValues.map(call.arg(1, "vals", Map.of()));
+        Object specification = call.arg(2, "specification", null);
+        if (!(specification instanceof Map<?, ?> spec)) {
+            throw OdooFault.typeError("Base.web_save() missing 1 required positional argument: 'specification'");
+        }
+        List<Integer> ids = call.ids();
+        if (ids.isEmpty()) {
+            ids = List.of(createAll(model, java.util.Collections.singletonList(vals), call.context()).get(0));
+        } else {
+            companies.check(model, ids, "write");
+            write(model, ids, vals, call.context());
+        }
+        List<String> fields = spec.keySet().stream().map(String::valueOf).toList();
+        List<Map<String, Object>> records = read(model, ids, fields);
+        for (Map<String, Object> record : records) {
+            for (String field : fields) {
+                if (!field.equals("id") && model.field(field).type() == Type.MANY2ONE
+                        && record.get(field) instanceof List<?> pair) {
+                    record.put(field, pair.get(0));
+                }
+            }
+        }
+        return records;
     }
 
     private static Integer limit(Object value) {

@@ -30,6 +30,7 @@ final class SalesFlow {
         db.model("sale.order").defaults(this::orderDefaults)
                 .method("action_confirm", this::confirm)
                 .method("action_cancel", this::cancel)
+                .method("onchange", this::orderOnchange)
                 .method("unlink", this::unlink);
         db.model("sale.order.line").defaults(this::lineDefaults).method("onchange", this::onchange);
         db.model("sale.order.cancel").method("action_cancel", call -> {
@@ -40,20 +41,27 @@ final class SalesFlow {
         });
     }
 
-    /** The pricelist engine, reduced to what the sandbox seeds: variant rules before global ones, fixed or percentage. */
+    /**
+     * The pricelist engine, reduced to what the sandbox seeds and the price-list sync writes: variant rules before
+     * global ones, fixed or percentage, in Odoo's order of rules ({@code applied_on, min_quantity desc, id desc}; the
+     * categories are not simulated), taking the first whose dates include now and whose minimum quantity is reached.
+     */
     double price(Integer pricelistId, int productId, double quantity) {
         double listPrice = number(db.row("product.product", productId).get("list_price"));
         if (pricelistId == null) {
             return listPrice;
         }
+        String now = OdooSchema.now();
         List<Map<String, Object>> items = new ArrayList<>(db.model("product.pricelist.item").rows.values().stream()
                 .filter(item -> Objects.equals(id(item.get("pricelist_id")), pricelistId)).toList());
-        items.sort(Comparator.comparing(item -> String.valueOf(item.get("applied_on"))));
+        items.sort(Comparator.<Map<String, Object>, String>comparing(item -> String.valueOf(item.get("applied_on")))
+                .thenComparing(item -> number(item.get("min_quantity")), Comparator.reverseOrder())
+                .thenComparing(item -> (Integer) item.get("id"), Comparator.reverseOrder()));
         for (Map<String, Object> item : items) {
             boolean forProduct = "0_product_variant".equals(item.get("applied_on"))
                     ? Objects.equals(id(item.get("product_id")), productId)
                     : "3_global".equals(item.get("applied_on"));
-            if (!forProduct || quantity < number(item.get("min_quantity"))) {
+            if (!forProduct || quantity < number(item.get("min_quantity")) || !within(item, now)) {
                 continue;
             }
             return "fixed".equals(item.get("compute_price"))
@@ -61,6 +69,17 @@ final class SalesFlow {
                     : round2(listPrice * (1 - number(item.get("percent_price")) / 100));
         }
         return listPrice;
+    }
+
+    /** Odoo compares rule dates as datetimes; a date alone stands for its midnight. */
+    private static boolean within(Map<String, Object> item, String now) {
+        String start = item.get("date_start") instanceof String text && !text.isEmpty() ? datetime(text) : null;
+        String end = item.get("date_end") instanceof String text && !text.isEmpty() ? datetime(text) : null;
+        return (start == null || start.compareTo(now) <= 0) && (end == null || end.compareTo(now) >= 0);
+    }
+
+    private static String datetime(String value) {
+        return value.length() <= 10 ? value + " 00:00:00" : value.substring(0, 19);
     }
 
     private void orderDefaults(Map<String, Object> vals, Map<String, Object> context) {
@@ -168,6 +187,52 @@ final class SalesFlow {
             value.keySet().retainAll(spec.keySet());
         }
         return Map.of("value", value);
+    }
+
+    /**
+     * {@code onchange(values, [], fields_spec)} of a new order (18.0 and 19.0 transcripts 205): with no field named as
+     * changed Odoo computes every field of the new record, here the fields the specification asks for; its lines come
+     * back as {@code [0, virtual id, values]} with their pricelist price. With fields named as changed the sandbox
+     * answers nothing computed (Odoo's answer to {@code ["order_line"]}); other dependencies are not simulated.
+     */
+    private Object orderOnchange(OdooCall call) {
+        Map<String, Object> values = map(call.arg(1, "values", Map.of()));
+        Map<String, Object> spec = map(call.arg(3, "fields_spec", Map.of()));
+        Map<String, Object> value = new LinkedHashMap<>();
+        if (!OdooValues.list(call.arg(2, "field_names", List.of())).isEmpty()) {
+            return Map.of("value", value);
+        }
+        Integer partnerId = id(values.get("partner_id"));
+        Integer company = id(values.get("company_id"));
+        Integer pricelist = values.containsKey("pricelist_id") ? id(values.get("pricelist_id"))
+                : partnerId == null ? null : pricelistFor(db.row("res.partner", partnerId), company);
+        for (String field : spec.keySet()) {
+            if (field.equals("order_line")) {
+                Map<String, Object> lineSpec = map(map(spec.get(field)).get("fields"));
+                List<Object> lines = new ArrayList<>();
+                for (Object command : OdooValues.list(values.getOrDefault("order_line", List.of()))) {
+                    List<?> parts = OdooValues.list(command);
+                    if (parts.size() == 3 && number(parts.get(0)) == 0) {
+                        lines.add(List.of(0, parts.get(1), newLine(map(parts.get(2)), pricelist, lineSpec)));
+                    }
+                }
+                value.put(field, lines);
+            } else if (values.containsKey(field)) {
+                value.put(field, values.get(field));
+            }
+        }
+        return Map.of("value", value);
+    }
+
+    private Map<String, Object> newLine(Map<String, Object> vals, Integer pricelist, Map<String, Object> spec) {
+        Integer productId = id(vals.get("product_id"));
+        double quantity = vals.containsKey("product_uom_qty") ? number(vals.get("product_uom_qty")) : 1.0;
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("product_id", productId == null ? false : productId);
+        line.put("product_uom_qty", quantity);
+        line.put("price_unit", productId == null ? 0.0 : price(pricelist, productId, quantity));
+        line.keySet().retainAll(spec.keySet());
+        return line;
     }
 
     private Object confirm(OdooCall call) {

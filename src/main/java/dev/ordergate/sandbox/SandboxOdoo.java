@@ -253,6 +253,11 @@ public class SandboxOdoo {
         if (!db.hasMethod(model, method)) {
             throw OdooFault.notFound("The method '%s.%s' does not exist".formatted(modelName, method));
         }
+        if ("web_save".equals(method) && !parameters.containsKey("specification")) {
+            // JSON-2 binds the method's signature before it calls it (19.0 transcripts 109, 203).
+            throw OdooFault.database("werkzeug.exceptions.UnprocessableEntity",
+                    "missing a required argument: 'specification'");
+        }
         List<Object> args = ids == null ? List.of() : List.of(ids);
         return db.dispatch(new OdooCall(model, method, args, new LinkedHashMap<>(parameters),
                 new LinkedHashMap<>(context), UID));

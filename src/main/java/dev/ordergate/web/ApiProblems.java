@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.ordergate.order.OrderConflictException;
 import dev.ordergate.order.OrderNotFoundException;
+import dev.ordergate.order.RegionRefusedException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.Comparator;

@@ -103,7 +103,7 @@ class PeerRefusalsOfLaterStepsTest {
 
     @Test
     void refusalsOfTheMasterDataAndTaxGatesTriedAgainCompleteTheOrder() {
-        faults.failNext("res.partner", "*", 1, SandboxFaults.Fault.USER_ERROR);
+        faults.failNext("product.product", "*", 1, SandboxFaults.Fault.USER_ERROR);
         faults.refuseNext("tax", 1);
         String ref = uniqueRef();
         String id = api.submitOrder(sample(ref));
@@ -118,9 +118,9 @@ class PeerRefusalsOfLaterStepsTest {
 
     @Test
     void refusalsOfThePriceAndCreditGatesCancelledByThePersonEndTheOrders() {
-        faults.failNext("sale.order.line", "onchange", 1, SandboxFaults.Fault.USER_ERROR);
+        faults.failNext("sale.order", "onchange", 1, SandboxFaults.Fault.USER_ERROR);
         String priced = uniqueRef();
-        String pricedId = api.submitOrder(sample(priced));
+        String pricedId = api.submitOrder(PeerRefusalsTest.pricedByOdoo(priced));
         refusals.decide(refusals.awaitRefusal(pricedId, priced, "resolveRefusal", "odoo", "checkPrices"), "cancel", "Price list withdrawn");
         api.awaitOrderStatus(pricedId, "CANCELLED");
 

@@ -1,5 +1,7 @@
 package dev.ordergate.fulfillment;
 
+import static dev.ordergate.SampleOrders.line;
+import static dev.ordergate.SampleOrders.order;
 import static dev.ordergate.SampleOrders.sample;
 import static dev.ordergate.SampleOrders.uniqueRef;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,11 +52,19 @@ class PeerRefusalsTest {
         faults.reset();
     }
 
+    /**
+     * E-COM08 has no variant rule on the customer's pricelist (its global rule prices it), so the price gate asks
+     * Odoo's onchange instead of the pricelist rules kept on the node.
+     */
+    static String pricedByOdoo(String ref) {
+        return order(ref, "C-10042", "US", "93701", line("1", "E-COM08", "10", "14.22"));
+    }
+
     @Test
     void odoosRefusalOfThePriceCheckReachesAPersonAndTryingAgainCompletesTheOrder() {
-        faults.failNext("sale.order.line", "onchange", 1, SandboxFaults.Fault.USER_ERROR);
+        faults.failNext("sale.order", "onchange", 1, SandboxFaults.Fault.USER_ERROR);
         String ref = uniqueRef();
-        String id = api.submitOrder(sample(ref));
+        String id = api.submitOrder(pricedByOdoo(ref));
 
         Task review = refusals.awaitRefusal(id, ref, "resolveRefusal", "odoo", "checkPrices");
         refusals.decide(review, "retry", "Price list un-archived in Odoo");
@@ -66,7 +76,7 @@ class PeerRefusalsTest {
 
     @Test
     void odoosRefusalOfTheMasterDataCheckCancelledByThePersonEndsTheOrderWithoutASalesOrder() {
-        faults.failNext("res.partner", "*", 1, SandboxFaults.Fault.USER_ERROR);
+        faults.failNext("product.product", "*", 1, SandboxFaults.Fault.USER_ERROR);
         String ref = uniqueRef();
         String id = api.submitOrder(sample(ref));
 

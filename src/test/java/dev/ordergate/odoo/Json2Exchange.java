@@ -45,10 +45,15 @@ record Json2Exchange(String name, String path, String authorization, String data
         JsonNode request = transcript.path("request");
         JsonNode headers = request.path("headers");
         return new Json2Exchange(OdooExchange.file(TRANSCRIPTS, number).getFileName().toString(),
-                request.path("path").asText(), headers.path("Authorization").asText(null),
+                // Later recordings mask the lab's key ("bearer <api-key>"): the test's admin key stands in for it.
+                request.path("path").asText(), maskedKey(headers.path("Authorization").asText(null)),
                 headers.path("X-Odoo-Database").asText(null), request.path("body"), transcript.path("response"),
                 transcript.path("http_status").asInt(), transcript.path("response_content_type").asText(),
                 transcript.path("response_www_authenticate").asText(null));
+    }
+
+    private static String maskedKey(String authorization) {
+        return authorization == null ? null : authorization.replace("<api-key>", ADMIN_KEY);
     }
 
     /** A call we write ourselves as the lab's admin, answering {@code result} with HTTP 200. */

@@ -17,6 +17,7 @@ import dev.ordergate.masterdata.MasterData;
 import dev.ordergate.masterdata.Product;
 import dev.ordergate.pricing.PriceAuthority;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -80,8 +81,21 @@ class OdooCatalogTest extends OdooTest {
     }
 
     @Test
-    void theLinePriceIsOdoosOnchangePriceUnderTheCustomersPricelist() {
-        OdooExchange onchange = OdooExchange.recorded(34);
+    void theLinePricesAreOdoosOnchangePricesUnderTheCustomersPricelistInOneCall() {
+        // Transcript 34's order and line as one sale.order onchange of a new order with all its lines (transcripts
+        // 205): each line's price_unit under its virtual id.
+        Map<String, Object> unsaved = new LinkedHashMap<>();
+        unsaved.put("partner_id", 10);
+        unsaved.put("pricelist_id", 3);
+        unsaved.put("company_id", 1);
+        unsaved.put("currency_id", 1);
+        unsaved.put("date_order", "2026-11-27 12:00:00");
+        unsaved.put("order_line", List.of(List.of(0, "virtual_1", record("product_id", 17, "product_uom_qty", 12))));
+        OdooExchange onchange = OdooExchange.executeKw("sale.order", "onchange", List.of(List.of(), unsaved, List.of(),
+                        Map.of("order_line", Map.of("fields", Map.of("product_id", Map.of(), "product_uom_qty", Map.of(),
+                                "price_unit", Map.of())))), null)
+                .answering(Map.of("value", Map.of("order_line", List.of(List.of(0, "virtual_1",
+                        record("product_id", 17, "product_uom_qty", 12.0, "price_unit", 299.0))))));
         stub(partnerSearch("CUST-DECO-001", decoAddict()),
                 productSearch(List.of("E-COM07"), product(17, "E-COM07", "Large Cabinet")),
                 OdooExchange.executeKw("res.users", "read", List.of(List.of(2)), Map.of("fields", List.of("company_id")))

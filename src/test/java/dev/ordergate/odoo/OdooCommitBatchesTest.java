@@ -113,7 +113,7 @@ class OdooCommitBatchesTest {
             valsList.add(vals);
         }
         return QueuedCalls.together(valsList, vals -> {
-            int id = batches.create(vals);
+            int id = batches.create(vals).id();
             batches.confirm(id);
             return batches.name(id);
         });

@@ -64,7 +64,8 @@ class OdooJson2TranscriptsTest extends OdooTest {
             Map.entry(110, OdooRequestException.class), Map.entry(111, OdooRequestException.class),
             Map.entry(112, OdooAccessException.class), Map.entry(113, OdooAccessException.class),
             Map.entry(114, OdooRequestException.class), Map.entry(121, OdooAccessException.class),
-            Map.entry(122, OdooMissingRecordException.class), Map.entry(127, OdooAccessException.class));
+            Map.entry(122, OdooMissingRecordException.class), Map.entry(127, OdooAccessException.class),
+            Map.entry(202, OdooMissingRecordException.class), Map.entry(203, OdooRequestException.class));
 
     @Autowired
     OdooRpc rpc;

@@ -74,7 +74,7 @@ class OdooStepBatchesTest {
             valsList.add(vals);
         }
         for (Object id : QueuedCalls.together(valsList, vals -> {
-            int id = commits.create(vals);
+            int id = commits.create(vals).id();
             commits.confirm(id);
             return id;
         })) {

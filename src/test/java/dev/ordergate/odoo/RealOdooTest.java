@@ -11,6 +11,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ordergate.ApiClient;
 import dev.ordergate.FreePort;
 import dev.ordergate.OrdergateApplication;
+import dev.ordergate.order.Order;
+import dev.ordergate.pricing.PriceAuthority;
+import dev.ordergate.sync.SyncSchedules;
+import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +32,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -63,6 +69,10 @@ class RealOdooTest {
     private final ApiClient api = new ApiClient(String.valueOf(PORT));
     @Autowired
     OdooClient odoo;
+    @Autowired
+    OdooRecords records;
+    @Autowired
+    PriceAuthority prices;
     @Autowired
     TaskService tasks;
     @Autowired
@@ -126,6 +136,32 @@ class RealOdooTest {
         }
         assertThat(fewest).as("the README order's calls to real Odoo by model/method")
                 .isEqualTo(OdooCallsPerOrderTest.EXPECTED);
+    }
+
+    /**
+     * The pricelist's fixed-price variant rules kept on the node price the README's lines exactly as the real Odoo's
+     * onchange prices them, and a second order of them asks Odoo nothing for its prices.
+     */
+    @Test
+    void theKeptPricelistRulesPriceTheReadmeLinesAsOdoosOnchangeDoes() {
+        Order order = OdooFixtures.order("PRICE-" + uniqueRef(), "C-10042",
+                OdooFixtures.line("1", "FURN_0269", "12", "299.00"), OdooFixtures.line("2", "E-COM07", "5", "280.00"));
+        StaticListableBeanFactory none = new StaticListableBeanFactory();
+        PriceAuthority onchangeOnly = new OdooPriceAuthority(odoo, records,
+                none.getBeanProvider(OdooPricelistRules.class), none.getBeanProvider(Clock.class),
+                none.getBeanProvider(SyncSchedules.class));
+
+        Map<String, BigDecimal> asked = onchangeOnly.unitPrices(order);
+        Map<String, BigDecimal> kept = prices.unitPrices(order);
+        Map<String, Integer> before = callCounts();
+        Map<String, BigDecimal> again = prices.unitPrices(order);
+
+        assertThat(asked.keySet()).containsExactly("1", "2");
+        asked.forEach((line, price) -> {
+            assertThat(kept.get(line)).as("line %s", line).isEqualByComparingTo(price);
+            assertThat(again.get(line)).as("line %s", line).isEqualByComparingTo(price);
+        });
+        assertThat(callCounts()).as("no Odoo call for the second pricing").isEqualTo(before);
     }
 
     private Map<String, Integer> callsOfOneReadmeOrder() {

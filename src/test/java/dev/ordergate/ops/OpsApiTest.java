@@ -49,7 +49,7 @@ class OpsApiTest {
     @Test
     void anIncidentIsListedWithItsOrderStepPeerAndErrorAndOneRetryCompletesTheOrder() {
         // A failure on Odoo's side, not an unreachable Odoo: that would wait for Odoo without spending retries.
-        faults.failNext("sale.order", "create", 1000, SandboxFaults.Fault.SERVER_ERROR);
+        faults.failNext("sale.order", "web_save", 1000, SandboxFaults.Fault.SERVER_ERROR);
         String ref = uniqueRef();
         String id = submit(sample(ref));
 
@@ -72,7 +72,7 @@ class OpsApiTest {
     @Test
     void incidentsOfOnePeerInATimeWindowAreRetriedTogether() {
         OffsetDateTime from = OffsetDateTime.now().minusSeconds(5);
-        faults.failNext("sale.order", "create", 1000, SandboxFaults.Fault.SERVER_ERROR);
+        faults.failNext("sale.order", "web_save", 1000, SandboxFaults.Fault.SERVER_ERROR);
         String first = uniqueRef();
         String second = uniqueRef();
         String firstId = submit(sample(first));
@@ -110,7 +110,7 @@ class OpsApiTest {
 
     @Test
     void anOrdersStoryTellsMilestonesTheReviewItsDecisionFailedAttemptsAndEveryStep() {
-        faults.failNext("res.partner", "*", 1, SandboxFaults.Fault.HTTP_503);
+        faults.failNext("product.product", "*", 1, SandboxFaults.Fault.HTTP_503);
         String ref = uniqueRef();
         String id = submit(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00")));
         String pi = api.get("/api/v1/orders/" + id).body().path("processInstanceId").asText();

@@ -51,7 +51,7 @@ class OpsMetricsTest {
         String mismatch = submit(order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00")));
         awaitStatus(clean, "COMPLETED");
         awaitStatus(mismatch, "IN_REVIEW");
-        faults.failNext("sale.order", "create", 1000, SandboxFaults.Fault.HTTP_500);
+        faults.failNext("sale.order", "web_save", 1000, SandboxFaults.Fault.HTTP_500);
         String broken = submit(sample(uniqueRef()));
         String brokenInstance = api.get("/api/v1/orders/" + broken).body().path("processInstanceId").asText();
         await().atMost(PATIENCE).until(() -> runtime.createIncidentQuery().processInstanceId(brokenInstance).count() == 1);

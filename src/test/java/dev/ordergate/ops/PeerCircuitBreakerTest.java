@@ -63,7 +63,7 @@ class PeerCircuitBreakerTest {
         odoo.reset();
         faults.reset();
         double refusedBefore = circuitOpen();
-        faults.failNext("res.partner", "*", 10_000, SandboxFaults.Fault.HTTP_503);
+        faults.failNext("product.product", "*", 10_000, SandboxFaults.Fault.HTTP_503);
 
         List<String> instances = IntStream.range(0, 8).mapToObj(i -> api.processInstanceId(api.submitOrder(
                 sample(uniqueRef())))).toList();
@@ -72,7 +72,7 @@ class PeerCircuitBreakerTest {
 
         long attempts = instances.stream().mapToLong(this::failures).sum();
         int reachedThePeer = faults.callCounts().entrySet().stream()
-                .filter(e -> e.getKey().startsWith("res.partner/")).mapToInt(java.util.Map.Entry::getValue).sum();
+                .filter(e -> e.getKey().startsWith("product.product/")).mapToInt(java.util.Map.Entry::getValue).sum();
         List<Job> waiting = instances.stream()
                 .flatMap(pi -> management.createJobQuery().processInstanceId(pi).withException().list().stream())
                 .toList();

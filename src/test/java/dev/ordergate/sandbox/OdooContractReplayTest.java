@@ -35,7 +35,7 @@ class OdooContractReplayTest {
             "src/test/resources/odoo-contract/18.0"));
     /** Error texts that do not depend on ids or timing, and must match word for word. */
     private static final Set<String> EXACT_ERROR_TEXT = Set.of("22", "33", "91", "92", "93", "94", "95", "96", "97",
-            "98", "99", "100", "102", "103", "104", "109", "110");
+            "98", "99", "100", "102", "103", "104", "109", "110", "202", "203");
 
     @LocalServerPort
     int port;
@@ -132,6 +132,23 @@ class OdooContractReplayTest {
         replay("90", ids(third));
         replay("91", ids(second));
         replay("104", ids(third));
+    }
+
+    /** 200-205, recorded for issue 15: the commit's create that answers its name, the pricing rules' read, one price onchange. */
+    @Test
+    void webSaveCreatesAnOrderAnsweringItsNameAndRefusesAsCreateDoes() {
+        Consumer<ArrayNode> labPartnerToSeed = args -> ((ObjectNode) args.get(5).get(1)).put("partner_id", 14);
+        JsonNode saved = replay("200", labPartnerToSeed);
+        int order = saved.get(0).get("id").asInt();
+        assertThat(odoo.salesOrdersByClientRef("CALLS-WS-1801")).singleElement()
+                .satisfies(created -> assertThat(created.name()).isEqualTo(saved.get(0).get("name").asText()));
+        replay("201", ids(order));
+        replay("202", labPartnerToSeed);
+        assertThat(odoo.salesOrdersByClientRef("CALLS-WS-BAD")).as("nothing created").isEmpty();
+        replay("203", labPartnerToSeed);
+        replay("204");
+        JsonNode priced = replay("205", args -> ((ObjectNode) args.get(5).get(1)).put("partner_id", 14));
+        assertThat(priced.get("value").get("order_line").findValuesAsText("price_unit")).containsExactly("299.0", "280.0");
     }
 
     @Test

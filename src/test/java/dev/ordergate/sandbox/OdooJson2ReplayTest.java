@@ -38,7 +38,8 @@ class OdooJson2ReplayTest {
 
     private static final Path TRANSCRIPTS = Path.of("src", "test", "resources", "odoo-contract", "19.0");
     private static final String LAB_KEY = "909441c05301be51ca34d8d5b438718ca4f9d6e2";
-    private static final Set<String> EXACT_ERROR_TEXT = Set.of("05", "06", "07", "09", "10", "94", "95", "96", "93");
+    private static final Set<String> EXACT_ERROR_TEXT = Set.of("05", "06", "07", "09", "10", "94", "95", "96", "93", "202",
+            "203");
 
     @LocalServerPort
     int port;
@@ -93,6 +94,32 @@ class OdooJson2ReplayTest {
         replay("93", ids(order));
     }
 
+    /** 200-205, recorded for issue 15: the commit's create that answers its name, the pricing rules' read, one price onchange. */
+    @Test
+    void webSaveCreatesAnOrderAnsweringItsNameAndRefusesAsCreateDoes() {
+        Consumer<ObjectNode> labPartnerToSeed = body -> ((ObjectNode) body.get("vals")).put("partner_id", 14);
+        JsonNode saved = replay("200", labPartnerToSeed.andThen(body -> {
+            JsonNode lines = body.get("vals").get("order_line");
+            ((ObjectNode) lines.get(0).get(2)).put("product_id", 25);
+            ((ObjectNode) lines.get(1).get(2)).put("product_id", 17);
+        }));
+        int order = saved.get(0).get("id").asInt();
+        assertThat(odoo.salesOrdersByClientRef("CALLS-WS-0002")).singleElement()
+                .satisfies(created -> assertThat(created.name()).isEqualTo(saved.get(0).get("name").asText()));
+        replay("201", ids(order));
+        replay("202", labPartnerToSeed);
+        assertThat(odoo.salesOrdersByClientRef("CALLS-WS-BAD")).as("nothing created").isEmpty();
+        replay("203", labPartnerToSeed);
+        replay("204", body -> ((ArrayNode) body.get("domain").get(0)).set(2, 3));
+        JsonNode priced = replay("205", body -> {
+            ObjectNode values = (ObjectNode) body.get("values");
+            values.put("partner_id", 14).put("pricelist_id", 3);
+            ((ObjectNode) values.get("order_line").get(0).get(2)).put("product_id", 25);
+            ((ObjectNode) values.get("order_line").get(1).get(2)).put("product_id", 17);
+        });
+        assertThat(priced.get("value").get("order_line").findValuesAsText("price_unit")).containsExactly("299.0", "280.0");
+    }
+
     private static Consumer<ObjectNode> ids(int... ids) {
         return body -> {
             ArrayNode list = body.putArray("ids");
@@ -108,7 +135,8 @@ class OdooJson2ReplayTest {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sandbox/odoo"
                 + request.get("path").asText()));
         request.path("headers").fields().forEachRemaining(header -> {
-            String value = header.getValue().asText().replace(LAB_KEY, "sandbox-admin-key").replace("odoo19lab", "sandbox");
+            String value = header.getValue().asText().replace(LAB_KEY, "sandbox-admin-key").replace("<api-key>", "sandbox-admin-key")
+                    .replace("odoo19lab", "sandbox");
             builder.header(header.getKey(), value);
         });
         JsonNode body = request.get("body");
