@@ -1,5 +1,7 @@
 package dev.ordergate.security;
 
+import dev.ordergate.OrderTasks;
+
 import static dev.ordergate.SampleOrders.sample;
 import static dev.ordergate.SampleOrders.uniqueRef;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -267,8 +269,8 @@ class KeycloakApiSecurityTest {
         String us = "b2b-portal:" + submit(SampleOrders.order(uniqueRef(), "C-10042", "US", "93701",
                 SampleOrders.line("1", "FURN_0269", "12", "250.00")));
         await().atMost(Duration.ofSeconds(60)).until(() ->
-                tasks.createTaskQuery().processInstanceBusinessKey(eu).taskDefinitionKey("reviewPriceMismatch").count() == 1
-                        && tasks.createTaskQuery().processInstanceBusinessKey(us).taskDefinitionKey("reviewPriceMismatch").count() == 1);
+                OrderTasks.review(tasks.createTaskQuery().processInstanceBusinessKey(eu), "reviewPriceMismatch").count() == 1
+                        && OrderTasks.review(tasks.createTaskQuery().processInstanceBusinessKey(us), "reviewPriceMismatch").count() == 1);
         var euTask = tasks.createTaskQuery().processInstanceBusinessKey(eu).singleResult();
         var usTask = tasks.createTaskQuery().processInstanceBusinessKey(us).singleResult();
         assertThat(tasks.getIdentityLinksForTask(euTask.getId())).extracting(link -> link.getGroupId())
