@@ -11,7 +11,6 @@ import dev.ordergate.TestPostgres;
 import dev.ordergate.sandbox.SandboxFaults;
 import dev.ordergate.sandbox.SandboxOdoo;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,9 +45,7 @@ class OdooBatchedOrdersTest {
 
     @BeforeAll
     static void startNodeWithBatchingOn() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        port = dev.ordergate.FreePort.find();
         Map<String, Object> properties = new TreeMap<>(Map.ofEntries(
                 Map.entry("server.port", port),
                 Map.entry("spring.datasource.url", TestPostgres.freshDatabase("ordergate_batched_orders")),

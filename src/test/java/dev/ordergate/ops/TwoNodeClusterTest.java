@@ -10,7 +10,6 @@ import dev.ordergate.OrdergateApplication;
 import dev.ordergate.TestPostgres;
 import dev.ordergate.sandbox.SandboxOdoo;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -120,9 +119,7 @@ class TwoNodeClusterTest {
                         .toArray(String[]::new));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return dev.ordergate.FreePort.find();
     }
 }
