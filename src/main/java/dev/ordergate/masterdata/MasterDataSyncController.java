@@ -70,14 +70,10 @@ class MasterDataSyncController {
     ResponseEntity<Object> conflicts(@RequestParam(required = false) String status,
                                      @RequestParam(defaultValue = "200") int limit) {
         if (status != null && !STATUSES.contains(status)) {
-            return ApiProblems.problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid request parameter",
-                    "Parameter 'status' must be one of " + STATUSES, Map.of("errors",
-                            List.of(new InvalidRequestException.Violation("status", "must be one of " + STATUSES))));
+            return ApiProblems.invalidParameter("status", "must be one of " + STATUSES);
         }
         if (limit < 1 || limit > 1000) {
-            return ApiProblems.problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid request parameter",
-                    "Parameter 'limit' must be between 1 and 1000", Map.of("errors",
-                            List.of(new InvalidRequestException.Violation("limit", "must be between 1 and 1000"))));
+            return ApiProblems.invalidParameter("limit", "must be between 1 and 1000");
         }
         return ResponseEntity.ok(Map.of("conflicts", sync.conflicts(status, limit)));
     }

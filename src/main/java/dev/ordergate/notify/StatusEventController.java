@@ -29,8 +29,7 @@ class StatusEventController {
     ResponseEntity<Object> list(@RequestParam(required = false) String state,
                                 @RequestParam(defaultValue = "100") int limit) {
         if (state != null && !STATES.contains(state)) {
-            return ApiProblems.problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid request parameter",
-                    "Parameter 'state' must be one of " + STATES, Map.of());
+            return ApiProblems.invalidParameter("state", "must be one of " + STATES);
         }
         return ResponseEntity.ok(events.list(state, Math.max(1, Math.min(limit, 1000))));
     }

@@ -5,9 +5,6 @@ import dev.ordergate.sync.SyncRunReports;
 import dev.ordergate.sync.SyncRuns;
 import dev.ordergate.web.ApiProblems;
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,9 +35,7 @@ class PriceListSyncController {
     @Transactional
     ResponseEntity<Object> syncPriceLists(@RequestParam(required = false) String region) {
         if (region != null && !regions.isConfigured(region)) {
-            return ApiProblems.problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid request parameter",
-                    "Parameter 'region' names no region of ordergate.regions: '" + region + "'",
-                    Map.of("errors", List.of(Map.of("field", "region", "message", "is not a configured region"))));
+            return ApiProblems.invalidParameter("region", "names no region of ordergate.regions: '" + region + "'");
         }
         String runId = priceLists.open("api", null);
         runs.startProcess(runId, "priceListSyncRequested", region);

@@ -120,9 +120,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(
             MissingServletRequestParameterException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid request parameter",
-                "Parameter '" + ex.getParameterName() + "' is required", Map.of("errors",
-                        List.of(new InvalidRequestException.Violation(ex.getParameterName(), "is required"))));
+        return invalidParameter(ex.getParameterName(), "is required");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -130,9 +128,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         String message = ex.getRequiredType() != null && ex.getRequiredType().isEnum()
                 ? "must be one of " + List.of(ex.getRequiredType().getEnumConstants())
                 : "cannot be read as " + (ex.getRequiredType() == null ? "?" : ex.getRequiredType().getSimpleName());
-        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid request parameter",
-                "Parameter '" + ex.getName() + "' " + message,
-                Map.of("errors", List.of(new InvalidRequestException.Violation(ex.getName(), message))));
+        return invalidParameter(ex.getName(), message);
     }
 
     /** A lock or timeout the caller can simply retry: 503 with Retry-After, nothing half-written (the transaction rolled back). */
@@ -165,6 +161,13 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(OrderNotFoundException.class)
     ResponseEntity<Object> notFound(OrderNotFoundException ex) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage(), Map.of());
+    }
+
+    /** 400 for one request parameter: "Parameter 'name' message", with the parameter in {@code errors}. */
+    public static ResponseEntity<Object> invalidParameter(String name, String message) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid request parameter",
+                "Parameter '" + name + "' " + message,
+                Map.of("errors", List.of(new InvalidRequestException.Violation(name, message))));
     }
 
     public static ResponseEntity<Object> problem(HttpStatus status, String type, String title, String detail,
