@@ -6,13 +6,19 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven through Debian's ChromeDriver (installed by {@code .ci/install-browser}); the
@@ -50,6 +56,41 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /**
+     * Logs into a Camunda webapp ({@code app}: tasklist, cockpit) at {@code baseUrl} and waits until {@code landed}
+     * is on the page. Tasklist's login form is there before its scripts have bound it: typed into too early, the
+     * form submits nothing and stays on the login page. So a login that has not landed within a minute is tried
+     * again from a fresh page, up to three times; what the page showed each time goes to the test's output and a
+     * screenshot, so a login that never lands says why.
+     */
+    public void logIn(String baseUrl, String app, String user, String password, By landed) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        for (int attempt = 1; ; attempt++) {
+            driver.get(baseUrl + "/camunda/app/" + app + "/default/");
+            try {
+                WebElement name = wait.until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("input[placeholder='Username']")));
+                name.clear();
+                name.sendKeys(user);
+                WebElement secret = driver.findElement(By.cssSelector("input[placeholder='Password']"));
+                secret.clear();
+                secret.sendKeys(password);
+                wait.until(d -> user.equals(name.getDomProperty("value")));
+                driver.findElement(By.cssSelector("button[type='submit']")).click();
+                wait.until(ExpectedConditions.presenceOfElementLocated(landed));
+                return;
+            } catch (TimeoutException e) {
+                screenshot(app + "-login-attempt-" + attempt + ".png");
+                String shown = driver.findElement(By.tagName("body")).getText();
+                System.err.printf("Login to %s as %s did not land (attempt %d); the page showed:%n%s%n", app, user,
+                        attempt, shown.length() > 2000 ? shown.substring(0, 2000) : shown);
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Saves what the browser shows to target/screenshots/{@code name}. */

@@ -63,11 +63,8 @@ class CockpitScreenshotTest {
                 processInstanceId).singleResult(), t -> t != null);
 
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-        browser.get(ApiClient.baseUrl() + "/camunda/app/cockpit/default/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder='Username']"))).sendKeys("demo");
-        browser.findElement(By.cssSelector("input[placeholder='Password']")).sendKeys("demo");
-        browser.findElement(By.cssSelector("button[type='submit']")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".dashboard, [cam-dashboard], .cam-dashboard, .processes-dashboard, .navbar")));
+        chromium.logIn(ApiClient.baseUrl(), "cockpit", "demo", "demo",
+                By.cssSelector(".dashboard, [cam-dashboard], .cam-dashboard, .processes-dashboard, .navbar"));
 
         browser.get(ApiClient.baseUrl() + "/camunda/app/cockpit/default/#/process-definition/"
                 + runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult().getProcessDefinitionId()

@@ -87,12 +87,7 @@ class TasklistBrowserTest {
     }
 
     private void decideInTasklist(WebDriverWait wait, String taskId, String businessKey) {
-        browser.get(ApiClient.baseUrl() + "/camunda/app/tasklist/default/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder='Username']")))
-                .sendKeys("pricing");
-        browser.findElement(By.cssSelector("input[placeholder='Password']")).sendKeys("pricing");
-        browser.findElement(By.cssSelector("button[type='submit']")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tasks-list, [cam-tasks]")));
+        chromium.logIn(ApiClient.baseUrl(), "tasklist", "pricing", "pricing", By.cssSelector(".tasks-list, [cam-tasks]"));
 
         // The group's filter lists the task with its order, customer and amount before anyone opens it.
         // Tasklist opens the filter the browser used last; open the group's filter by its address.
