@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -60,10 +61,10 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /**
      * Logs into a Camunda webapp ({@code app}: tasklist, cockpit) at {@code baseUrl} and waits until {@code landed}
-     * is on the page. Tasklist's login form is there before its scripts have bound it: typed into too early, the
-     * form submits nothing and stays on the login page. So a login that has not landed within a minute is tried
-     * again from a fresh page, up to three times; what the page showed each time goes to the test's output and a
-     * screenshot, so a login that never lands says why.
+     * is on the page. Tasklist's login form can be shown before its scripts have bound it, or be drawn again: typed
+     * into then, the form submits nothing and stays on the login page. So a login that has not landed within a
+     * minute is tried again from a fresh page, up to three times; what the page showed each time goes to the test's
+     * output and a screenshot, so a login that never lands says why.
      */
     public void logIn(String baseUrl, String app, String user, String password, By landed) {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
@@ -81,7 +82,7 @@ public final class HeadlessChromium implements AutoCloseable {
                 driver.findElement(By.cssSelector("button[type='submit']")).click();
                 wait.until(ExpectedConditions.presenceOfElementLocated(landed));
                 return;
-            } catch (TimeoutException e) {
+            } catch (TimeoutException | StaleElementReferenceException e) {
                 screenshot(app + "-login-attempt-" + attempt + ".png");
                 String shown = driver.findElement(By.tagName("body")).getText();
                 System.err.printf("Login to %s as %s did not land (attempt %d); the page showed:%n%s%n", app, user,
