@@ -329,12 +329,12 @@ class PeerRefusalsOfLaterStepsTest {
 
     /** Jobs of the step wait, suspended, until released: a test's fault then meets that step's call and no other. */
     private void holdJobsOf(String activityId) {
-        management.createJobDefinitionQuery().processDefinitionKey("order-fulfillment").activityIdIn(activityId).list()
+        management.createJobDefinitionQuery().processDefinitionKey("order-availability").activityIdIn(activityId).list()
                 .forEach(d -> management.suspendJobDefinitionById(d.getId()));
     }
 
     private void releaseJobsOf(String activityId) {
-        management.createJobDefinitionQuery().processDefinitionKey("order-fulfillment").activityIdIn(activityId)
+        management.createJobDefinitionQuery().processDefinitionKey("order-availability").activityIdIn(activityId)
                 .suspended().list().forEach(d -> management.activateJobDefinitionById(d.getId(), true));
     }
 
