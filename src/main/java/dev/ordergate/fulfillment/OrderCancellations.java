@@ -34,7 +34,7 @@ public class OrderCancellations {
     public Outcome request(String orderId, String reason) {
         return tx.execute(status -> {
             var rows = jdbc.sql("""
-                    SELECT status, business_key, process_instance_id FROM app.orders WHERE id = :id FOR UPDATE
+                    SELECT status, business_key FROM app.orders WHERE id = :id FOR UPDATE
                     """).param("id", orderId).query().listOfRows();
             if (rows.isEmpty()) {
                 throw new OrderNotFoundException(orderId);
@@ -49,9 +49,7 @@ public class OrderCancellations {
                     .param("key", businessKey).query(Long.class).single();
             if (shipped > 0) {
                 // What shipped stays shipped (a return takes it back); a backorder waiting for stock can still go.
-                boolean backorderWaiting = runtime.createEventSubscriptionQuery().eventType("message")
-                        .eventName(BACKORDER_MESSAGE).processInstanceId((String) order.get("process_instance_id"))
-                        .count() > 0;
+                boolean backorderWaiting = waitsFor(businessKey, BACKORDER_MESSAGE);
                 if (!backorderWaiting) {
                     return Outcome.ALREADY_SHIPPED;
                 }
@@ -59,8 +57,7 @@ public class OrderCancellations {
                         .setVariable("cancellationReason", reason).correlateWithResult();
                 return Outcome.CANCELLING_BACKORDER;
             }
-            boolean waiting = runtime.createEventSubscriptionQuery().eventType("message").eventName(MESSAGE)
-                    .processInstanceId((String) order.get("process_instance_id")).count() > 0;
+            boolean waiting = waitsFor(businessKey, MESSAGE);
             if (!waiting) {
                 return Outcome.ALREADY_FINISHED;
             }
@@ -70,4 +67,12 @@ public class OrderCancellations {
         });
     }
 
+    /**
+     * Whether one of the order's instances waits for the message: the order's own (the cancellation) or the delivery
+     * it called (the backorder), found as the correlation finds them, by business key.
+     */
+    private boolean waitsFor(String businessKey, String message) {
+        return runtime.createExecutionQuery().processInstanceBusinessKey(businessKey)
+                .messageEventSubscriptionName(message).count() > 0;
+    }
 }

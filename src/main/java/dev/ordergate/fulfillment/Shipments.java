@@ -215,8 +215,9 @@ public class Shipments {
         String problem = jdbc.sql("SELECT problem FROM app.shipments WHERE shipment_id = :id").param("id", shipmentId)
                 .query(String.class).optional().orElse(null);
         String message = problem == null ? MESSAGE : PROBLEM_MESSAGE;
-        boolean waiting = runtime.createEventSubscriptionQuery().eventType("message").eventName(message)
-                .processInstanceId(processInstanceId(businessKey)).count() > 0;
+        // The order's delivery (a called instance under the order's business key) waits for these messages.
+        boolean waiting = runtime.createExecutionQuery().processInstanceBusinessKey(businessKey)
+                .messageEventSubscriptionName(message).count() > 0;
         if (!waiting) {
             jdbc.sql("UPDATE app.shipments SET correlated_at = NULL WHERE shipment_id = :id").param("id", shipmentId)
                     .update();
@@ -230,11 +231,6 @@ public class Shipments {
         }
         correlation.correlateWithResult();
         return true;
-    }
-
-    private String processInstanceId(String businessKey) {
-        return jdbc.sql("SELECT process_instance_id FROM app.orders WHERE business_key = :key")
-                .param("key", businessKey).query(String.class).optional().orElse("none");
     }
 
     static String describe(List<ShippedLine> lines) {

@@ -6,8 +6,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * The compensation of "Release to warehouse": the WMS takes the order's releases back (and their reservations with
- * them). Withdrawing a release twice is harmless, so each compensated release may withdraw them all.
+ * "Withdraw warehouse releases (if any)", a step of the order's cancellations: the WMS takes back every release our
+ * shipping ledger records for the order (and their reservations with them); nothing is called when nothing was
+ * released. An explicit step rather than the compensation of "Release to warehouse", because the release may have run
+ * in a called instance that the cancellation has already ended. Withdrawing a release twice is harmless.
  */
 @Component("withdrawRelease")
 class WithdrawRelease implements JavaDelegate {

@@ -3,6 +3,7 @@ package dev.ordergate.ops;
 import dev.ordergate.order.OrderProcess;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -60,14 +61,27 @@ class Incidents {
             query.incidentTimestampBefore(Date.from(filter.to().toInstant()));
         }
         List<Incident> incidents = query.orderByIncidentTimestamp().asc().list().stream()
+                .filter(Incidents::rootCause)
                 .filter(i -> filter.peer() == null || filter.peer().equals(peerOf(i)))
                 .toList();
         return views(incidents);
     }
 
+    /** The open incidents of an order's process instance and of the instances it called (its validation, delivery). */
     List<View> forProcessInstance(String processInstanceId) {
-        return views(runtime.createIncidentQuery().processInstanceId(processInstanceId)
-                .orderByIncidentTimestamp().asc().list());
+        return views(runtime.createProcessInstanceQuery().rootProcessInstanceId(processInstanceId).list().stream()
+                .flatMap(p -> runtime.createIncidentQuery().processInstanceId(p.getId()).list().stream())
+                .filter(Incidents::rootCause)
+                .sorted(Comparator.comparing(Incident::getIncidentTimestamp))
+                .toList());
+    }
+
+    /**
+     * An incident where it happened, not its copy: the engine repeats an incident of a called instance on each
+     * caller's call activity (same cause), and an operator retries the job where it failed.
+     */
+    private static boolean rootCause(Incident incident) {
+        return incident.getId().equals(incident.getRootCauseIncidentId());
     }
 
     View retry(String incidentId, int retries) {

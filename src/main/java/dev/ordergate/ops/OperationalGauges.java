@@ -114,7 +114,10 @@ class OperationalGauges {
         jdbc.sql("""
                 SELECT PROC_DEF_ID_ AS def, ACTIVITY_ID_ AS activity, INCIDENT_TYPE_ AS type, INCIDENT_MSG_ AS msg,
                        COUNT(*) AS n
-                  FROM %s GROUP BY PROC_DEF_ID_, ACTIVITY_ID_, INCIDENT_TYPE_, INCIDENT_MSG_
+                  FROM %s
+                 -- an incident in a called instance is repeated on each caller's call activity: counted once, where it is
+                 WHERE ROOT_CAUSE_INCIDENT_ID_ = ID_
+                 GROUP BY PROC_DEF_ID_, ACTIVITY_ID_, INCIDENT_TYPE_, INCIDENT_MSG_
                 """.formatted(table(IncidentEntity.class)))
                 .query(rs -> {
                     String activity = rs.getString("activity");

@@ -5,9 +5,14 @@ import dev.ordergate.order.Orders;
 import dev.ordergate.review.ReviewDecisions;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricIncident;
+import org.camunda.bpm.engine.history.HistoricJobLog;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Service;
 
 /**
@@ -71,22 +76,32 @@ class OrderStories {
                 .map(t -> new Task(t.getId(), t.getName(), t.getAssignee(), instant(t.getStartTime()),
                         instant(t.getEndTime()), t.getDeleteReason()))
                 .toList();
-        var pastIncidents = history.createHistoricIncidentQuery().processInstanceId(pi)
-                .orderByCreateTime().asc().list().stream()
+        // The order's parts run in called instances too (order-validation, order-delivery): every instance of its tree.
+        List<String> tree = history.createHistoricProcessInstanceQuery().rootProcessInstanceId(pi).list().stream()
+                .map(HistoricProcessInstance::getId).toList();
+        var pastIncidents = tree.stream()
+                .flatMap(id -> history.createHistoricIncidentQuery().processInstanceId(id).list().stream())
+                // an incident in a called instance is repeated on each caller's call activity: told once, where it is
+                .filter(i -> i.getId().equals(i.getRootCauseIncidentId()))
+                .sorted(Comparator.comparing(HistoricIncident::getCreateTime))
                 .map(i -> new PastIncident(i.getId(), i.getActivityId(),
                         peers.failed(i.getProcessDefinitionId(), i.getActivityId(), i.getIncidentMessage()),
                         i.getIncidentMessage(),
                         instant(i.getCreateTime()), instant(i.getEndTime()),
                         i.isOpen() ? "open" : i.isResolved() ? "resolved" : "deleted"))
                 .toList();
-        var failures = history.createHistoricJobLogQuery().processInstanceId(pi).failureLog()
-                .orderByTimestamp().asc().list().stream()
+        var failures = tree.stream()
+                .flatMap(id -> history.createHistoricJobLogQuery().processInstanceId(id).failureLog().list().stream())
+                .sorted(Comparator.comparing(HistoricJobLog::getTimestamp))
                 .map(f -> new Failure(f.getActivityId(),
                         peers.failed(f.getProcessDefinitionId(), f.getActivityId(), f.getJobExceptionMessage()),
                         f.getJobExceptionMessage(), instant(f.getTimestamp()), f.getJobRetries()))
                 .toList();
-        var steps = history.createHistoricActivityInstanceQuery().processInstanceId(pi)
-                .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
+        var steps = tree.stream()
+                .flatMap(id -> history.createHistoricActivityInstanceQuery().processInstanceId(id)
+                        .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list()
+                        .stream())
+                .sorted(Comparator.comparing(HistoricActivityInstance::getStartTime))
                 .map(a -> new Step(a.getActivityId(), a.getActivityName(), a.getActivityType(),
                         instant(a.getStartTime()), instant(a.getEndTime()), a.isCanceled()))
                 .toList();

@@ -146,11 +146,11 @@ class FormBindingsTest {
         for (String id : orders) {
             String instance = api.get("/api/v1/orders/" + id).body().path("processInstanceId").asText();
             Task task = await().atMost(PATIENCE).until(() -> OrderTasks.of(tasks, runtime, instance).singleResult(), t -> t != null);
-            reached.put("order-fulfillment/" + OrderTasks.kindOf(tasks, task), task);
+            reached.put(callerOf(task) + "/" + OrderTasks.kindOf(tasks, task), task);
         }
         Task review = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(run).singleResult(), t -> t != null);
         reached.put("price-list-sync/" + review.getTaskDefinitionKey(), review);
-        reached.put("order-fulfillment/resolveShipmentProblem", shipmentProblem());
+        reached.put("order-delivery/resolveShipmentProblem", shipmentProblem());
         Task conflict = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(masterDataRun)
                 .singleResult(), t -> t != null);
         reached.put("master-data-sync/" + conflict.getTaskDefinitionKey(), conflict);
@@ -216,9 +216,15 @@ class FormBindingsTest {
                 {"problem": "damaged"}
                 """).status()).isEqualTo(200);
         String instance = api.get("/api/v1/orders/" + id).body().path("processInstanceId").asText();
-        Task task = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceId(instance).singleResult(), t -> t != null);
+        Task task = await().atMost(PATIENCE).until(() -> OrderTasks.of(tasks, runtime, instance).singleResult(), t -> t != null);
         faults.resumeShipments();
         return task;
+    }
+
+    /** The process whose call activity asked for a gate review: order-validation or order-availability. */
+    private String callerOf(Task review) {
+        return runtime.createProcessInstanceQuery().subProcessInstanceId(review.getProcessInstanceId()).singleResult()
+                .getProcessDefinitionId().split(":")[0];
     }
 
     private String submit(String body) {

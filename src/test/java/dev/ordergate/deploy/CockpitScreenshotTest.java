@@ -69,7 +69,7 @@ class CockpitScreenshotTest {
         browser.get(ApiClient.baseUrl() + "/camunda/app/cockpit/default/#/process-definition/"
                 + runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult().getProcessDefinitionId()
                 + "/runtime");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-element-id='reviewCreditHold']")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-element-id='validateOrder']")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".badge, .djs-overlay")));
         assertThat(browser.getPageSource()).contains("Order fulfillment");
         chromium.screenshot("cockpit-order-fulfillment.png");

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ordergate.ApiClient;
 import dev.ordergate.IntegrationTest;
 import dev.ordergate.OrderTasks;
+import dev.ordergate.sandbox.SandboxFaults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +26,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Version 2 of order-fulfillment renames the price review and replaces the credit review with an activity of another
- * id. Orders waiting at the price review move to version 2 and finish there; an order waiting at the credit review
- * cannot move, stays on version 1 and is listed with the reason.
+ * Migrating orders now that an order is a tree of instances: order-fulfillment waiting at a call activity
+ * (validateOrder, deliverOrder ...), the called diagram (order-validation, order-availability, order-delivery,
+ * exception-review, peer-refusal-review) waiting at the task. Each instance migrates under its own process definition
+ * key. Version 2 of order-validation renames the price review and replaces the credit review with an activity of
+ * another id: orders waiting at the price review move and finish there, an order waiting at the credit review stays
+ * and is listed with the reason. Orders of a version before the split (every review inline, or the reviews called
+ * from one big diagram) cannot move into it, since the engine cannot move an activity into a called instance: they
+ * finish on their own version.
  */
 @IntegrationTest
 class MigrationTest {
@@ -46,6 +52,8 @@ class MigrationTest {
     TaskService tasks;
     @Autowired
     HistoryService history;
+    @Autowired
+    SandboxFaults faults;
 
     /** Version 2 stays only for this test: the next tests start orders on the model in bpmn/ again. */
     @AfterEach
@@ -54,16 +62,19 @@ class MigrationTest {
             repository.deleteDeployment(version2, true);
         }
         deployments.forEach(id -> repository.deleteDeployment(id, true));
+        faults.reset();
     }
 
     @Test
-    void ordersWaitingAtAReviewMoveToTheNewVersionAndContinueThereWhileOrdersAtARemovedActivityStay() throws IOException {
+    void ordersWaitingAtAGateReviewMoveToTheNewValidationVersionWhileOrdersAtARemovedActivityStay() throws IOException {
         Waiting priceReview = awaitReview(submit(order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00"))));
         Waiting creditReview = awaitReview(submit(order(uniqueRef(), "C-20077", "US", "93701", line("1", "E-COM07", "5", "280.00"))));
-        String version1 = definitionOf(priceReview.instance());
-        version2 = deployVersion2();
+        String priceValidation = validationOf(priceReview.instance());
+        String creditValidation = validationOf(creditReview.instance());
+        String version1 = definitionOf(priceValidation);
+        version2 = deployValidationVersion2();
 
-        JsonNode plan = api.post("/api/v1/ops/migrations/plan", "{\"processDefinitionKey\": \"order-fulfillment\"}").body();
+        JsonNode plan = api.post("/api/v1/ops/migrations/plan", "{\"processDefinitionKey\": \"order-validation\"}").body();
 
         assertThat(plan.path("source").path("id").asText()).isEqualTo(version1);
         assertThat(plan.path("target").path("version").asInt()).isEqualTo(plan.path("source").path("version").asInt() + 1);
@@ -72,19 +83,20 @@ class MigrationTest {
         assertThat(plan.path("unmappedActivitiesWithInstances").toString()).contains("reviewCreditHold");
 
         JsonNode report = api.post("/api/v1/ops/migrations", """
-                {"processDefinitionKey": "order-fulfillment", "processInstanceIds": ["%s", "%s"]}
-                """.formatted(priceReview.instance(), creditReview.instance())).body();
+                {"processDefinitionKey": "order-validation", "processInstanceIds": ["%s", "%s"]}
+                """.formatted(priceValidation, creditValidation)).body();
 
-        assertThat(report.path("migrated").get(0).asText()).isEqualTo(priceReview.instance());
+        assertThat(report.path("migrated").get(0).asText()).isEqualTo(priceValidation);
         assertThat(report.path("migrated")).hasSize(1);
         assertThat(report.path("notMigrated")).hasSize(1);
-        assertThat(report.path("notMigrated").get(0).path("processInstanceId").asText()).isEqualTo(creditReview.instance());
+        assertThat(report.path("notMigrated").get(0).path("processInstanceId").asText()).isEqualTo(creditValidation);
         assertThat(report.path("notMigrated").get(0).path("reasons").toString()).contains("reviewCreditHold");
-        assertThat(definitionOf(creditReview.instance())).as("refused instance stays").isEqualTo(version1);
+        assertThat(definitionOf(creditValidation)).as("refused instance stays").isEqualTo(version1);
 
-        // The order waits at the call of exception-review: the order's instance moves to version 2; the called review
-        // (its own process) keeps its task, which now returns its decision to version 2.
-        assertThat(definitionOf(priceReview.instance())).isEqualTo(plan.path("target").path("id").asText());
+        // The validation waits at the call of exception-review: it moves to version 2; the called review (its own
+        // process) keeps its task, which now returns its decision to version 2, and the order goes on at the top.
+        assertThat(definitionOf(priceValidation)).isEqualTo(plan.path("target").path("id").asText());
+        assertThat(definitionOf(priceReview.instance())).as("the top level did not move").isEqualTo(priceReview.definition());
         Task migrated = OrderTasks.of(tasks, runtime, priceReview.instance()).singleResult();
         assertThat(migrated.getId()).isEqualTo(priceReview.task().getId());
         tasks.complete(migrated.getId(), Map.of("decision", "accept-submitted", "decisionComment", "Promo agreed"));
@@ -99,7 +111,8 @@ class MigrationTest {
         String finished = submit(order(ref, "C-10042", "US", "93701", line("1", "FURN_0269", "2", "299.00")));
         api.awaitOrderStatus(finished, "COMPLETED");
         Waiting waiting = awaitReview(submit(order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00"))));
-        version2 = deployVersion2();
+        version2 = deploy("migration-test", "order-fulfillment.bpmn", Files.readString(Path.of("bpmn/order-fulfillment.bpmn"))
+                .replace("name=\"Validate the order\"", "name=\"Validate the order (v2)\""));
 
         var unknown = api.post("/api/v1/ops/migrations", """
                 {"processDefinitionKey": "order-fulfillment", "businessKeys": ["b2b-portal:%s", "b2b-portal:NO-SUCH-ORDER"],
@@ -127,8 +140,7 @@ class MigrationTest {
         Waiting flat = awaitReview(submit(order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00"))));
         assertThat(flat.task().getTaskDefinitionKey()).as("the inline review of the flat version").isEqualTo("reviewPriceMismatch");
         assertThat(flat.task().getProcessInstanceId()).isEqualTo(flat.instance());
-        deployments.add(deploy("migration-test-called", "order-fulfillment.bpmn", Files.readString(Path.of("bpmn/order-fulfillment.bpmn"))
-                .replace("name=\"Review price mismatch\"", "name=\"Review price mismatch (called)\"")));
+        deployments.add(deploy("migration-test-called", "order-fulfillment.bpmn", Files.readString(Path.of("bpmn/order-fulfillment.bpmn"))));
 
         JsonNode plan = api.post("/api/v1/ops/migrations/plan", "{\"processDefinitionKey\": \"order-fulfillment\"}").body();
 
@@ -140,6 +152,55 @@ class MigrationTest {
         assertThat(orderStatus(flat.instance())).isEqualTo("COMPLETED");
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(flat.instance()).singleResult()
                 .getProcessDefinitionId()).as("finished on the flat version").isEqualTo(flat.definition());
+    }
+
+    @Test
+    void ordersOfTheVersionBeforeTheSplitFinishOnItWhereverTheyWait() throws IOException {
+        // The order as one diagram that calls only the reviews (main before issue 17's split, kept as a test resource).
+        deployments.add(deploy("migration-test-before-split", "order-fulfillment.bpmn",
+                Files.readString(Path.of("src/test/resources/deploy/order-fulfillment-called-reviews.bpmn.xml"))));
+        faults.failNext("sale.order", "onchange", 1, SandboxFaults.Fault.USER_ERROR);
+        Waiting refusal = awaitReview(submit(order(uniqueRef(), "C-10042", "US", "93701", line("1", "E-COM08", "10", "14.22"))));
+        Waiting gateReview = awaitReview(submit(order(uniqueRef(), "C-10042", "US", "93701", line("1", "FURN_0269", "2", "250.00"))));
+        faults.pauseShipments();
+        String shippingRef = uniqueRef();
+        String shipping = submit(order(shippingRef, "C-10042", "US", "93701", line("1", "FURN_0269", "4", "299.00")));
+        api.awaitOrderStatus(shipping, "RELEASED");
+        var reported = api.post("/sandbox/wms/v1/releases/b2b-portal:" + shippingRef + "/problems", """
+                {"problem": "damaged", "lines": [{"sku": "FURN_0269", "quantity": 1}]}
+                """);
+        assertThat(reported.status()).as(reported.raw()).isEqualTo(200);
+        Waiting problem = awaitReview(shipping);
+        assertThat(refusal.task().getTaskDefinitionKey()).isEqualTo("resolveRefusal");
+        assertThat(OrderTasks.kindOf(tasks, gateReview.task())).isEqualTo("reviewPriceMismatch");
+        assertThat(problem.task().getTaskDefinitionKey()).isEqualTo("resolveShipmentProblem");
+        assertThat(problem.task().getProcessInstanceId()).as("a task of the big diagram itself").isEqualTo(problem.instance());
+        deployments.add(deploy("migration-test-split", "order-fulfillment.bpmn", Files.readString(Path.of("bpmn/order-fulfillment.bpmn"))));
+
+        JsonNode plan = api.post("/api/v1/ops/migrations/plan", "{\"processDefinitionKey\": \"order-fulfillment\"}").body();
+        JsonNode report = api.post("/api/v1/ops/migrations", """
+                {"processDefinitionKey": "order-fulfillment", "processInstanceIds": ["%s", "%s", "%s"]}
+                """.formatted(refusal.instance(), gateReview.instance(), problem.instance())).body();
+
+        assertThat(plan.path("source").path("id").asText()).isEqualTo(gateReview.definition());
+        assertThat(plan.path("valid").asBoolean()).isFalse();
+        assertThat(plan.path("unmappedActivitiesWithInstances").toString())
+                .contains("resolvePricesRefusal", "reviewPriceMismatch", "resolveShipmentProblem");
+        assertThat(report.path("migrated")).isEmpty();
+        assertThat(report.path("notMigrated").findValuesAsText("processInstanceId"))
+                .containsExactlyInAnyOrder(refusal.instance(), gateReview.instance(), problem.instance());
+
+        Object group = tasks.getVariable(refusal.task().getId(), "refusalGroup");
+        tasks.complete(refusal.task().getId(), Map.of("decision", "retry", "refusalGroup", group,
+                "decisionComment", "Price list un-archived in Odoo"));
+        tasks.complete(gateReview.task().getId(), Map.of("decision", "accept-submitted", "decisionComment", "Promo agreed"));
+        faults.resumeShipments();
+        tasks.complete(problem.task().getId(), Map.of("problemResolution", "reship"));
+        for (Waiting order : java.util.List.of(refusal, gateReview, problem)) {
+            assertThat(orderStatus(order.instance())).isEqualTo("COMPLETED");
+            assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(order.instance()).singleResult()
+                    .getProcessDefinitionId()).as("finished on the version before the split").isEqualTo(order.definition());
+        }
     }
 
     @Test
@@ -173,14 +234,15 @@ class MigrationTest {
         return response.body().path("deploymentId").asText();
     }
 
-    private String deployVersion2() throws IOException {
-        String model = Files.readString(Path.of("bpmn/order-fulfillment.bpmn"))
+    private String deployValidationVersion2() throws IOException {
+        return deploy("migration-test", "order-validation.bpmn", Files.readString(Path.of("bpmn/order-validation.bpmn"))
                 .replace("name=\"Review price mismatch\"", "name=\"Review price mismatch (v2)\"")
-                .replace("\"reviewCreditHold\"", "\"reviewCreditLimit\"");
-        Multipart.Response response = Multipart.post(ApiClient.baseUrl() + "/api/v1/ops/deployments?name=migration-test",
-                null, Map.of(), "files", Map.of("order-fulfillment.bpmn", model));
-        assertThat(response.status()).as(response.raw()).isEqualTo(201);
-        return response.body().path("deploymentId").asText();
+                .replace("\"reviewCreditHold\"", "\"reviewCreditLimit\""));
+    }
+
+    /** The order-validation instance an order's top level waits for. */
+    private String validationOf(String orderInstance) {
+        return runtime.createProcessInstanceQuery().superProcessInstanceId(orderInstance).singleResult().getId();
     }
 
     private String definitionOf(String processInstanceId) {

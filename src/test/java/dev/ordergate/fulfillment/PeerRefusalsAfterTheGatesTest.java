@@ -5,6 +5,7 @@ import static dev.ordergate.SampleOrders.uniqueRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordergate.ApiClient;
+import dev.ordergate.OrderTasks;
 import dev.ordergate.IntegrationTest;
 import dev.ordergate.ops.Scrape;
 import dev.ordergate.sandbox.SandboxFaults;
@@ -61,7 +62,7 @@ class PeerRefusalsAfterTheGatesTest {
 
         api.awaitOrderStatus(id, "COMPLETED");
         assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).hasSize(1);
-        assertThat(reached(id, "commitSalesOrderRefusalResolved")).isEqualTo(1);
+        assertThat(reached(id, "resolveCommitSalesOrderRefusal")).isEqualTo(1);
         assertThat(reached(id, "commitSalesOrder")).isEqualTo(2);
     }
 
@@ -76,8 +77,8 @@ class PeerRefusalsAfterTheGatesTest {
         api.awaitOrderStatus(id, "CANCELLED");
         assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).singleElement()
                 .satisfies(so -> assertThat(so.state()).isEqualTo("cancel"));
-        assertThat(reached(id, "cancelAfterCommitSalesOrderRefused")).isEqualTo(1);
-        assertThat(reached(id, "commitSalesOrderRefusalCancelled")).isEqualTo(1);
+        assertThat(reached(id, "cancelRefusedOrder")).isEqualTo(1);
+        assertThat(reached(id, "cancelledByReviewerEnd")).isEqualTo(1);
         assertThat(runtime.createIncidentQuery().processInstanceId(api.processInstanceId(id)).count()).isZero();
         assertThat(Scrape.of(api).value("ordergate_peer_refusals_total", "peer", "odoo", "activity", "commitSalesOrder"))
                 .as("counted as a business refusal, apart from incidents").isPositive();
@@ -116,14 +117,13 @@ class PeerRefusalsAfterTheGatesTest {
             assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).singleElement()
                     .satisfies(so -> assertThat(so.state()).isEqualTo("cancel"));
             assertThat(reached(id, "cancelSalesOrderRefused")).isEqualTo(1);
-            assertThat(reached(id, "withdrawRelease")).as("the release was compensated once").isEqualTo(1);
+            assertThat(reached(id, "withdrawRelease")).as("the releases were withdrawn once").isEqualTo(1);
         } finally {
             faults.resumeShipments();
         }
     }
 
     private long reached(String id, String activityId) {
-        return history.createHistoricActivityInstanceQuery().processInstanceId(api.processInstanceId(id))
-                .activityId(activityId).count();
+        return OrderTasks.reached(history, api.processInstanceId(id), activityId);
     }
 }

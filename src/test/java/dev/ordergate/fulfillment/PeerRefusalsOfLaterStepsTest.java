@@ -85,7 +85,7 @@ class PeerRefusalsOfLaterStepsTest {
 
         var completed = api.awaitOrderStatus(id, "COMPLETED");
         assertThat(completed.path("order").path("lines").get(0).path("sku").asText()).isEqualTo("FURN_8855");
-        assertThat(reached(id, "findSubstitutesRefusalResolved")).isEqualTo(1);
+        assertThat(reached(id, "resolveFindSubstitutesRefusal")).isEqualTo(1);
         assertThat(reached(id, "findSubstitutes")).isEqualTo(2);
     }
 
@@ -98,7 +98,7 @@ class PeerRefusalsOfLaterStepsTest {
 
         api.awaitOrderStatus(id, "CANCELLED");
         assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).isEmpty();
-        assertThat(reached(id, "findSubstitutesRefusalCancelled")).isEqualTo(1);
+        assertThat(reached(id, "cancelledByReviewerEnd")).isEqualTo(1);
     }
 
     @Test
@@ -130,8 +130,8 @@ class PeerRefusalsOfLaterStepsTest {
         refusals.decide(refusals.awaitRefusal(creditedId, credited, "resolveRefusal", "credit", "checkCredit"), "cancel", "Account closed");
         api.awaitOrderStatus(creditedId, "CANCELLED");
 
-        assertThat(reached(pricedId, "checkPricesRefusalCancelled")).isEqualTo(1);
-        assertThat(reached(creditedId, "checkCreditRefusalCancelled")).isEqualTo(1);
+        assertThat(reached(pricedId, "cancelledByReviewerEnd")).isEqualTo(1);
+        assertThat(reached(creditedId, "cancelledByReviewerEnd")).isEqualTo(1);
         assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + priced)).isEmpty();
         assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + credited)).isEmpty();
     }
@@ -148,7 +148,7 @@ class PeerRefusalsOfLaterStepsTest {
         Task shortfall = awaitTask(id, "reviewShortfall");
         tasks.complete(shortfall.getId(), Map.of("decision", "wait-for-stock", "decisionComment", "Supplier delivers Friday"));
         String pi = api.processInstanceId(id);
-        var timer = await().atMost(PATIENCE).until(() -> management.createJobQuery().processInstanceId(pi)
+        var timer = await().atMost(PATIENCE).until(() -> management.createJobQuery().rootProcessInstanceId(pi)
                 .activityId("waitForStock").timers().singleResult(), java.util.Objects::nonNull);
         assertThat(reached(id, "checkAvailability")).isEqualTo(1);
 
@@ -163,7 +163,7 @@ class PeerRefusalsOfLaterStepsTest {
 
         api.awaitOrderStatus(id, "CANCELLED");
         assertThat(reached(id, "checkAvailability")).as("first check, check after waiting, retry").isEqualTo(3);
-        assertThat(reached(id, "checkAvailabilityRefusalCancelled")).isEqualTo(1);
+        assertThat(reached(id, "cancelledByReviewerEnd")).isEqualTo(1);
         assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).isEmpty();
         assertThat(incidents(id)).isZero();
     }
@@ -187,7 +187,7 @@ class PeerRefusalsOfLaterStepsTest {
         api.awaitOrderStatus(id, "CANCELLED");
         assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).as("cancelled before the commit").isEmpty();
         assertThat(reached(id, "cancelShortLines")).isEqualTo(2);
-        assertThat(reached(id, "cancelShortLinesRefusalCancelled")).isEqualTo(1);
+        assertThat(reached(id, "cancelledByReviewerEnd")).isEqualTo(1);
         assertThat(incidents(id)).isZero();
     }
 
@@ -242,7 +242,7 @@ class PeerRefusalsOfLaterStepsTest {
         api.awaitOrderStatus(id, "BACKORDERED");
         faults.failNext("stock.picking", "action_cancel", 1, SandboxFaults.Fault.USER_ERROR);
 
-        management.executeJob(management.createJobQuery().processInstanceId(api.processInstanceId(id))
+        management.executeJob(management.createJobQuery().rootProcessInstanceId(api.processInstanceId(id))
                 .activityId("backorderExpired").singleResult().getId());
         refusals.decide(refusals.awaitRefusal(id, key, "resolveRefusalNoCancel", "odoo", "closeOpenDeliveries"), "retry",
                 "Backorder un-reserved in Odoo");
@@ -262,14 +262,14 @@ class PeerRefusalsOfLaterStepsTest {
         faults.failNext("sale.order", "action_cancel", 1, SandboxFaults.Fault.USER_ERROR);
         refusals.decide(commit, "cancel", "Customer closed");
 
-        refusals.decide(refusals.awaitRefusal(id, ref, "resolveRefusalNoCancel", "odoo", "cancelAfterCommitSalesOrderRefused"), "retry",
+        refusals.decide(refusals.awaitRefusal(id, ref, "resolveRefusalNoCancel", "odoo", "cancelRefusedOrder"), "retry",
                 "Quotation unlocked");
 
         api.awaitOrderStatus(id, "CANCELLED");
         assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).singleElement()
                 .satisfies(so -> assertThat(so.state()).isEqualTo("cancel"));
-        assertThat(reached(id, "cancelAfterCommitSalesOrderRefused")).isEqualTo(2);
-        assertThat(reached(id, "commitSalesOrderRefusalCancelled")).isEqualTo(1);
+        assertThat(reached(id, "cancelRefusedOrder")).isEqualTo(2);
+        assertThat(reached(id, "cancelledByReviewerEnd")).isEqualTo(1);
     }
 
     @Test
@@ -288,7 +288,7 @@ class PeerRefusalsOfLaterStepsTest {
         assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).singleElement()
                 .satisfies(so -> assertThat(so.state()).isEqualTo("cancel"));
         assertThat(reached(id, "cancelRefusedOrder")).isEqualTo(2);
-        assertThat(reached(id, "releaseRefusalCancelled")).isEqualTo(1);
+        assertThat(reached(id, "cancelledByReviewerEnd")).isEqualTo(1);
     }
 
     @Test
@@ -319,7 +319,7 @@ class PeerRefusalsOfLaterStepsTest {
         try {
             String id = api.submitOrder(order(ref, "C-10042", "US", "93701", line("1", "FURN_8900", "5", "22.50")));
             await().atMost(PATIENCE).until(() -> management.createJobQuery()
-                    .processInstanceId(api.processInstanceId(id)).activityId("findSubstitutes").count() == 1);
+                    .rootProcessInstanceId(api.processInstanceId(id)).activityId("findSubstitutes").count() == 1);
             faults.failNext("product.product", "*", 1, SandboxFaults.Fault.USER_ERROR);
             return id;
         } finally {
@@ -329,12 +329,12 @@ class PeerRefusalsOfLaterStepsTest {
 
     /** Jobs of the step wait, suspended, until released: a test's fault then meets that step's call and no other. */
     private void holdJobsOf(String activityId) {
-        management.createJobDefinitionQuery().processDefinitionKey("order-fulfillment").activityIdIn(activityId).list()
+        management.createJobDefinitionQuery().processDefinitionKey("order-availability").activityIdIn(activityId).list()
                 .forEach(d -> management.suspendJobDefinitionById(d.getId()));
     }
 
     private void releaseJobsOf(String activityId) {
-        management.createJobDefinitionQuery().processDefinitionKey("order-fulfillment").activityIdIn(activityId)
+        management.createJobDefinitionQuery().processDefinitionKey("order-availability").activityIdIn(activityId)
                 .suspended().list().forEach(d -> management.activateJobDefinitionById(d.getId(), true));
     }
 
@@ -368,7 +368,6 @@ class PeerRefusalsOfLaterStepsTest {
     }
 
     private long reached(String id, String activityId) {
-        return history.createHistoricActivityInstanceQuery().processInstanceId(api.processInstanceId(id))
-                .activityId(activityId).count();
+        return OrderTasks.reached(history, api.processInstanceId(id), activityId);
     }
 }

@@ -75,7 +75,7 @@ class OdooKeyRefusedTest {
         // The test profile's retry cycle (R2/PT1S: the engine sets 2 retries at the first failure) would be spent after
         // three failures; four and more are waits that kept the retries.
         await().atMost(PATIENCE).until(() -> failures(instance), n -> n >= 4);
-        assertThat(management.createJobQuery().processInstanceId(instance).withException().list()).isNotEmpty()
+        assertThat(management.createJobQuery().rootProcessInstanceId(instance).withException().list()).isNotEmpty()
                 .allSatisfy(waiting -> {
                     assertThat(waiting.getExceptionMessage()).containsIgnoringCase("odoo");
                     assertThat(waiting.getRetries()).as("no retry spent on a refused key").isEqualTo(2);

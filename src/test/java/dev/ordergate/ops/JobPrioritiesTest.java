@@ -39,7 +39,7 @@ class JobPrioritiesTest {
         configuration.setBeans(Map.of("syncSchedules", Map.of("priceLists", "0 0 3 1 1 ?")));
         engine = configuration.buildProcessEngine();
         engine.getRepositoryService().createDeployment()
-                .addClasspathResource("order-fulfillment.bpmn")
+                .addClasspathResource("order-validation.bpmn")
                 .addClasspathResource("price-list-sync.bpmn")
                 .deploy();
     }
@@ -74,7 +74,7 @@ class JobPrioritiesTest {
     }
 
     private String orderStep() {
-        String instance = engine.getRuntimeService().createProcessInstanceByKey("order-fulfillment")
+        String instance = engine.getRuntimeService().createProcessInstanceByKey("order-validation")
                 .startBeforeActivity("checkMasterData").execute().getId();
         return job(instance);
     }

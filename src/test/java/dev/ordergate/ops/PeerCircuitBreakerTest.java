@@ -74,7 +74,7 @@ class PeerCircuitBreakerTest {
         int reachedThePeer = faults.callCounts().entrySet().stream()
                 .filter(e -> e.getKey().startsWith("product.product/")).mapToInt(java.util.Map.Entry::getValue).sum();
         List<Job> waiting = instances.stream()
-                .flatMap(pi -> management.createJobQuery().processInstanceId(pi).withException().list().stream())
+                .flatMap(pi -> management.createJobQuery().rootProcessInstanceId(pi).withException().list().stream())
                 .toList();
         assertThat(odoo.getState()).isIn(CircuitBreaker.State.OPEN, CircuitBreaker.State.HALF_OPEN);
         assertThat(circuitOpen() - refusedBefore).isPositive();

@@ -54,7 +54,7 @@ class SyncStepsAsideTest {
         management = engine.getManagementService();
         beans.addBean("management", management);
         engine.getRepositoryService().createDeployment()
-                .addClasspathResource("order-fulfillment.bpmn")
+                .addClasspathResource("order-validation.bpmn")
                 .addModelInstance("sync.bpmn", Bpmn.createExecutableProcess("sync").camundaHistoryTimeToLive(1)
                         .camundaJobPriority(String.valueOf(JobPriorities.SYNC)).startEvent()
                         .serviceTask("writeChunk").camundaAsyncBefore().camundaDelegateExpression("${writeChunk}")
@@ -70,7 +70,7 @@ class SyncStepsAsideTest {
 
     @Test
     void aSyncStepStepsAsideWhileAnOrderJobIsDueAndRunsOnceAfter() {
-        String order = engine.getRuntimeService().createProcessInstanceByKey("order-fulfillment")
+        String order = engine.getRuntimeService().createProcessInstanceByKey("order-validation")
                 .startBeforeActivity("checkMasterData").execute().getId();
         String sync = engine.getRuntimeService().startProcessInstanceByKey("sync").getId();
         Job chunk = management.createJobQuery().processInstanceId(sync).singleResult();
