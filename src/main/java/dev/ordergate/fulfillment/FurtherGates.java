@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * order's job with an error that says so (an incident for the operator: the model and the code disagree).
  */
 @Component("furtherGates")
-class FurtherGates implements JavaDelegate {
+public class FurtherGates implements JavaDelegate {
 
     static final String GATE = "gate";
     static final String TITLE = "gateTitle";
