@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a reviewer may decide, per exception type (the gate that stopped the order). The forms offer exactly these
@@ -29,6 +30,10 @@ public enum ReviewOption {
     HAND_OVER_REFUSAL("refusal", "hand-over", true, false),
     RETRY_AFTER_REFUSAL_NO_CANCEL("refusal-no-cancel", "retry", true, false),
     HAND_OVER_REFUSAL_NO_CANCEL("refusal-no-cancel", "hand-over", true, false),
+    /** A gate added as a decision row and a policy bean (order-gates.dmn): the reviewer lets the order through... */
+    ACCEPT_FURTHER_GATE("*", "accept", true, true),
+    /** ... or has the gate checked again after a fix elsewhere. */
+    RECHECK_FURTHER_GATE("*", "recheck", false, false),
     REJECT(null, "reject", true, false);
 
     /**
@@ -62,9 +67,14 @@ public enum ReviewOption {
         return accepts;
     }
 
+    /** The gates that have options of their own; any other gate is one added without drawing (the "*" options). */
+    private static final Set<String> OWN_OPTIONS = Arrays.stream(values()).map(o -> o.gate)
+            .filter(g -> g != null && !g.equals("*")).collect(Collectors.toSet());
+
     public static List<ReviewOption> forGate(String gate) {
+        String key = OWN_OPTIONS.contains(gate) ? gate : "*";
         return Arrays.stream(values())
-                .filter(o -> o.gate == null ? !WITHOUT_REJECT.contains(gate) : o.gate.equals(gate)).toList();
+                .filter(o -> o.gate == null ? !WITHOUT_REJECT.contains(gate) : o.gate.equals(key)).toList();
     }
 
     /** What is wrong with a decision (and its comment) on this gate's review; empty when it may be recorded. */

@@ -1,12 +1,16 @@
 package dev.ordergate.rules;
 
+import dev.ordergate.compliance.RestrictionPolicy;
 import dev.ordergate.credit.CreditPolicy;
 import dev.ordergate.inventory.SubstitutionPolicy;
 import dev.ordergate.pricing.PriceTolerances;
 import dev.ordergate.region.CurrentRegion;
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +19,7 @@ import org.springframework.stereotype.Component;
  * the ports the gates speak to.
  */
 @Component
-public class DecisionTables implements PriceTolerances, CreditPolicy, SubstitutionPolicy {
+public class DecisionTables implements PriceTolerances, CreditPolicy, SubstitutionPolicy, RestrictionPolicy {
 
     private final DecisionService decisions;
 
@@ -57,6 +61,29 @@ public class DecisionTables implements PriceTolerances, CreditPolicy, Substituti
         String policy = decisions.evaluateDecisionTableByKey("substitution-policy").variables(inputs).evaluate()
                 .getSingleResult().getSingleEntry();
         return Mode.of(policy);
+    }
+
+    /**
+     * The gates an order passes after the five drawn ones, in the order of their rows (order-gates.dmn, every
+     * matching row): each names a policy bean ({@code order.OrderGate}).
+     */
+    public List<String> furtherGates(String channel) {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("channel", channel);
+        inputs.put("region", CurrentRegion.id());
+        return decisions.evaluateDecisionTableByKey("order-gates").variables(inputs).evaluate()
+                .collectEntries("gate").stream().map(String.class::cast).toList();
+    }
+
+    @Override
+    public Optional<String> restriction(String sku, String productCategory, String shipToCountry) {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("sku", sku);
+        inputs.put("productCategory", productCategory);
+        inputs.put("shipToCountry", shipToCountry);
+        var row = decisions.evaluateDecisionTableByKey("restricted-products").variables(inputs).evaluate()
+                .getFirstResult();
+        return row == null ? Optional.empty() : Optional.of(Objects.toString(row.getSingleEntry(), ""));
     }
 
     /** Who reviews an exception of this type, and to whom it escalates. */

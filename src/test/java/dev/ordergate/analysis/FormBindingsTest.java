@@ -10,6 +10,10 @@ import static org.awaitility.Awaitility.await;
 import dev.ordergate.ApiClient;
 import dev.ordergate.IntegrationTest;
 import dev.ordergate.OrderTasks;
+import dev.ordergate.order.Address;
+import dev.ordergate.order.Order;
+import dev.ordergate.order.OrderLine;
+import dev.ordergate.order.Orders;
 import dev.ordergate.sandbox.SandboxFaults;
 import dev.ordergate.TestMasterDataHub;
 import dev.ordergate.sandbox.SimulatedPricingEngine;
@@ -25,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -55,6 +60,8 @@ class FormBindingsTest {
     SimulatedPricingEngine pricingEngine;
     @Autowired
     SandboxFaults faults;
+    @Autowired
+    Orders orderStore;
 
     @AfterEach
     void resetFeed() {
@@ -157,7 +164,20 @@ class FormBindingsTest {
         reached.putAll(reachReturnTasks());
         reached.put("peer-refusal-review/resolveRefusal", refusalReview());
         reached.put("peer-refusal-review/resolveRefusalNoCancel", refusalReviewWithoutCancel());
+        reached.put("further-gates/reviewGateException", furtherGateReview());
         return reached;
+    }
+
+    /** An installation to be shipped to Canada, as the order process hands it to its further gates. */
+    private Task furtherGateReview() {
+        String id = UUID.randomUUID().toString();
+        Order order = new Order("b2b-portal", "PO-" + id, "C-10042",
+                new Address("Acme Warehouse 3", "1 Dock Rd", "Toronto", "M5V 2T6", "CA"), null, "USD", "30 Days",
+                List.of(new OrderLine("1", "SVC-INSTALL", BigDecimal.ONE, "Units", new BigDecimal("90.00"))), true, true);
+        orderStore.insert(id, order, "form-check-" + id, "us");
+        String instance = runtime.startProcessInstanceByKey("further-gates", order.businessKey(),
+                Map.of("orderId", id, "region", "us")).getId();
+        return await().atMost(PATIENCE).until(() -> OrderTasks.of(tasks, runtime, instance).singleResult(), t -> t != null);
     }
 
     /** A shipped order's returns: a small one reaches the inspection, a high-value one customer service's approval. */

@@ -130,7 +130,7 @@ class ReviewFormsMatchTheirRoutesTest {
 
     private static boolean anyGateOffering(Set<String> offered) {
         return Stream.of("master-data", "pricing", "credit", "tax", "availability", "substitution", "return", "refusal",
-                        "refusal-no-cancel")
+                        "refusal-no-cancel", "restricted-products")
                 .anyMatch(gate -> new LinkedHashSet<>(ReviewOption.forGate(gate).stream().map(ReviewOption::value).toList())
                         .equals(offered));
     }

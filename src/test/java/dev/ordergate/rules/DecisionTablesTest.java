@@ -99,7 +99,8 @@ class DecisionTablesTest {
             "null, credit,       credit-controllers,   finance-supervisors",
             "null, tax,          customer-service,     order-supervisors",
             "null, availability, customer-service,     order-supervisors",
-            "null, substitution, customer-service,     order-supervisors"})
+            "null, substitution, customer-service,     order-supervisors",
+            "eu,   restricted-products, customer-service, order-supervisors"})
     void reviewerRoutingRows(String region, String exceptionType, String reviewers, String supervisors)
             throws IOException {
         Map<String, Object> inputs = new HashMap<>();
@@ -151,6 +152,32 @@ class DecisionTablesTest {
         var row = evaluate("return-eligibility", inputs).getSingleResult();
         assertThat(row.get("approval")).isEqualTo(approval);
         assertThat((String) row.get("reason")).isNotBlank();
+    }
+
+    @ParameterizedTest(name = "{0} ({1}) to {2} -> {3}")
+    @CsvSource(nullValues = "null", value = {
+            "SVC-INSTALL, Services,         CA, installation is sold in the US only",
+            "SVC-INSTALL, Services,         US, null",
+            "FURN_0269,   Office Furniture, IR, the destination is under trade restrictions",
+            "SVC-INSTALL, Services,         KP, the destination is under trade restrictions",
+            "FURN_0269,   Office Furniture, DE, null",
+            "FURN_0269,   null,             US, null"})
+    void restrictedProductsRows(String sku, String category, String country, String restriction) throws IOException {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("sku", sku);
+        inputs.put("productCategory", category);
+        inputs.put("shipToCountry", country);
+        var result = evaluate("restricted-products", inputs);
+        assertThat(result.isEmpty() ? null : (String) result.getFirstResult().getSingleEntry()).isEqualTo(restriction);
+    }
+
+    @ParameterizedTest(name = "region {0}, channel {1}")
+    @CsvSource(nullValues = "null", value = {"us, b2b-portal", "eu, eu-portal", "null, edi-gateway"})
+    void everyOrderPassesTheRestrictedProductsGateAfterTheDrawnOnes(String region, String channel) throws IOException {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("region", region);
+        inputs.put("channel", channel);
+        assertThat(evaluate("order-gates", inputs).collectEntries("gate")).containsExactly("restricted-products");
     }
 
     @org.junit.jupiter.api.Test

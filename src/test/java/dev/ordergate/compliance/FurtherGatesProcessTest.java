@@ -1,0 +1,205 @@
+package dev.ordergate.compliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ordergate.ApiClient;
+import dev.ordergate.IntegrationTest;
+import dev.ordergate.OrderTasks;
+import dev.ordergate.order.Address;
+import dev.ordergate.order.Order;
+import dev.ordergate.order.OrderLine;
+import dev.ordergate.order.OrderStatus;
+import dev.ordergate.order.Orders;
+import dev.ordergate.review.ReviewDecisions;
+import dev.ordergate.sandbox.SandboxFaults;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The gate added as a decision row and a policy bean: the diagram further-gates, as the order process calls it after
+ * the drawn gates, passes each gate order-gates.dmn lists (restricted products) and puts an exception in front of
+ * the reviewers reviewer-routing.dmn names, through the one gate review. Real engine, real sandbox Odoo (the order's
+ * customer and products are resolved from it), the review API over HTTP.
+ */
+@IntegrationTest
+class FurtherGatesProcessTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Autowired
+    Orders orders;
+    @Autowired
+    ReviewDecisions decisions;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    SandboxFaults faults;
+
+    @AfterEach
+    void noFaultsLeft() {
+        faults.reset();
+    }
+
+    @Test
+    void anInstallationShippedToCanadaGoesToCustomerServiceWhoAcceptsItAndTheOrderPasses() throws Exception {
+        String orderId = storedOrder("CA", line("1", "FURN_0269", "2", "299.00"), line("2", "SVC-INSTALL", "1", "90.00"));
+        String instance = passFurtherGates(orderId);
+
+        Task review = awaitReview(instance);
+        assertThat(review.getName()).startsWith("Review restricted products · ");
+        assertThat(tasks.getIdentityLinksForTask(review.getId())).extracting(link -> link.getGroupId())
+                .containsExactly("customer-service");
+        assertThat(tasks.getVariable(review.getId(), "exceptionReason"))
+                .isEqualTo("Line 2 SVC-INSTALL to CA: installation is sold in the US only");
+
+        var noComment = decide(review, "{\"decision\": \"accept\"}");
+        assertThat(noComment.statusCode()).as(noComment.body()).isEqualTo(400);
+        assertThat(JSON.readTree(noComment.body()).path("errors").findValuesAsText("field")).contains("decisionComment");
+        var unknown = decide(review, "{\"decision\": \"take-odoo\"}");
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(400);
+        assertThat(unknown.body()).contains("accept", "recheck", "reject");
+
+        var accepted = decide(review, "{\"decision\": \"accept\", \"decisionComment\": \"Installer contracted locally\"}");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        awaitEnded(instance);
+        assertThat(passedThrough(instance)).contains("gatePassed", "furtherGatesPassed").doesNotContain("furtherGateRejected");
+        assertThat(decisions.forOrder(orderId)).singleElement().satisfies(d -> {
+            assertThat(d.gate()).isEqualTo(RestrictedProducts.ID);
+            assertThat(d.decision()).isEqualTo("accept");
+            assertThat(d.decidedBy()).isEqualTo("service");
+        });
+        assertThat(decisions.accepted(orderId, RestrictedProducts.ID)).as("passes from now on").isTrue();
+    }
+
+    @Test
+    void aRejectedExceptionRejectsTheOrder() throws Exception {
+        String orderId = storedOrder("IR", line("1", "FURN_0269", "1", "299.00"));
+        String instance = passFurtherGates(orderId);
+
+        Task review = awaitReview(instance);
+        assertThat(tasks.getVariable(review.getId(), "exceptionReason"))
+                .isEqualTo("Line 1 FURN_0269 to IR: the destination is under trade restrictions");
+        var rejected = decide(review, "{\"decision\": \"reject\", \"decisionComment\": \"Embargoed destination\"}");
+        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
+
+        awaitEnded(instance);
+        assertThat(passedThrough(instance)).contains("furtherGateRejected", "orderEnded").doesNotContain("furtherGatesPassed");
+        assertThat(orders.get(orderId).status()).isEqualTo(OrderStatus.REJECTED);
+    }
+
+    @Test
+    void aRecheckChecksTheGateAgain() throws Exception {
+        String orderId = storedOrder("CA", line("1", "SVC-INSTALL", "1", "90.00"));
+        String instance = passFurtherGates(orderId);
+
+        Task first = awaitReview(instance);
+        assertThat(decide(first, "{\"decision\": \"recheck\"}").statusCode()).isEqualTo(200);
+        Task second = await().atMost(Duration.ofSeconds(60)).until(() -> openReview(instance),
+                t -> t != null && !t.getId().equals(first.getId()));
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+                .activityId("checkFurtherGate").count()).isEqualTo(2);
+        assertThat(second.getName()).startsWith("Review restricted products");
+        runtime.deleteProcessInstance(instance, "test done");
+    }
+
+    @Test
+    void anOrderNothingRestrictsPassesWithoutAReview() {
+        String orderId = storedOrder("US", line("1", "FURN_0269", "2", "299.00"), line("2", "SVC-INSTALL", "1", "90.00"));
+        String instance = passFurtherGates(orderId);
+
+        awaitEnded(instance);
+        assertThat(passedThrough(instance)).contains("checkFurtherGate", "gatePassed", "furtherGatesPassed")
+                .doesNotContain("reviewGateException");
+        assertThat(decisions.forOrder(orderId)).isEmpty();
+    }
+
+    @Test
+    void aRefusalWhileTheGateReadsItsFactsGoesToAReviewerAndTheGateIsCheckedAgain() {
+        String orderId = storedOrder("US", line("1", "FURN_0269", "1", "299.00"));
+        String businessKey = orders.get(orderId).businessKey();
+        faults.failNext("product.product", "*", 1, SandboxFaults.Fault.USER_ERROR);
+        String instance = passFurtherGates(orderId);
+
+        Task review = await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery()
+                .taskDefinitionKey("resolveRefusal").processInstanceBusinessKey(businessKey).singleResult(), t -> t != null);
+        assertThat(tasks.getVariable(review.getId(), "refusalStep")).isEqualTo("checkFurtherGate");
+        assertThat(tasks.getVariable(review.getId(), "refusalMessage")).isEqualTo(SandboxFaults.REFUSAL);
+        assertThat(runtime.createIncidentQuery().processInstanceId(instance).count()).as("no incident").isZero();
+        tasks.complete(review.getId(), Map.of("decision", "retry", "decisionComment", "Product un-archived",
+                "refusalGroup", tasks.getVariable(review.getId(), "refusalGroup")));
+
+        awaitEnded(instance);
+        assertThat(passedThrough(instance)).contains("furtherGateRefusalResolved", "furtherGatesPassed");
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+                .activityId("checkFurtherGate").count()).isEqualTo(2);
+    }
+
+    private String storedOrder(String country, OrderLine... lines) {
+        String id = UUID.randomUUID().toString();
+        Order order = new Order("b2b-portal", "PO-" + id, "C-10042",
+                new Address("Acme Warehouse 3", "1 Dock Rd", "Fresno", "93701", country), null, "USD", "30 Days",
+                List.of(lines), true, true);
+        orders.insert(id, order, "test-" + id, "us");
+        return id;
+    }
+
+    /** As the order process calls it: the order's id, region and business key. */
+    private String passFurtherGates(String orderId) {
+        return runtime.startProcessInstanceByKey("further-gates", orders.get(orderId).order().businessKey(),
+                Map.of("orderId", orderId, "region", "us")).getId();
+    }
+
+    private static OrderLine line(String lineRef, String sku, String quantity, String unitPrice) {
+        return new OrderLine(lineRef, sku, new BigDecimal(quantity), "Units", new BigDecimal(unitPrice));
+    }
+
+    private Task openReview(String instance) {
+        return OrderTasks.of(tasks, runtime, instance).singleResult();
+    }
+
+    private Task awaitReview(String instance) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> openReview(instance), t -> t != null);
+    }
+
+    private void awaitEnded(String instance) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> history.createHistoricProcessInstanceQuery()
+                .processInstanceId(instance).finished().count() == 1);
+    }
+
+    private List<String> passedThrough(String instance) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(instance).list().stream()
+                .map(a -> a.getActivityId()).toList();
+    }
+
+    private HttpResponse<String> decide(Task review, String body) throws Exception {
+        String credentials = Base64.getEncoder().encodeToString("service:service".getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(ApiClient.baseUrl() + "/api/v1/reviews/" + review.getId()
+                        + "/decision")).header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + credentials).POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
