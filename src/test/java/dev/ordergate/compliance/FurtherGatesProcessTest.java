@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ordergate.ApiClient;
 import dev.ordergate.IntegrationTest;
 import dev.ordergate.OrderTasks;
+import dev.ordergate.SampleOrders;
 import dev.ordergate.order.Address;
 import dev.ordergate.order.Order;
 import dev.ordergate.order.OrderLine;
@@ -44,6 +45,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class FurtherGatesProcessTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private final ApiClient api = new ApiClient();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Autowired
@@ -153,9 +155,37 @@ class FurtherGatesProcessTest {
                 "refusalGroup", tasks.getVariable(review.getId(), "refusalGroup")));
 
         awaitEnded(instance);
-        assertThat(passedThrough(instance)).contains("furtherGateRefusalResolved", "furtherGatesPassed");
+        assertThat(passedThrough(instance)).contains("resolveFurtherGateRefusal", "furtherGatesPassed");
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
                 .activityId("checkFurtherGate").count()).isEqualTo(2);
+    }
+
+    /**
+     * The whole order, through the API: the drawn gates pass, the further gates stop it, the reviewer rejects it, and
+     * the rejection goes up from further-gates through order-validation to the order process's one 'Order rejected'.
+     */
+    @Test
+    void anInstallationOrderedForCanadaIsStoppedAfterTheDrawnGatesAndTheReviewerRejectsIt() {
+        String ref = SampleOrders.uniqueRef();
+        var created = api.post("/api/v1/orders", SampleOrders.order(ref, "C-10042", "CA", "M5V 2T6",
+                SampleOrders.line("1", "FURN_0269", "1", "299.00") + "," + SampleOrders.line("2", "SVC-INSTALL", "1", "81.00")));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String orderId = created.body().path("id").asText();
+        String instance = created.body().path("processInstanceId").asText();
+
+        Task review = await().atMost(Duration.ofSeconds(90)).until(() -> OrderTasks.of(tasks, runtime, instance)
+                .singleResult(), t -> t != null);
+        assertThat(OrderTasks.kindOf(tasks, review)).as("the first review the order meets").isEqualTo("reviewGateException");
+        assertThat(review.getName()).startsWith("Review restricted products · b2b-portal:" + ref);
+        assertThat(tasks.getVariable(review.getId(), "exceptionReason"))
+                .isEqualTo("Line 2 SVC-INSTALL to CA: installation is sold in the US only");
+        tasks.complete(review.getId(), Map.of("decision", "reject", "decisionComment", "No installer in Canada"));
+
+        api.awaitOrderStatus(orderId, "REJECTED");
+        await().atMost(Duration.ofSeconds(60)).until(() -> history.createHistoricProcessInstanceQuery()
+                .processInstanceId(instance).finished().count() == 1);
+        assertThat(passedThrough(instance)).contains("validateOrder", "validationRejected", "orderRejected")
+                .doesNotContain("commitSalesOrder", "validatedInShadow");
     }
 
     private String storedOrder(String country, OrderLine... lines) {
