@@ -57,6 +57,24 @@ class ModularityTest {
         assertThat(USES.get("sync")).as("sync uses").doesNotContain("pricing", "masterdata", "inventory");
     }
 
+    /** No package grows into the house's dumping ground: each Java package (the sandbox aside) holds at most a fifth of the code. */
+    @Test
+    void noPackageHoldsMoreThanAFifthOfTheCode() throws java.io.IOException {
+        java.nio.file.Path root = java.nio.file.Path.of("src/main/java/dev/ordergate");
+        Map<String, Long> lines = new TreeMap<>();
+        try (var files = java.nio.file.Files.walk(root)) {
+            for (var file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String pkg = root.relativize(file.getParent()).toString().replace('/', '.');
+                if (!pkg.equals("sandbox") && !pkg.startsWith("sandbox.")) {
+                    lines.merge(pkg, (long) java.nio.file.Files.readAllLines(file).size(), Long::sum);
+                }
+            }
+        }
+        long total = lines.values().stream().mapToLong(Long::longValue).sum();
+        assertThat(lines).as("lines per package of %d", total).allSatisfy((pkg, n) ->
+                assertThat(n * 100.0 / total).as(pkg + " share of the code, %").isLessThanOrEqualTo(20.0));
+    }
+
     private static boolean reaches(String from, String to) {
         Set<String> seen = new HashSet<>();
         var todo = new ArrayDeque<String>(List.of(from));

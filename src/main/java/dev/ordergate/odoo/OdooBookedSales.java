@@ -1,11 +1,13 @@
 package dev.ordergate.odoo;
 
-import static dev.ordergate.odoo.OdooValues.decimal;
-import static dev.ordergate.odoo.OdooValues.ids;
-import static dev.ordergate.odoo.OdooValues.many2oneName;
-import static dev.ordergate.odoo.OdooValues.text;
+import static dev.ordergate.odoo.client.OdooValues.decimal;
+import static dev.ordergate.odoo.client.OdooValues.ids;
+import static dev.ordergate.odoo.client.OdooValues.many2oneName;
+import static dev.ordergate.odoo.client.OdooValues.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ordergate.odoo.client.OdooClient;
+import dev.ordergate.odoo.client.OdooValues;
 import dev.ordergate.reporting.BookedSales;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,10 +1,13 @@
 package dev.ordergate.odoo;
 
-import static dev.ordergate.odoo.OdooValues.many2oneId;
+import static dev.ordergate.odoo.client.OdooValues.many2oneId;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.ordergate.odoo.client.OdooBusinessException;
+import dev.ordergate.odoo.client.OdooClient;
+import dev.ordergate.odoo.client.OdooValues;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

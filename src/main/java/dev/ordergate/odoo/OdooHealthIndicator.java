@@ -1,5 +1,13 @@
 package dev.ordergate.odoo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ordergate.odoo.client.OdooAccessException;
+import dev.ordergate.odoo.client.OdooAccessProperties;
+import dev.ordergate.odoo.client.OdooClient;
+import dev.ordergate.odoo.client.OdooException;
+import dev.ordergate.odoo.client.OdooProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -10,17 +18,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The health component {@code odoo}: the server's version and protocol, whether it accepts our credentials (and why

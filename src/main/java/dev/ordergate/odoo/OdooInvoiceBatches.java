@@ -1,8 +1,11 @@
 package dev.ordergate.odoo;
 
-import static dev.ordergate.odoo.OdooValues.ids;
+import static dev.ordergate.odoo.client.OdooValues.ids;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ordergate.odoo.client.OdooClient;
+import dev.ordergate.odoo.client.OdooProtocolException;
+import dev.ordergate.odoo.client.OdooValues;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

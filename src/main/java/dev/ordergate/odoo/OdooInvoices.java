@@ -1,12 +1,15 @@
 package dev.ordergate.odoo;
 
-import static dev.ordergate.odoo.OdooValues.decimal;
-import static dev.ordergate.odoo.OdooValues.ids;
-import static dev.ordergate.odoo.OdooValues.text;
+import static dev.ordergate.odoo.client.OdooValues.decimal;
+import static dev.ordergate.odoo.client.OdooValues.ids;
+import static dev.ordergate.odoo.client.OdooValues.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ordergate.invoicing.InvoiceRef;
 import dev.ordergate.invoicing.Invoices;
+import dev.ordergate.odoo.client.OdooClient;
+import dev.ordergate.odoo.client.OdooMissingRecordException;
+import dev.ordergate.odoo.client.OdooValues;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -5,6 +5,8 @@ import dev.ordergate.masterdata.MasterDataEntities.Kind;
 import dev.ordergate.masterdata.MasterDataEntities;
 import dev.ordergate.masterdata.MasterDataRecord;
 import dev.ordergate.masterdata.MasterDataRecords;
+import dev.ordergate.odoo.client.OdooClient;
+import dev.ordergate.odoo.client.OdooValues;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

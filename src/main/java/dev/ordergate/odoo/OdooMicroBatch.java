@@ -1,5 +1,11 @@
 package dev.ordergate.odoo;
 
+import dev.ordergate.odoo.client.OdooAccessException;
+import dev.ordergate.odoo.client.OdooBusinessException;
+import dev.ordergate.odoo.client.OdooCompanyScope;
+import dev.ordergate.odoo.client.OdooMissingRecordException;
+import dev.ordergate.odoo.client.OdooProtocolException;
+import dev.ordergate.odoo.client.OdooRequestException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

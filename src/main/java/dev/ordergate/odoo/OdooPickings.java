@@ -1,9 +1,12 @@
 package dev.ordergate.odoo;
 
-import static dev.ordergate.odoo.OdooValues.map;
-import static dev.ordergate.odoo.OdooValues.text;
+import static dev.ordergate.odoo.client.OdooValues.map;
+import static dev.ordergate.odoo.client.OdooValues.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ordergate.odoo.client.OdooBusinessException;
+import dev.ordergate.odoo.client.OdooClient;
+import dev.ordergate.odoo.client.OdooValues;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;

@@ -1,19 +1,27 @@
 package dev.ordergate.odoo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ordergate.odoo.client.OdooAccessException;
+import dev.ordergate.odoo.client.OdooAccessProperties;
+import dev.ordergate.odoo.client.OdooBusinessException;
+import dev.ordergate.odoo.client.OdooClient;
+import dev.ordergate.odoo.client.OdooDialect;
+import dev.ordergate.odoo.client.OdooException;
+import dev.ordergate.odoo.client.OdooProperties;
+import dev.ordergate.odoo.client.OdooProtocolException;
+import dev.ordergate.odoo.client.OdooServerException;
+import dev.ordergate.odoo.client.OdooValues;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * {@code ordergate preflight}: checks a target Odoo for everything Ordergate needs (version and protocol, our

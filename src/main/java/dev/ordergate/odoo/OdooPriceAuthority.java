@@ -1,20 +1,24 @@
 package dev.ordergate.odoo;
 
-import static dev.ordergate.odoo.OdooValues.decimal;
-import static dev.ordergate.odoo.OdooValues.many2oneId;
-import static dev.ordergate.odoo.OdooValues.many2oneName;
-import static dev.ordergate.odoo.OdooValues.number;
+import static dev.ordergate.odoo.client.OdooValues.decimal;
+import static dev.ordergate.odoo.client.OdooValues.many2oneId;
+import static dev.ordergate.odoo.client.OdooValues.many2oneName;
+import static dev.ordergate.odoo.client.OdooValues.number;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ordergate.odoo.client.OdooBusinessException;
+import dev.ordergate.odoo.client.OdooClient;
+import dev.ordergate.odoo.client.OdooMissingRecordException;
+import dev.ordergate.odoo.client.OdooProtocolException;
+import dev.ordergate.odoo.client.OdooValues;
 import dev.ordergate.order.Order;
 import dev.ordergate.order.OrderLine;
 import dev.ordergate.pricing.PriceAuthority;
-import java.math.BigDecimal;
 import dev.ordergate.sync.SyncSchedules;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 

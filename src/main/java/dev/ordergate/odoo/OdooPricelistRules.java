@@ -1,10 +1,12 @@
 package dev.ordergate.odoo;
 
-import static dev.ordergate.odoo.OdooValues.decimal;
-import static dev.ordergate.odoo.OdooValues.many2oneId;
-import static dev.ordergate.odoo.OdooValues.text;
+import static dev.ordergate.odoo.client.OdooValues.decimal;
+import static dev.ordergate.odoo.client.OdooValues.many2oneId;
+import static dev.ordergate.odoo.client.OdooValues.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ordergate.odoo.client.OdooClient;
+import dev.ordergate.odoo.client.OdooValues;
 import dev.ordergate.sync.SyncSchedules;
 import java.math.BigDecimal;
 import java.time.Clock;

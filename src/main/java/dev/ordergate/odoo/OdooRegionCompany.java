@@ -1,5 +1,6 @@
 package dev.ordergate.odoo;
 
+import dev.ordergate.odoo.client.OdooCompanyScope;
 import dev.ordergate.region.Regions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

@@ -1,12 +1,18 @@
 package dev.ordergate.odoo;
 
-import static dev.ordergate.odoo.OdooValues.decimal;
-import static dev.ordergate.odoo.OdooValues.ids;
-import static dev.ordergate.odoo.OdooValues.many2oneId;
-import static dev.ordergate.odoo.OdooValues.number;
-import static dev.ordergate.odoo.OdooValues.text;
+import static dev.ordergate.odoo.client.OdooValues.decimal;
+import static dev.ordergate.odoo.client.OdooValues.ids;
+import static dev.ordergate.odoo.client.OdooValues.many2oneId;
+import static dev.ordergate.odoo.client.OdooValues.number;
+import static dev.ordergate.odoo.client.OdooValues.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ordergate.odoo.client.OdooBusinessException;
+import dev.ordergate.odoo.client.OdooClient;
+import dev.ordergate.odoo.client.OdooDialect;
+import dev.ordergate.odoo.client.OdooMissingRecordException;
+import dev.ordergate.odoo.client.OdooProtocolException;
+import dev.ordergate.odoo.client.OdooValues;
 import dev.ordergate.sales.ReturnRef;
 import dev.ordergate.sales.Returns;
 import java.math.BigDecimal;

@@ -1,11 +1,13 @@
 package dev.ordergate.odoo;
 
-import static dev.ordergate.odoo.OdooValues.decimal;
-import static dev.ordergate.odoo.OdooValues.text;
+import static dev.ordergate.odoo.client.OdooValues.decimal;
+import static dev.ordergate.odoo.client.OdooValues.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ordergate.inventory.BookedStock;
 import dev.ordergate.inventory.StockCount;
+import dev.ordergate.odoo.client.OdooClient;
+import dev.ordergate.odoo.client.OdooValues;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -13,6 +13,7 @@ import static dev.ordergate.odoo.OdooFixtures.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ordergate.odoo.client.OdooBusinessException;
 import dev.ordergate.sales.ReturnRef;
 import dev.ordergate.sales.Returns;
 import dev.ordergate.sales.SalesOrderRef;

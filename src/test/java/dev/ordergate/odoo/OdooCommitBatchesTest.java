@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ordergate.IntegrationTest;
+import dev.ordergate.odoo.client.OdooClient;
+import dev.ordergate.odoo.client.OdooException;
 import dev.ordergate.sandbox.SandboxFaults;
 import dev.ordergate.sandbox.SandboxOdoo;
 import dev.ordergate.sandbox.SandboxSaleOrder;

@@ -10,7 +10,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ordergate.odoo.OdooProperties.Protocol;
+import dev.ordergate.odoo.client.OdooAccessProperties;
+import dev.ordergate.odoo.client.OdooAuthentication;
+import dev.ordergate.odoo.client.OdooClient;
+import dev.ordergate.odoo.client.OdooCredentials;
+import dev.ordergate.odoo.client.OdooJson2;
+import dev.ordergate.odoo.client.OdooProperties.Protocol;
+import dev.ordergate.odoo.client.OdooProperties;
+import dev.ordergate.odoo.client.OdooRpc;
 import dev.ordergate.order.PeerAwaited;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -6,6 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ordergate.odoo.client.OdooAccessException;
+import dev.ordergate.odoo.client.OdooBusinessException;
+import dev.ordergate.odoo.client.OdooClient;
+import dev.ordergate.odoo.client.OdooException;
+import dev.ordergate.odoo.client.OdooMissingRecordException;
+import dev.ordergate.odoo.client.OdooProtocolException;
+import dev.ordergate.odoo.client.OdooRequestException;
+import dev.ordergate.odoo.client.OdooServerException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;

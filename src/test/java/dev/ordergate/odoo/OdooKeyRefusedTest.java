@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ordergate.ApiClient;
 import dev.ordergate.IntegrationTest;
+import dev.ordergate.odoo.client.OdooAuthentication;
 import dev.ordergate.sandbox.SandboxOdoo;
 import java.time.Duration;
 import org.camunda.bpm.engine.HistoryService;
@@ -15,9 +16,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * While the sandbox Odoo refuses the node's key, an order's job waits for it like an outage: it fails again and again

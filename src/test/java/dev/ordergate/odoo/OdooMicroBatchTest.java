@@ -2,6 +2,9 @@ package dev.ordergate.odoo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ordergate.odoo.client.OdooBusinessException;
+import dev.ordergate.odoo.client.OdooCompanyScope;
+import dev.ordergate.odoo.client.OdooTransportException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

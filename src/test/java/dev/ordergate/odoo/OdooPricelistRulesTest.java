@@ -3,6 +3,7 @@ package dev.ordergate.odoo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordergate.IntegrationTest;
+import dev.ordergate.odoo.client.OdooClient;
 import dev.ordergate.sandbox.SandboxFaults;
 import java.math.BigDecimal;
 import java.time.Clock;

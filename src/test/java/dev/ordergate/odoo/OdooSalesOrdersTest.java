@@ -19,6 +19,8 @@ import static dev.ordergate.odoo.OdooFixtures.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ordergate.odoo.client.OdooBusinessException;
+import dev.ordergate.odoo.client.OdooException;
 import dev.ordergate.order.Order;
 import dev.ordergate.sales.SalesOrderRef;
 import dev.ordergate.sales.SalesOrders;

@@ -1,16 +1,19 @@
 package dev.ordergate.odoo;
 
-import static dev.ordergate.odoo.OdooValues.many2oneId;
-import static dev.ordergate.odoo.OdooValues.many2oneName;
+import static dev.ordergate.odoo.client.OdooValues.many2oneId;
+import static dev.ordergate.odoo.client.OdooValues.many2oneName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ordergate.IntegrationTest;
-import dev.ordergate.sandbox.SandboxFaults;
+import dev.ordergate.odoo.client.OdooClient;
+import dev.ordergate.odoo.client.OdooException;
+import dev.ordergate.odoo.client.OdooValues;
 import dev.ordergate.sandbox.SandboxFaults.Fault;
-import dev.ordergate.sandbox.SandboxOdoo;
+import dev.ordergate.sandbox.SandboxFaults;
 import dev.ordergate.sandbox.SandboxOdoo.SandboxMove;
+import dev.ordergate.sandbox.SandboxOdoo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

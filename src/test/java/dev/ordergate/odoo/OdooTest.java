@@ -2,6 +2,13 @@ package dev.ordergate.odoo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.ordergate.odoo.client.OdooAccessProperties;
+import dev.ordergate.odoo.client.OdooAuthentication;
+import dev.ordergate.odoo.client.OdooClient;
+import dev.ordergate.odoo.client.OdooCredentials;
+import dev.ordergate.odoo.client.OdooJson2;
+import dev.ordergate.odoo.client.OdooProperties;
+import dev.ordergate.odoo.client.OdooRpc;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;

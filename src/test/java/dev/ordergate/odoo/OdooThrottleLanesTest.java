@@ -3,6 +3,7 @@ package dev.ordergate.odoo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ordergate.odoo.client.OdooThrottle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

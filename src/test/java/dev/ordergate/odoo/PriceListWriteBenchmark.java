@@ -1,7 +1,11 @@
 package dev.ordergate.odoo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ordergate.odoo.OdooProperties.Protocol;
+import dev.ordergate.odoo.client.OdooClient;
+import dev.ordergate.odoo.client.OdooJson2;
+import dev.ordergate.odoo.client.OdooProperties.Protocol;
+import dev.ordergate.odoo.client.OdooProperties;
+import dev.ordergate.odoo.client.OdooRpc;
 import dev.ordergate.sandbox.SandboxFaults;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;

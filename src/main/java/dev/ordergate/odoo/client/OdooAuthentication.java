@@ -1,17 +1,15 @@
-package dev.ordergate.odoo;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
+package dev.ordergate.odoo.client;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /**
  * Whether Odoo accepts our credentials, as the last call found: one operator-facing problem when it does not (one
@@ -21,28 +19,28 @@ import io.micrometer.core.instrument.MeterRegistry;
  * retries (ops.WaitForPeers), so replacing the key is all an operator does.
  */
 @Component
-class OdooAuthentication {
+public class OdooAuthentication {
 
     private static final Logger log = LoggerFactory.getLogger(OdooAuthentication.class);
 
     /** Why Odoo refused us and since when; null while it accepts us (or nothing was asked yet). */
-    record Refusal(String reason, Instant since) {
+    public record Refusal(String reason, Instant since) {
     }
 
     private final AtomicReference<Refusal> refusal = new AtomicReference<>();
     private final Counter refusals;
     private final Duration retryAfter;
 
-    OdooAuthentication(MeterRegistry meters) {
+    public OdooAuthentication(MeterRegistry meters) {
         this(meters, Duration.ofSeconds(30));
     }
 
     @Autowired
-    OdooAuthentication(MeterRegistry meters, OdooAccessProperties access) {
+    public OdooAuthentication(MeterRegistry meters, OdooAccessProperties access) {
         this(meters, access.authRetryAfter());
     }
 
-    OdooAuthentication(MeterRegistry meters, Duration retryAfter) {
+    public OdooAuthentication(MeterRegistry meters, Duration retryAfter) {
         this.retryAfter = retryAfter;
         this.refusals = Counter.builder("ordergate.odoo.auth.refusals")
                 .description("Calls Odoo refused because of Ordergate's credentials (wrong, expired or revoked API key)")
@@ -51,7 +49,7 @@ class OdooAuthentication {
                 .description("1 while Odoo accepts Ordergate's credentials, 0 while it refuses them").register(meters);
     }
 
-    void refused(String reason, String login, String database, String keySource) {
+    public void refused(String reason, String login, String database, String keySource) {
         refusals.increment();
         Refusal now = new Refusal(reason, Instant.now());
         if (refusal.compareAndSet(null, now)) {
@@ -63,18 +61,18 @@ class OdooAuthentication {
     }
 
     /** How long a job waits for a fixed key before it tries again (ordergate.odoo.auth-retry-after). */
-    Duration retryAfter() {
+    public Duration retryAfter() {
         return retryAfter;
     }
 
-    void accepted() {
+    public void accepted() {
         Refusal ended = refusal.getAndSet(null);
         if (ended != null) {
             log.info("Odoo accepts Ordergate's credentials again (refused since {})", ended.since());
         }
     }
 
-    Refusal refusal() {
+    public Refusal refusal() {
         return refusal.get();
     }
 }

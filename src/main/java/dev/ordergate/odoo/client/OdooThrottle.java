@@ -1,5 +1,7 @@
-package dev.ordergate.odoo;
+package dev.ordergate.odoo.client;
 
+import dev.ordergate.odoo.OdooCallLanes;
+import dev.ordergate.odoo.OdooLane;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -16,7 +18,7 @@ import java.util.function.Supplier;
  * freed slot goes to a waiting order call before a waiting bulk call. So a large price-list or master-data run uses
  * what orders leave, and an order arriving meanwhile waits for at most one call, not for the run.
  */
-final class OdooThrottle {
+public final class OdooThrottle {
 
     private final int maxConcurrentCalls;
     private final int maxBulkCalls;
@@ -32,11 +34,11 @@ final class OdooThrottle {
     private int bulkWaiting;
     private long nextStart;
 
-    OdooThrottle(int maxConcurrentCalls, double callsPerSecond, Duration acquireTimeout) {
+    public OdooThrottle(int maxConcurrentCalls, double callsPerSecond, Duration acquireTimeout) {
         this(maxConcurrentCalls, callsPerSecond, acquireTimeout, () -> OdooLane.ORDERS);
     }
 
-    OdooThrottle(int maxConcurrentCalls, double callsPerSecond, Duration acquireTimeout, Supplier<OdooLane> lanes) {
+    public OdooThrottle(int maxConcurrentCalls, double callsPerSecond, Duration acquireTimeout, Supplier<OdooLane> lanes) {
         this.maxConcurrentCalls = Math.max(1, maxConcurrentCalls);
         this.maxBulkCalls = Math.max(1, this.maxConcurrentCalls - Math.max(1, this.maxConcurrentCalls / 4));
         this.acquireTimeout = acquireTimeout == null ? Duration.ofSeconds(30) : acquireTimeout;
@@ -45,16 +47,16 @@ final class OdooThrottle {
         this.nextStart = System.nanoTime();
     }
 
-    static OdooThrottle of(OdooProperties properties) {
+    public static OdooThrottle of(OdooProperties properties) {
         return of(properties, OdooCallLanes.ORDERS_ONLY);
     }
 
-    static OdooThrottle of(OdooProperties properties, OdooCallLanes lanes) {
+    public static OdooThrottle of(OdooProperties properties, OdooCallLanes lanes) {
         return new OdooThrottle(properties.maxConcurrentCalls(), properties.callsPerSecond(), properties.acquireTimeout(),
                 lanes::current);
     }
 
-    <T> T run(String what, Supplier<T> call) {
+    public <T> T run(String what, Supplier<T> call) {
         OdooLane lane = lanes.get();
         acquire(what, lane);
         try {
@@ -65,7 +67,7 @@ final class OdooThrottle {
         }
     }
 
-    int available() {
+    public int available() {
         lock.lock();
         try {
             return maxConcurrentCalls - inFlight;
@@ -75,7 +77,7 @@ final class OdooThrottle {
     }
 
     /** Calls of a lane waiting for a slot now. */
-    int waiting(OdooLane lane) {
+    public int waiting(OdooLane lane) {
         lock.lock();
         try {
             return lane == OdooLane.BULK ? bulkWaiting : ordersWaiting;
@@ -85,7 +87,7 @@ final class OdooThrottle {
     }
 
     /** The most bulk calls that may be in flight at once: the cap less the slots kept for orders. */
-    int maxBulkCalls() {
+    public int maxBulkCalls() {
         return maxBulkCalls;
     }
 

@@ -1,4 +1,4 @@
-package dev.ordergate.odoo;
+package dev.ordergate.odoo.client;
 
 import dev.ordergate.order.PeerAwaited;
 import java.time.Duration;
@@ -8,11 +8,11 @@ import java.time.Duration;
  * is awaited like an outage ({@link PeerAwaited}) once {@link OdooClient} has reported it: every order fails the same
  * way until an operator replaces the key, so jobs wait without spending their retries and go on by themselves.
  */
-final class OdooAccessException extends OdooException implements PeerAwaited {
+public final class OdooAccessException extends OdooException implements PeerAwaited {
 
     private volatile Duration waitFor;
 
-    OdooAccessException(String message, String odooError) {
+    public OdooAccessException(String message, String odooError) {
         super(message, odooError, null);
     }
 
@@ -21,12 +21,12 @@ final class OdooAccessException extends OdooException implements PeerAwaited {
         return false;
     }
 
-    boolean isLoginRefused() {
+    public boolean isLoginRefused() {
         return odooError() == null || "odoo.exceptions.AccessDenied".equals(odooError());
     }
 
     /** Marks a refused login as awaited: the job tries again after {@code wait}, keeping its retries. */
-    OdooAccessException awaited(Duration wait) {
+    public OdooAccessException awaited(Duration wait) {
         this.waitFor = isLoginRefused() ? wait : null;
         return this;
     }

@@ -1,9 +1,9 @@
-package dev.ordergate.odoo;
+package dev.ordergate.odoo.client;
 
 /** A record we expected in Odoo is not there (deleted, or never created). */
-final class OdooMissingRecordException extends OdooException {
+public final class OdooMissingRecordException extends OdooException {
 
-    OdooMissingRecordException(String message, String odooError) {
+    public OdooMissingRecordException(String message, String odooError) {
         super(message, odooError, null);
     }
 

@@ -1,4 +1,4 @@
-package dev.ordergate.odoo;
+package dev.ordergate.odoo.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,14 +17,14 @@ import org.springframework.context.annotation.Bean;
  * Feign settings for the Odoo client only. Deliberately not a {@code @Configuration}: component scanning
  * would otherwise make these beans the defaults of every Feign client in the application.
  */
-class OdooFeignConfiguration {
+public class OdooFeignConfiguration {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Error bodies are small; the traceback in {@code debug} is the largest part and is not read further. */
     private static final int MAX_ERROR_BODY = 64 * 1024;
 
     @Bean
-    Request.Options odooRequestOptions(OdooProperties properties) {
+    public Request.Options odooRequestOptions(OdooProperties properties) {
         // A redirect means a wrong URL (Odoo sends /web/login); following it would turn our POST into a GET.
         return new Request.Options(properties.connectTimeout(), properties.readTimeout(), false);
     }
@@ -34,22 +34,22 @@ class OdooFeignConfiguration {
      * followed) over an {@code Options} bean; a builder customizer runs after it, so Odoo's own timeouts hold.
      */
     @Bean
-    FeignBuilderCustomizer odooTimeouts(OdooProperties properties) {
+    public FeignBuilderCustomizer odooTimeouts(OdooProperties properties) {
         return builder -> builder.options(odooRequestOptions(properties));
     }
 
     @Bean
-    ErrorDecoder odooErrorDecoder() {
+    public ErrorDecoder odooErrorDecoder() {
         return OdooFeignConfiguration::decodeHttpError;
     }
 
     /** Bodies carry the API key and prices, so Feign never logs them; {@link OdooClient} logs calls without arguments. */
     @Bean
-    Logger.Level odooFeignLoggerLevel() {
+    public Logger.Level odooFeignLoggerLevel() {
         return Logger.Level.NONE;
     }
 
-    static OdooException decodeHttpError(String methodKey, Response response) {
+    public static OdooException decodeHttpError(String methodKey, Response response) {
         int status = response.status();
         String body = body(response);
         String call = call(response);

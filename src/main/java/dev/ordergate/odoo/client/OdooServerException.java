@@ -1,11 +1,11 @@
-package dev.ordergate.odoo;
+package dev.ordergate.odoo.client;
 
 /** Odoo failed on its side (a database error); transient ones, such as serialization failures, are worth retrying. */
-final class OdooServerException extends OdooException {
+public final class OdooServerException extends OdooException {
 
     private final boolean retryable;
 
-    OdooServerException(String message, String odooError, boolean retryable) {
+    public OdooServerException(String message, String odooError, boolean retryable) {
         super(message, odooError, null);
         this.retryable = retryable;
     }

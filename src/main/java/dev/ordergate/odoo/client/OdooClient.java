@@ -1,10 +1,11 @@
-package dev.ordergate.odoo;
+package dev.ordergate.odoo.client;
 
+import dev.ordergate.odoo.OdooCallLanes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
-import dev.ordergate.odoo.OdooProperties.Protocol;
+import dev.ordergate.odoo.client.OdooProperties.Protocol;
 import feign.FeignException;
 import feign.RetryableException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,13 +33,13 @@ import org.springframework.stereotype.Component;
  * outcome. Reads, creates and writes of many records are split into batches of {@code batchSize}.
  */
 @Component
-class OdooClient {
+public class OdooClient {
 
     private static final Logger log = LoggerFactory.getLogger(OdooClient.class);
-    static final String METRIC = "ordergate.odoo.calls";
+    public static final String METRIC = "ordergate.odoo.calls";
 
     /** What the server turned out to be, asked once. */
-    record Server(OdooVersion version, Protocol protocol, OdooDialect dialect) {
+    public record Server(OdooVersion version, Protocol protocol, OdooDialect dialect) {
     }
 
     private final OdooRpc rpc;
@@ -55,18 +56,18 @@ class OdooClient {
     private volatile Server server;
 
     /** A client with the configured key, never rotated (tests, benchmarks). */
-    OdooClient(OdooRpc rpc, OdooJson2 json2, OdooProperties properties, MeterRegistry meters) {
+    public OdooClient(OdooRpc rpc, OdooJson2 json2, OdooProperties properties, MeterRegistry meters) {
         this(rpc, json2, properties, meters, OdooCredentials.fixed(properties.apiKey()), new OdooAuthentication(meters));
     }
 
-    OdooClient(OdooRpc rpc, OdooJson2 json2, OdooProperties properties, MeterRegistry meters,
+    public OdooClient(OdooRpc rpc, OdooJson2 json2, OdooProperties properties, MeterRegistry meters,
                OdooCredentials credentials, OdooAuthentication authentication) {
         this(rpc, json2, properties, meters, credentials, authentication, OdooCallLanes.ORDERS_ONLY);
     }
 
     /** The application's client: orders before bulk work in the call budget, by the lane of the work calling. */
     @Autowired
-    OdooClient(OdooRpc rpc, OdooJson2 json2, OdooProperties properties, MeterRegistry meters,
+    public OdooClient(OdooRpc rpc, OdooJson2 json2, OdooProperties properties, MeterRegistry meters,
                OdooCredentials credentials, OdooAuthentication authentication, ObjectProvider<OdooCallLanes> lanes) {
         this(rpc, json2, properties, meters, credentials, authentication,
                 lanes.getIfAvailable(() -> OdooCallLanes.ORDERS_ONLY));
@@ -84,7 +85,7 @@ class OdooClient {
     }
 
     /** The version, protocol and dialect of the server: configured, or asked on the first call and kept. */
-    Server server() {
+    public Server server() {
         Server known = server;
         if (known != null) {
             return known;
@@ -107,7 +108,7 @@ class OdooClient {
         }
     }
 
-    OdooDialect dialect() {
+    public OdooDialect dialect() {
         return server().dialect();
     }
 
@@ -133,12 +134,12 @@ class OdooClient {
         }
     }
 
-    JsonNode version() {
+    public JsonNode version() {
         return send("common", "version", List.of(), "common", "version");
     }
 
     /** The uid of our login over JSON-RPC, asked once and kept; a refused login is an {@link OdooAccessException}. */
-    int authenticate() {
+    public int authenticate() {
         Integer known = uid;
         if (known != null && uidGeneration == credentials.generation()) {
             return known;
@@ -162,11 +163,11 @@ class OdooClient {
     }
 
     /** Whether Odoo accepted our credentials on the last call, and why not. */
-    OdooAuthentication authentication() {
+    public OdooAuthentication authentication() {
         return authentication;
     }
 
-    OdooCredentials credentials() {
+    public OdooCredentials credentials() {
         return credentials;
     }
 
@@ -179,7 +180,7 @@ class OdooClient {
     }
 
     /** Our own user's id: JSON-RPC logs in for it; JSON-2 has no login, so the user is found by its login. */
-    int uid() {
+    public int uid() {
         if (server().protocol() == Protocol.JSON_RPC) {
             return authenticate();
         }
@@ -200,7 +201,7 @@ class OdooClient {
      * {@code execute_kw(db, uid, key, model, method, args[, kwargs])} over JSON-RPC, kwargs left out when empty as
      * Odoo's own clients do; over JSON-2 the same call with its arguments named ({@link OdooJson2Parameters}).
      */
-    JsonNode executeKw(String model, String method, List<?> givenArgs, Map<String, ?> givenKwargs) {
+    public JsonNode executeKw(String model, String method, List<?> givenArgs, Map<String, ?> givenKwargs) {
         // The one place a region's company reaches Odoo: its context on every call, its company on what we create.
         List<?> args = OdooCompanyScope.withCompany(model, method, givenArgs);
         Map<String, ?> kwargs = OdooCompanyScope.withContext(givenKwargs);
@@ -226,7 +227,7 @@ class OdooClient {
     }
 
     /** One JSON-2 call with named parameters ({@code ids} and {@code context} among them); answers the bare result. */
-    JsonNode json2(String model, String method, Map<String, Object> parameters) {
+    public JsonNode json2(String model, String method, Map<String, Object> parameters) {
         return timed(model, method, () -> {
             try {
                 JsonNode result = json2.call(model, method, "bearer " + credentials.apiKey(), properties.database(),
@@ -243,7 +244,7 @@ class OdooClient {
         });
     }
 
-    JsonNode searchRead(String model, List<?> domain, List<String> fields, Integer limit, int offset, String order) {
+    public JsonNode searchRead(String model, List<?> domain, List<String> fields, Integer limit, int offset, String order) {
         Map<String, Object> kwargs = new LinkedHashMap<>();
         kwargs.put("fields", fields);
         if (limit != null) {
@@ -258,7 +259,7 @@ class OdooClient {
         return executeKw(model, "search_read", List.of(domain), kwargs);
     }
 
-    JsonNode searchRead(String model, List<?> domain, List<String> fields) {
+    public JsonNode searchRead(String model, List<?> domain, List<String> fields) {
         return searchRead(model, domain, fields, null, 0, null);
     }
 
@@ -266,7 +267,7 @@ class OdooClient {
      * Every record of the domain, a page of {@code batchSize} per call. The order always ends in {@code id}, so
      * pages neither skip nor repeat records that sort alike; records created meanwhile may still shift pages.
      */
-    JsonNode searchReadAll(String model, List<?> domain, List<String> fields, String order) {
+    public JsonNode searchReadAll(String model, List<?> domain, List<String> fields, String order) {
         String stable = order == null || order.isBlank() ? "id" : order.matches("(?i).*\\bid\\b.*") ? order : order + ", id";
         int size = batchSize();
         ArrayNode all = JsonNodeFactory.instance.arrayNode();
@@ -280,7 +281,7 @@ class OdooClient {
     }
 
     /** search_read with {@code [[field, "in", values]]}, one call per batch of values. */
-    JsonNode searchReadIn(String model, String field, Collection<?> values, List<String> fields) {
+    public JsonNode searchReadIn(String model, String field, Collection<?> values, List<String> fields) {
         ArrayNode all = JsonNodeFactory.instance.arrayNode();
         for (List<?> batch : batches(List.copyOf(values))) {
             all.addAll((ArrayNode) searchRead(model, List.of(List.of(field, "in", batch)), fields));
@@ -289,7 +290,7 @@ class OdooClient {
     }
 
     /** read, one call per batch of ids; ids that do not exist are silently absent (Odoo's behaviour). */
-    JsonNode read(String model, Collection<Integer> ids, List<String> fields) {
+    public JsonNode read(String model, Collection<Integer> ids, List<String> fields) {
         ArrayNode all = JsonNodeFactory.instance.arrayNode();
         for (List<Integer> batch : batches(List.copyOf(ids))) {
             all.addAll((ArrayNode) executeKw(model, "read", List.of(batch), Map.of("fields", fields)));
@@ -301,7 +302,7 @@ class OdooClient {
      * Not idempotent: when the answer is lost the record may exist. Callers search for their own reference before
      * they create (and again before a retry), never repeat a create blindly.
      */
-    int create(String model, Map<String, ?> vals) {
+    public int create(String model, Map<String, ?> vals) {
         JsonNode id = executeKw(model, "create", List.of(vals), null);
         if (!id.isIntegralNumber()) {
             throw new OdooProtocolException(model + ".create answered " + id.getNodeType() + " instead of an id", null);
@@ -310,7 +311,7 @@ class OdooClient {
     }
 
     /** create with a list of values, one call per batch; answers the new ids in the order of the values. */
-    List<Integer> createMany(String model, List<? extends Map<String, ?>> valsList) {
+    public List<Integer> createMany(String model, List<? extends Map<String, ?>> valsList) {
         List<Integer> ids = new ArrayList<>(valsList.size());
         for (List<? extends Map<String, ?>> batch : batches(valsList)) {
             JsonNode created = executeKw(model, "create", List.of(batch), null);
@@ -323,24 +324,24 @@ class OdooClient {
         return ids;
     }
 
-    void write(String model, Collection<Integer> ids, Map<String, ?> vals) {
+    public void write(String model, Collection<Integer> ids, Map<String, ?> vals) {
         executeKw(model, "write", List.of(List.copyOf(ids), vals), null);
     }
 
     /** The same values on many records, one call per batch of ids. */
-    void writeMany(String model, Collection<Integer> ids, Map<String, ?> vals) {
+    public void writeMany(String model, Collection<Integer> ids, Map<String, ?> vals) {
         for (List<Integer> batch : batches(List.copyOf(ids))) {
             write(model, batch, vals);
         }
     }
 
     /** A public method on records ({@code action_confirm}, {@code button_validate}, ...), with an optional context. */
-    JsonNode call(String model, String method, Collection<Integer> ids, Map<String, ?> context) {
+    public JsonNode call(String model, String method, Collection<Integer> ids, Map<String, ?> context) {
         return executeKw(model, method, List.of(List.copyOf(ids)),
                 context == null || context.isEmpty() ? null : Map.of("context", context));
     }
 
-    int batchSize() {
+    public int batchSize() {
         return Math.max(1, properties.batchSize());
     }
 
@@ -420,7 +421,7 @@ class OdooClient {
     }
 
     /** {@code OdooBusinessException} becomes {@code business}, and so on. */
-    static String outcome(OdooException e) {
+    public static String outcome(OdooException e) {
         String name = e.getClass().getSimpleName();
         return name.substring("Odoo".length(), name.length() - "Exception".length()).toLowerCase();
     }

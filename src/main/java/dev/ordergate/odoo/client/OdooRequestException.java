@@ -1,9 +1,9 @@
-package dev.ordergate.odoo;
+package dev.ordergate.odoo.client;
 
 /** Odoo could not make sense of a well-formed call (unknown field, method or service, wrong arguments): our bug. */
-final class OdooRequestException extends OdooException {
+public final class OdooRequestException extends OdooException {
 
-    OdooRequestException(String message, String odooError) {
+    public OdooRequestException(String message, String odooError) {
         super(message, odooError, null);
     }
 

@@ -1,4 +1,4 @@
-package dev.ordergate.odoo;
+package dev.ordergate.odoo.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
@@ -22,7 +22,7 @@ public abstract sealed class OdooException extends RuntimeException
 
     private final String odooError;
 
-    OdooException(String message, String odooError, Throwable cause) {
+    public OdooException(String message, String odooError, Throwable cause) {
         super(message, cause);
         this.odooError = odooError;
     }
@@ -42,7 +42,7 @@ public abstract sealed class OdooException extends RuntimeException
      * Maps the {@code error} member of a JSON-RPC answer (sent with HTTP 200) by {@code error.data.name}.
      * {@code error.code} is 200 up to Odoo 18 and 0 from 19; it says nothing, so it is not read.
      */
-    static OdooException fromRpcError(String call, JsonNode error) {
+    public static OdooException fromRpcError(String call, JsonNode error) {
         JsonNode data = error.path("data");
         String name = data.path("name").asText("");
         String odooMessage = data.path("message").asText(error.path("message").asText("Odoo Server Error"));
@@ -54,7 +54,7 @@ public abstract sealed class OdooException extends RuntimeException
      * Odoo's exception classes map as in JSON-RPC; werkzeug's by status: 401 a refused key, 404 a model or method
      * that does not exist, 400 and 422 a request that does not fit (a bug on our side).
      */
-    static OdooException fromJson2Error(String call, int status, JsonNode body) {
+    public static OdooException fromJson2Error(String call, int status, JsonNode body) {
         String name = body.path("name").asText("");
         String odooMessage = body.path("message").asText("HTTP " + status);
         String message = call + ": HTTP " + status + " " + odooMessage;

@@ -1,4 +1,4 @@
-package dev.ordergate.odoo;
+package dev.ordergate.odoo.client;
 
 import dev.ordergate.order.PeerRefusal;
 
@@ -7,13 +7,13 @@ import dev.ordergate.order.PeerRefusal;
  * the message is Odoo's own text, for the person who has to resolve it. Odoo's refusals are told apart from its
  * technical failures in one place, {@link OdooException}'s mapping of Odoo's exception classes.
  */
-final class OdooBusinessException extends OdooException implements PeerRefusal {
+public final class OdooBusinessException extends OdooException implements PeerRefusal {
 
-    OdooBusinessException(String message, String odooError) {
+    public OdooBusinessException(String message, String odooError) {
         super(message, odooError, null);
     }
 
-    OdooBusinessException(String message) {
+    public OdooBusinessException(String message) {
         this(message, null);
     }
 

@@ -1,4 +1,4 @@
-package dev.ordergate.odoo;
+package dev.ordergate.odoo.client;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.Map;
  * parameters (19.0 transcripts 13, 110). Methods on records take {@code ids} first; the ORM methods we call
  * are named after their Python signatures; any other method takes only {@code ids} plus keyword arguments.
  */
-final class OdooJson2Parameters {
+public final class OdooJson2Parameters {
 
     private static final Map<String, List<String>> POSITIONAL = Map.of(
             "search_read", List.of("domain", "fields", "offset", "limit", "order"),
@@ -26,7 +26,7 @@ final class OdooJson2Parameters {
     private OdooJson2Parameters() {
     }
 
-    static Map<String, Object> of(String method, List<?> args, Map<String, ?> kwargs) {
+    public static Map<String, Object> of(String method, List<?> args, Map<String, ?> kwargs) {
         List<String> names = POSITIONAL.getOrDefault(method, List.of("ids"));
         if (args.size() > names.size()) {
             throw new IllegalArgumentException(method + " takes " + names + " positionally over JSON-2; pass the rest"
@@ -45,7 +45,7 @@ final class OdooJson2Parameters {
     }
 
     /** A create of one record: JSON-RPC answers its id, JSON-2 a list of one id. */
-    static boolean singleCreate(String method, List<?> args) {
+    public static boolean singleCreate(String method, List<?> args) {
         return "create".equals(method) && args.size() == 1 && args.get(0) instanceof Map;
     }
 }

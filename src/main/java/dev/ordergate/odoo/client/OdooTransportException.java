@@ -1,12 +1,12 @@
-package dev.ordergate.odoo;
+package dev.ordergate.odoo.client;
 
 /**
  * Odoo could not be reached or answered with a 5xx, a timeout or a reset. The call may or may not have
  * taken effect, so callers retry only what is idempotent (our adapters search before they create).
  */
-final class OdooTransportException extends OdooException {
+public final class OdooTransportException extends OdooException {
 
-    OdooTransportException(String message, Throwable cause) {
+    public OdooTransportException(String message, Throwable cause) {
         super(message, null, cause);
     }
 

@@ -1,4 +1,4 @@
-package dev.ordergate.odoo;
+package dev.ordergate.odoo.client;
 
 import java.net.URI;
 import java.time.Duration;
@@ -34,7 +34,7 @@ public record OdooProperties(
     /** How we talk to Odoo; bound from {@code auto}, {@code json-rpc} or {@code json-2}. */
     public enum Protocol { AUTO, JSON_RPC, JSON_2 }
 
-    OdooProperties with(Protocol protocol, String version) {
+    public OdooProperties with(Protocol protocol, String version) {
         return new OdooProperties(url, database, login, apiKey, connectTimeout, readTimeout, batchSize, protocol,
                 version, maxConcurrentCalls, callsPerSecond, acquireTimeout);
     }

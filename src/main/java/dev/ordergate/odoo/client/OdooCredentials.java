@@ -1,4 +1,4 @@
-package dev.ordergate.odoo;
+package dev.ordergate.odoo.client;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Component;
  * rotated before Odoo 19's expiry is taken up without a restart. Never logged.
  */
 @Component
-class OdooCredentials {
+public class OdooCredentials {
 
     private static final Logger log = LoggerFactory.getLogger(OdooCredentials.class);
 
@@ -30,7 +29,7 @@ class OdooCredentials {
     private volatile String fileKey;
 
     @Autowired
-    OdooCredentials(OdooProperties properties, OdooAccessProperties access) {
+    public OdooCredentials(OdooProperties properties, OdooAccessProperties access) {
         this(properties.apiKey(), access.apiKeyFile());
     }
 
@@ -40,12 +39,12 @@ class OdooCredentials {
     }
 
     /** A key that never changes (tests, and clients built by hand). */
-    static OdooCredentials fixed(String apiKey) {
+    public static OdooCredentials fixed(String apiKey) {
         return new OdooCredentials(apiKey, null);
     }
 
     /** The key to send now: the file's (re-read if it changed since the last call), else the configured one. */
-    String apiKey() {
+    public String apiKey() {
         if (file == null) {
             return configuredKey;
         }
@@ -76,12 +75,12 @@ class OdooCredentials {
     }
 
     /** Goes up each time the key changes, so a login made with the old key is made again. */
-    long generation() {
+    public long generation() {
         return generation.get();
     }
 
     /** Where the key comes from, for operators: never the key itself. */
-    String source() {
+    public String source() {
         return file != null ? "file " + file : "ordergate.odoo.api-key";
     }
 }

@@ -1,4 +1,4 @@
-package dev.ordergate.odoo;
+package dev.ordergate.odoo.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
  * is the only caller.
  */
 @FeignClient(name = "odoo-json2", url = "${ordergate.odoo.url}", configuration = OdooFeignConfiguration.class)
-interface OdooJson2 {
+public interface OdooJson2 {
 
     @PostMapping(path = "/json/2/{model}/{method}", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)

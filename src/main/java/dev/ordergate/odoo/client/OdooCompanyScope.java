@@ -1,11 +1,11 @@
-package dev.ordergate.odoo;
+package dev.ordergate.odoo.client;
 
+import dev.ordergate.region.CurrentRegion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import dev.ordergate.region.CurrentRegion;
 import java.util.function.Function;
 
 /**
@@ -31,12 +31,12 @@ public final class OdooCompanyScope {
         return region == null ? null : regionCompanies.apply(region);
     }
 
-    static void resolveRegionsWith(Function<String, Integer> companies) {
+    public static void resolveRegionsWith(Function<String, Integer> companies) {
         regionCompanies = companies;
     }
 
     /** The keyword arguments with the company in their context; a context that names its companies is kept. */
-    static Map<String, ?> withContext(Map<String, ?> kwargs) {
+    public static Map<String, ?> withContext(Map<String, ?> kwargs) {
         Integer company = current();
         if (company == null) {
             return kwargs;
@@ -52,7 +52,7 @@ public final class OdooCompanyScope {
     }
 
     /** The arguments of a create (or a creating {@code web_save}) with {@code company_id} on each new record of a per-company model. */
-    static List<?> withCompany(String model, String method, List<?> args) {
+    public static List<?> withCompany(String model, String method, List<?> args) {
         Integer company = current();
         if (company == null || !COMPANY_RECORDS.contains(model) || args.isEmpty()) {
             return args;

@@ -1,9 +1,9 @@
-package dev.ordergate.odoo;
+package dev.ordergate.odoo.client;
 
 /** The exchange itself was broken: Odoo rejected the body as invalid JSON, or answered something that is not JSON-RPC. */
-final class OdooProtocolException extends OdooException {
+public final class OdooProtocolException extends OdooException {
 
-    OdooProtocolException(String message, Throwable cause) {
+    public OdooProtocolException(String message, Throwable cause) {
         super(message, null, cause);
     }
 

@@ -1,9 +1,8 @@
-package dev.ordergate.odoo;
+package dev.ordergate.odoo.client;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           retries): one operator-facing problem, and orders go on by themselves once the key is fixed
  */
 @ConfigurationProperties("ordergate.odoo")
-record OdooAccessProperties(
+public record OdooAccessProperties(
         Path apiKeyFile,
         @DefaultValue("P14D") Duration apiKeyWarnBefore,
         @DefaultValue("PT30S") Duration healthTtl,
@@ -31,10 +30,10 @@ record OdooAccessProperties(
         @DefaultValue("PT30S") Duration authRetryAfter) {
 
     @ConstructorBinding
-    OdooAccessProperties {
+    public OdooAccessProperties {
     }
 
-    OdooAccessProperties(Path apiKeyFile, Duration apiKeyWarnBefore, Duration healthTtl, List<String> preflightCustomers,
+    public OdooAccessProperties(Path apiKeyFile, Duration apiKeyWarnBefore, Duration healthTtl, List<String> preflightCustomers,
                          List<String> preflightProducts) {
         this(apiKeyFile, apiKeyWarnBefore, healthTtl, preflightCustomers, preflightProducts, Duration.ofSeconds(30));
     }

@@ -1,4 +1,4 @@
-package dev.ordergate.odoo;
+package dev.ordergate.odoo.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.regex.Matcher;
@@ -9,11 +9,11 @@ import java.util.regex.Pattern;
  * else {@code server_version}) or from {@code /json/version}. Builds carry suffixes ({@code 18.0+e-20241005},
  * {@code saas~17.2+e}, {@code 19.0-20251001}); only the leading numbers matter to us.
  */
-record OdooVersion(int major, int minor) {
+public record OdooVersion(int major, int minor) {
 
     private static final Pattern NUMBERS = Pattern.compile("(\\d+)\\.(\\d+)");
 
-    static OdooVersion parse(String text) {
+    public static OdooVersion parse(String text) {
         Matcher matcher = NUMBERS.matcher(text == null ? "" : text);
         if (!matcher.find()) {
             throw new OdooProtocolException("Odoo reported the version '" + text + "', which names no version", null);
@@ -22,7 +22,7 @@ record OdooVersion(int major, int minor) {
     }
 
     /** Reads {@code common.version}'s answer ({@code server_version*}) or {@code /json/version}'s ({@code version*}). */
-    static OdooVersion of(JsonNode answer) {
+    public static OdooVersion of(JsonNode answer) {
         for (String info : new String[] {"server_version_info", "version_info"}) {
             JsonNode numbers = answer.path(info);
             if (numbers.isArray() && numbers.size() >= 2 && numbers.get(0).isIntegralNumber()
@@ -34,7 +34,7 @@ record OdooVersion(int major, int minor) {
         return parse(text.asText(null));
     }
 
-    boolean atLeast(int major) {
+    public boolean atLeast(int major) {
         return this.major >= major;
     }
 
