@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -41,6 +42,13 @@ public final class OrderTasks {
                 .filter(Objects::nonNull).findFirst().orElse(null);
     }
 
+    /** The jobs of a process instance and of every instance it called that failed at least once (an exception kept). */
+    public static List<Job> failingJobs(ManagementService management, RuntimeService runtime, String processInstanceId) {
+        return running(runtime, processInstanceId).stream()
+                .flatMap(id -> management.createJobQuery().processInstanceId(id).withException().list().stream())
+                .toList();
+    }
+
     private static List<String> running(RuntimeService runtime, String processInstanceId) {
         List<String> ids = new ArrayList<>(List.of(processInstanceId));
         for (int i = 0; i < ids.size(); i++) {
@@ -69,6 +77,13 @@ public final class OrderTasks {
                     .forEach(called -> ids.add(called.getId()));
         }
         return ids;
+    }
+
+    /** The failed attempts of the jobs of a process instance and of every instance it called, running or finished. */
+    public static List<HistoricJobLog> failureLog(HistoryService history, String processInstanceId) {
+        return tree(history, processInstanceId).stream()
+                .flatMap(id -> history.createHistoricJobLogQuery().processInstanceId(id).failureLog().list().stream())
+                .toList();
     }
 
     /** How often the order's process instance, or an instance it called, reached an activity. */

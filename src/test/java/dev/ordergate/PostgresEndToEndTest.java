@@ -81,7 +81,7 @@ class PostgresEndToEndTest {
 
         assertThat(completed.path("salesOrderRef").asText()).startsWith("S");
         assertThat(completed.path("invoiceRef").asText()).startsWith("INV/");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM act_hi_procinst WHERE business_key_ = :k")
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM act_hi_procinst WHERE business_key_ = :k AND super_process_instance_id_ IS NULL")
                 .param("k", "b2b-portal:" + ref).query(Long.class).single()).isEqualTo(1);
     }
 
@@ -107,7 +107,7 @@ class PostgresEndToEndTest {
         String id = responses.stream().filter(r -> r.status() == 201).findFirst().orElseThrow().body().path("id").asText();
         await().atMost(Duration.ofSeconds(90)).until(() -> api.get("/api/v1/orders/" + id).body(),
                 order -> "COMPLETED".equals(order.path("status").asText()));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM act_hi_procinst WHERE business_key_ = :k")
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM act_hi_procinst WHERE business_key_ = :k AND super_process_instance_id_ IS NULL")
                 .param("k", "b2b-portal:" + ref).query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM app.orders WHERE channel_order_ref = :r")
                 .param("r", ref).query(Long.class).single()).isEqualTo(1);

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ordergate.ApiClient;
 import dev.ordergate.IntegrationTest;
+import dev.ordergate.OrderTasks;
 import dev.ordergate.odoo.client.OdooAuthentication;
 import dev.ordergate.sandbox.SandboxOdoo;
 import java.time.Duration;
@@ -76,7 +77,7 @@ class OdooKeyRefusedTest {
         // The test profile's retry cycle (R2/PT1S: the engine sets 2 retries at the first failure) would be spent after
         // three failures; four and more are waits that kept the retries.
         await().atMost(PATIENCE).until(() -> failures(instance), n -> n >= 4);
-        assertThat(management.createJobQuery().rootProcessInstanceId(instance).withException().list()).isNotEmpty()
+        assertThat(OrderTasks.failingJobs(management, runtime, instance)).isNotEmpty()
                 .allSatisfy(waiting -> {
                     assertThat(waiting.getExceptionMessage()).containsIgnoringCase("odoo");
                     assertThat(waiting.getRetries()).as("no retry spent on a refused key").isEqualTo(2);
@@ -97,6 +98,6 @@ class OdooKeyRefusedTest {
     }
 
     private long failures(String instance) {
-        return history.createHistoricJobLogQuery().processInstanceId(instance).failureLog().count();
+        return OrderTasks.failureLog(history, instance).size();
     }
 }

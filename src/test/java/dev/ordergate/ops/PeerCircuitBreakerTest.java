@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ordergate.ApiClient;
 import dev.ordergate.IntegrationTest;
+import dev.ordergate.OrderTasks;
 import dev.ordergate.sandbox.SandboxFaults;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -74,7 +75,7 @@ class PeerCircuitBreakerTest {
         int reachedThePeer = faults.callCounts().entrySet().stream()
                 .filter(e -> e.getKey().startsWith("product.product/")).mapToInt(java.util.Map.Entry::getValue).sum();
         List<Job> waiting = instances.stream()
-                .flatMap(pi -> management.createJobQuery().rootProcessInstanceId(pi).withException().list().stream())
+                .flatMap(pi -> OrderTasks.failingJobs(management, runtime, pi).stream())
                 .toList();
         assertThat(odoo.getState()).isIn(CircuitBreaker.State.OPEN, CircuitBreaker.State.HALF_OPEN);
         assertThat(circuitOpen() - refusedBefore).isPositive();
@@ -136,11 +137,11 @@ class PeerCircuitBreakerTest {
     }
 
     private long failures(String processInstanceId) {
-        return history.createHistoricJobLogQuery().processInstanceId(processInstanceId).failureLog().count();
+        return failureLog(processInstanceId).size();
     }
 
     private List<HistoricJobLog> failureLog(String processInstanceId) {
-        return history.createHistoricJobLogQuery().processInstanceId(processInstanceId).failureLog().list();
+        return OrderTasks.failureLog(history, processInstanceId);
     }
 
     private long pastIncidents(List<String> instances) {
