@@ -75,6 +75,18 @@ public class Regions {
                 : java.util.Optional.of(get(region).pricingEngineUrl());
     }
 
+    /** The region's own owner of a master-data field, if it names one (else the shared ownership applies). */
+    public java.util.Optional<String> masterDataOwner(String region, String entity, String field) {
+        return region == null ? java.util.Optional.empty() : get(region).masterData().owner(entity, field);
+    }
+
+    /** Every region's own master-data owners, to be checked at start-up: region → entity → field → owner. */
+    public Map<String, Map<String, Map<String, String>>> masterDataOwners() {
+        Map<String, Map<String, Map<String, String>>> owners = new java.util.TreeMap<>();
+        properties.regions().forEach((id, region) -> owners.put(id, region.masterData().owners()));
+        return owners;
+    }
+
     /** The Odoo company of the region, or null for the API user's own company (and for no region). */
     public Integer companyOf(String region) {
         return region == null ? null : get(region).company();
