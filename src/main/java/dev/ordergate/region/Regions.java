@@ -75,6 +75,16 @@ public class Regions {
                 : java.util.Optional.of(get(region).pricingEngineUrl());
     }
 
+    /**
+     * The regions a scheduled synchronisation runs for, one run each: the live ones. A region in shadow commits
+     * nothing to Odoo, so its synchronisations (which write into Odoo) wait until it goes live; they can be started
+     * for it through the API. Empty when no region is configured (one run in the API user's company, as before).
+     */
+    public java.util.List<String> scheduledRegions() {
+        return properties.regions().entrySet().stream().filter(e -> e.getValue().mode() == RegionProperties.Mode.LIVE)
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
     /** The region's own owner of a master-data field, if it names one (else the shared ownership applies). */
     public java.util.Optional<String> masterDataOwner(String region, String entity, String field) {
         return region == null ? java.util.Optional.empty() : get(region).masterData().owner(entity, field);

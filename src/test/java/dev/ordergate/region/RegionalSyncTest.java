@@ -14,16 +14,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The synchronisations per region, through the API, the real engine, the sandbox Odoo's two companies over JSON-RPC,
- * the simulated WMS and a WireMock master-data hub: master data with the region's own field owners and inventory over
- * the region's warehouses.
+ * the simulated WMS and a WireMock master-data hub: master data with the region's own field owners, inventory over
+ * the region's warehouses, and a timer's tick that starts one run per live region.
  */
 @IntegrationTest
 class RegionalSyncTest {
@@ -37,7 +40,13 @@ class RegionalSyncTest {
     @Autowired
     TaskService tasks;
     @Autowired
+    ManagementService management;
+    @Autowired
+    HistoryService history;
+    @Autowired
     SimulatedWmsStock wms;
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeAll
     static void startHub() {
@@ -147,6 +156,41 @@ class RegionalSyncTest {
         JsonNode again = awaitInventoryRun(startInventoryRun("eu"));
         assertThat(again.path("findings")).filteredOn(f -> f.path("sku").asText().equals(sku)).singleElement()
                 .satisfies(f -> assertThat(f.path("finding").asText()).isEqualTo("RESOLVED"));
+    }
+
+    @Test
+    void aTimersTickStartsOneRunPerLiveRegionInItsCompanyAndNoneForTheShadowRegion() {
+        for (String[] sync : List.of(new String[] {"price-list-sync", "price-lists"},
+                new String[] {"master-data-sync", "master-data"}, new String[] {"inventory-sync", "inventory"})) {
+            List<Object> earlier = scheduledRuns(sync[1]).stream().map(row -> row.get("id")).toList();
+            String timer = management.createJobQuery().processDefinitionKey(sync[0]).timers().singleResult().getId();
+
+            management.executeJob(timer);
+
+            // Spring's row maps ignore the case of column names (H2 answers them in upper case, PostgreSQL in lower).
+            List<Map<String, Object>> opened = scheduledRuns(sync[1]).stream()
+                    .filter(row -> !earlier.contains(row.get("id"))).toList();
+            assertThat(opened).as("%s: one run per live region (us, eu), none for ca in shadow", sync[0])
+                    .extracting(row -> row.get("region")).containsExactlyInAnyOrder("eu", "us");
+            for (Map<String, Object> run : opened) {
+                assertThat(history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(String.valueOf(run.get("process_instance_id"))).variableName("region")
+                        .singleResult().getValue()).isEqualTo(run.get("region"));
+            }
+            // Let the runs finish so they do not stand in the way of the next test's runs.
+            for (Map<String, Object> run : opened) {
+                String id = String.valueOf(run.get("id"));
+                await().atMost(PATIENCE).until(() -> jdbc.sql("SELECT status FROM app.sync_runs WHERE id = :id")
+                        .param("id", id).query(String.class).single(), status -> !status.equals("RUNNING"));
+            }
+        }
+        assertThat(management.createJobQuery().processDefinitionKey("master-data-sync").timers().count())
+                .as("the tick rescheduled its timer").isEqualTo(1);
+    }
+
+    private List<Map<String, Object>> scheduledRuns(String kind) {
+        return jdbc.sql("SELECT id, region, process_instance_id FROM app.sync_runs WHERE kind = :kind AND triggered_by = 'schedule'")
+                .param("kind", kind).query().listOfRows();
     }
 
     private String startMasterDataRun(String region) {
