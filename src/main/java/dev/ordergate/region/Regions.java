@@ -46,6 +46,11 @@ public class Regions {
         return found;
     }
 
+    /** Every configured region's id. */
+    public java.util.Set<String> ids() {
+        return properties.regions().keySet();
+    }
+
     /** Whether the region is configured (an id given from outside, e.g. an API parameter). */
     public boolean isConfigured(String region) {
         return region != null && properties.regions().containsKey(region);
