@@ -78,6 +78,25 @@ public final class ApiClient {
         return get("/api/v1/orders/" + orderId).body().path("processInstanceId").asText();
     }
 
+    /**
+     * The sandbox Odoo's {@code execute_kw} as the admin, as any JSON-RPC client calls it; answers the result and fails
+     * on a JSON-RPC error. Put {@code context.allowed_company_ids} in {@code kwargs} to work in one company.
+     */
+    public JsonNode odoo(String model, String method, java.util.List<?> args, java.util.Map<String, ?> kwargs) {
+        try {
+            String call = JSON.writeValueAsString(java.util.Map.of("jsonrpc", "2.0", "method", "call", "id", 1,
+                    "params", java.util.Map.of("service", "object", "method", "execute_kw", "args",
+                            java.util.List.of("sandbox", 2, "sandbox-admin-key", model, method, args, kwargs))));
+            JsonNode answer = post("/sandbox/odoo/jsonrpc", call).body();
+            if (answer.has("error")) {
+                throw new AssertionError("%s.%s failed: %s".formatted(model, method, answer.get("error")));
+            }
+            return answer.path("result");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }

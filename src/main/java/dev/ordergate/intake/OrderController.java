@@ -11,6 +11,7 @@ import dev.ordergate.returns.ReturnsOfOrder;
 import dev.ordergate.review.ReviewDecisions;
 import dev.ordergate.web.ApiProblems;
 import dev.ordergate.web.ChannelAccess;
+import dev.ordergate.web.RegionAccess;
 import dev.ordergate.web.IntakeProperties;
 import dev.ordergate.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -44,10 +45,12 @@ class OrderController {
     private final IntakeProperties limits;
     private final ReviewDecisions reviews;
     private final ChannelAccess access;
+    private final RegionAccess regionAccess;
     private final ReturnsOfOrder returns;
 
     OrderController(OrderIntake intake, Orders orders, IntakeProperties limits, ReviewDecisions reviews,
-                    ChannelAccess access, ReturnsOfOrder returns) {
+                    ChannelAccess access, ReturnsOfOrder returns, RegionAccess regionAccess) {
+        this.regionAccess = regionAccess;
         this.intake = intake;
         this.orders = orders;
         this.limits = limits;
@@ -89,7 +92,8 @@ class OrderController {
     /** Another channel's order answers exactly like a missing one, so its ids cannot be probed. */
     @GetMapping("/{id}")
     OrderDetails get(@PathVariable String id) {
-        return new OrderDetails(orders.find(id).filter(o -> access.permits(o.order().channel()))
+        return new OrderDetails(orders.find(id).filter(o -> access.permits(o.order().channel())
+                        || regionAccess.regions().isPresent() && regionAccess.permits(o.region()))
                 .orElseThrow(() -> new OrderNotFoundException(id)), channelsReading(reviews.forOrder(id)),
                 returns.returnsOf(id));
     }
@@ -105,7 +109,9 @@ class OrderController {
     Page list(@RequestParam(required = false) OrderStatus status,
               @RequestParam(defaultValue = "0") @Min(0) int page,
               @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return new Page(orders.list(status, page, size), page, size, orders.count(status));
+        // A regional operator's list holds their regions' orders only.
+        java.util.Set<String> regions = regionAccess.regions().orElse(null);
+        return new Page(orders.list(status, regions, page, size), page, size, orders.count(status, regions));
     }
 
     record Page(List<OrderRecord> items, int page, int size, long total) {

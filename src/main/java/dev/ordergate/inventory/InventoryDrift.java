@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,9 +18,12 @@ class InventoryDrift {
 
     enum Finding { NEW, PERSISTS, RESOLVED }
 
-    /** One product in one warehouse whose quantities differ; {@code readModelQty} is null when no event told us of it. */
+    /**
+     * One product in one warehouse whose quantities differ; {@code readModelQty} is null when no event told us of it,
+     * {@code region} when the run that saw it last was a region's.
+     */
     record Drift(String sku, String warehouse, BigDecimal wmsQty, BigDecimal odooQty, BigDecimal readModelQty,
-                 BigDecimal difference, OffsetDateTime firstSeenAt, OffsetDateTime lastSeenAt) {
+                 BigDecimal difference, OffsetDateTime firstSeenAt, OffsetDateTime lastSeenAt, String region) {
 
         StockCount.Key key() {
             return new StockCount.Key(sku, warehouse);
@@ -36,12 +40,14 @@ class InventoryDrift {
     }
 
     /**
-     * Replaces the current drift with what this run found: drift seen before keeps its first-seen time, new drift
-     * starts now, drift no longer found is resolved and removed. Every finding is kept under the run.
+     * Replaces the current drift of the run's warehouses ({@code compared}) with what this run found: drift seen
+     * before keeps its first-seen time, new drift starts now, drift no longer found is resolved and removed; drift
+     * of warehouses the run did not compare (another region's) stays as it is. Every finding is kept under the run.
      */
-    Map<Finding, Integer> record(String runId, List<Drift> found, OffsetDateTime now) {
+    Map<Finding, Integer> record(String runId, String region, Predicate<String> compared, List<Drift> found,
+                                 OffsetDateTime now) {
         Map<StockCount.Key, Drift> before = new LinkedHashMap<>();
-        current().forEach(d -> before.put(d.key(), d));
+        current().stream().filter(d -> compared.test(d.warehouse())).forEach(d -> before.put(d.key(), d));
         jdbc.sql("DELETE FROM app.stock_drift_findings WHERE run_id = :run").param("run", runId).update();
         Map<Finding, Integer> counts = new LinkedHashMap<>();
         for (Finding f : Finding.values()) {
@@ -55,9 +61,9 @@ class InventoryDrift {
                     .param("sku", d.sku()).param("warehouse", d.warehouse()).update();
             jdbc.sql("""
                     INSERT INTO app.stock_drift (sku, warehouse, wms_qty, odoo_qty, read_model_qty, difference,
-                                                 first_seen_at, last_seen_at, last_run_id)
-                    VALUES (:sku, :warehouse, :wms, :odoo, :readModel, :difference, :firstSeen, :now, :run)
-                    """)
+                                                 first_seen_at, last_seen_at, last_run_id, region)
+                    VALUES (:sku, :warehouse, :wms, :odoo, :readModel, :difference, :firstSeen, :now, :run, :region)
+                    """).param("region", region)
                     .param("sku", d.sku()).param("warehouse", d.warehouse()).param("wms", d.wmsQty())
                     .param("odoo", d.odooQty()).param("readModel", d.readModelQty()).param("difference", d.difference())
                     .param("firstSeen", firstSeen).param("now", now).param("run", runId)
@@ -79,7 +85,7 @@ class InventoryDrift {
                 .query((rs, n) -> new Drift(rs.getString("sku"), rs.getString("warehouse"), rs.getBigDecimal("wms_qty"),
                         rs.getBigDecimal("odoo_qty"), rs.getBigDecimal("read_model_qty"), rs.getBigDecimal("difference"),
                         rs.getObject("first_seen_at", OffsetDateTime.class),
-                        rs.getObject("last_seen_at", OffsetDateTime.class)))
+                        rs.getObject("last_seen_at", OffsetDateTime.class), rs.getString("region")))
                 .list();
     }
 
@@ -89,7 +95,7 @@ class InventoryDrift {
                 .query((rs, n) -> new RunFinding(Finding.valueOf(rs.getString("finding")), new Drift(rs.getString("sku"),
                         rs.getString("warehouse"), rs.getBigDecimal("wms_qty"), rs.getBigDecimal("odoo_qty"),
                         rs.getBigDecimal("read_model_qty"), rs.getBigDecimal("difference"),
-                        rs.getObject("first_seen_at", OffsetDateTime.class), null)))
+                        rs.getObject("first_seen_at", OffsetDateTime.class), null, null)))
                 .list();
     }
 

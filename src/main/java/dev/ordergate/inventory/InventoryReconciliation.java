@@ -1,5 +1,6 @@
 package dev.ordergate.inventory;
 
+import dev.ordergate.region.Regions;
 import dev.ordergate.sync.SyncRuns;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -10,13 +11,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 
 /**
  * The periodic check of the WMS's stock against Odoo's: both counted per product and warehouse, on hand compared,
  * every difference reported as drift (kept with when it was first seen until the two agree again), and the read
  * model the events keep healed from the WMS's snapshot where it fell behind (a lost event). It runs in one job: a
- * retry reads both again and records the run's findings afresh.
+ * retry reads both again and records the run's findings afresh. A run for a region compares the region's warehouses
+ * only ({@code ordergate.regions.<id>.warehouses}), with Odoo read in the region's company.
  */
 @Service
 class InventoryReconciliation {
@@ -32,10 +35,12 @@ class InventoryReconciliation {
     private final BookedStock odoo;
     private final StockLevels readModel;
     private final InventoryDrift drift;
+    private final Regions regions;
     private final Clock clock;
 
     InventoryReconciliation(SyncRuns runs, WarehouseStock wms, BookedStock odoo, StockLevels readModel,
-                            InventoryDrift drift, Clock clock) {
+                            InventoryDrift drift, Regions regions, Clock clock) {
+        this.regions = regions;
         this.runs = runs;
         this.wms = wms;
         this.odoo = odoo;
@@ -49,9 +54,15 @@ class InventoryReconciliation {
     }
 
     Outcome reconcile(String runId) {
-        WarehouseStock.Snapshot snapshot = wms.snapshot();
+        String region = runs.find(runId).map(SyncRuns.Run::region).orElse(null);
+        // Without a region: every warehouse, as before regions.
+        Predicate<String> compared = region == null ? warehouse -> true : regions.get(region).warehouses()::contains;
+        WarehouseStock.Snapshot whole = wms.snapshot();
+        WarehouseStock.Snapshot snapshot = new WarehouseStock.Snapshot(whole.asOf(),
+                whole.counts().stream().filter(c -> compared.test(c.warehouse())).toList());
         Map<StockCount.Key, BigDecimal> counted = onHand(snapshot.counts());
-        Map<StockCount.Key, BigDecimal> booked = onHand(odoo.counts());
+        Map<StockCount.Key, BigDecimal> booked = onHand(odoo.counts().stream()
+                .filter(c -> compared.test(c.warehouse())).toList());
         Map<StockCount.Key, StockCount> events = readModel.all();
         Set<StockCount.Key> keys = new LinkedHashSet<>(counted.keySet());
         keys.addAll(booked.keySet());
@@ -62,11 +73,11 @@ class InventoryReconciliation {
             if (inWms.compareTo(inOdoo) != 0) {
                 StockCount level = events.get(key);
                 found.add(new InventoryDrift.Drift(key.sku(), key.warehouse(), inWms, inOdoo,
-                        level == null ? null : level.onHand(), inWms.subtract(inOdoo), null, null));
+                        level == null ? null : level.onHand(), inWms.subtract(inOdoo), null, null, region));
             }
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Map<InventoryDrift.Finding, Integer> findings = drift.record(runId, found, now);
+        Map<InventoryDrift.Finding, Integer> findings = drift.record(runId, region, compared, found, now);
         int healed = readModel.heal(snapshot, "reconciliation " + runId);
         runs.source(runId, "WMS snapshot as of %s (%d levels) against Odoo (%d levels): %d drifting, %d read-model levels healed"
                 .formatted(snapshot.asOf(), counted.size(), booked.size(), found.size(), healed));

@@ -1,7 +1,11 @@
 package dev.ordergate.inventory;
 
+import dev.ordergate.region.Regions;
 import dev.ordergate.sync.SyncRuns;
 import dev.ordergate.web.ApiProblems;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -14,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Starts an inventory reconciliation on demand, and serves the current drift and each run's report. */
@@ -23,39 +28,60 @@ class InventorySyncController {
     private final SyncRuns runs;
     private final InventoryReconciliation reconciliation;
     private final InventoryDrift drift;
+    private final Regions regions;
 
-    InventorySyncController(SyncRuns runs, InventoryReconciliation reconciliation, InventoryDrift drift) {
+    InventorySyncController(SyncRuns runs, InventoryReconciliation reconciliation, InventoryDrift drift,
+                            Regions regions) {
+        this.regions = regions;
         this.runs = runs;
         this.reconciliation = reconciliation;
         this.drift = drift;
     }
 
-    /** An inventory run's report: the run, the count per finding and each finding. */
+    /**
+     * An inventory run's report: the run, the count per finding and each finding; {@code region} and its
+     * {@code warehouses} for a region's run.
+     */
     record InventoryRunReport(String id, String kind, String status, String triggeredBy, String source,
                      String processInstanceId, OffsetDateTime startedAt, OffsetDateTime finishedAt,
-                     Map<InventoryDrift.Finding, Integer> counts, List<DriftRow> findings) {
+                     Map<InventoryDrift.Finding, Integer> counts, List<DriftRow> findings, String region,
+                     List<String> warehouses) {
     }
 
     /** What drifts now. */
     record DriftNow(int count, List<DriftRow> drift) {
     }
 
-    /** One drifting level; {@code finding} in a run's report only, {@code lastSeenAt} once it was seen again. */
+    /**
+     * One drifting level; {@code finding} in a run's report only, {@code lastSeenAt} once it was seen again,
+     * {@code region} in the drift list when a region's run saw it last.
+     */
     record DriftRow(String sku, String warehouse, BigDecimal wmsQty, BigDecimal odooQty, BigDecimal readModelQty,
-                    BigDecimal difference, OffsetDateTime firstSeenAt, OffsetDateTime lastSeenAt, String finding) {
+                    BigDecimal difference, OffsetDateTime firstSeenAt, OffsetDateTime lastSeenAt, String finding,
+                    String region) {
 
         static DriftRow of(InventoryDrift.Drift d, String finding) {
             return new DriftRow(d.sku(), d.warehouse(), d.wmsQty(), d.odooQty(), d.readModelQty(), d.difference(),
-                    d.firstSeenAt(), d.lastSeenAt(), finding);
+                    d.firstSeenAt(), d.lastSeenAt(), finding, d.region());
         }
     }
 
-    /** 202: the run is opened and its process started; its report fills when the comparison is done. */
+    /**
+     * 202: the run is opened and its process started; its report fills when the comparison is done. With
+     * {@code region}, the run compares the region's warehouses, with Odoo read in the region's company.
+     */
     @PostMapping("/api/v1/sync/inventory")
     @Transactional
-    ResponseEntity<InventoryRunReport> reconcile() {
+    @ApiResponse(responseCode = "202", description = "The run, opened and started",
+            content = @Content(schema = @Schema(implementation = InventoryRunReport.class)))
+    @ApiResponse(responseCode = "400", description = "A region ordergate.regions does not know",
+            content = @Content(mediaType = "application/problem+json"))
+    ResponseEntity<Object> reconcile(@RequestParam(required = false) String region) {
+        if (region != null && !regions.isConfigured(region)) {
+            return ApiProblems.invalidParameter("region", "names no region of ordergate.regions: '" + region + "'");
+        }
         String runId = reconciliation.open("api", null);
-        runs.startProcess(runId, "inventorySyncRequested");
+        runs.startProcess(runId, "inventorySyncRequested", region);
         return ResponseEntity.accepted().location(URI.create("/api/v1/sync/inventory/runs/" + runId)).body(report(runId));
     }
 
@@ -84,6 +110,7 @@ class InventorySyncController {
         }
         return new InventoryRunReport(run.id(), run.kind(), run.status(), run.triggeredBy(), run.source(),
                 run.processInstanceId(), run.startedAt(), run.finishedAt(), counts,
-                findings.stream().map(f -> DriftRow.of(f.drift(), f.finding().name())).toList());
+                findings.stream().map(f -> DriftRow.of(f.drift(), f.finding().name())).toList(), run.region(),
+                run.region() == null ? null : regions.get(run.region()).warehouses());
     }
 }

@@ -1,5 +1,6 @@
 package dev.ordergate.inventory;
 
+import dev.ordergate.sync.ScheduledRuns;
 import dev.ordergate.sync.SyncDelegates;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -9,10 +10,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class InventorySyncDelegates {
 
-    /** A scheduled run has no run yet: it is opened here (see SyncDelegates.openIfScheduled). */
+    /** A scheduled tick has no run yet: one is opened here per live region (see ScheduledRuns). */
     @Bean
-    JavaDelegate openInventoryRun(InventoryReconciliation reconciliation) {
-        return execution -> SyncDelegates.openIfScheduled(execution, instance -> reconciliation.open("schedule", instance));
+    JavaDelegate openInventoryRun(InventoryReconciliation reconciliation, ScheduledRuns scheduled) {
+        return execution -> scheduled.openIfScheduled(execution, "inventorySyncRequested",
+                instance -> reconciliation.open("schedule", instance));
     }
 
     @Bean

@@ -1,7 +1,7 @@
 package dev.ordergate.masterdata;
 
+import dev.ordergate.sync.ScheduledRuns;
 import dev.ordergate.sync.SyncDelegates;
-import dev.ordergate.sync.SyncRuns;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,10 +12,11 @@ class MasterDataDelegates {
 
     static final String CONFLICT_ID = "conflictId";
 
-    /** A scheduled run has no run yet: it is opened here, for the configured entities. */
+    /** A scheduled tick has no run yet: one is opened here per live region, for the configured entities. */
     @Bean
-    JavaDelegate openMasterDataRun(MasterDataSync sync, SyncRuns runs) {
-        return execution -> SyncDelegates.openIfScheduled(execution, instance -> sync.open("schedule", instance, null));
+    JavaDelegate openMasterDataRun(MasterDataSync sync, ScheduledRuns scheduled) {
+        return execution -> scheduled.openIfScheduled(execution, "masterDataSyncRequested",
+                instance -> sync.open("schedule", instance, null));
     }
 
     @Bean

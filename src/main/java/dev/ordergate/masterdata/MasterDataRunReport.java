@@ -21,9 +21,12 @@ public record MasterDataRunReport(List<String> entities, Counts counts, List<Upd
     public record Side(String system, String value, String changedAt) {
     }
 
-    /** A conflict as the report and the conflicts list show it; {@code decision} only once a steward decided. */
+    /**
+     * A conflict as the report and the conflicts list show it; {@code decision} only once a steward decided;
+     * {@code region} when a region's run raised it (by that region's owners).
+     */
     public record ConflictView(String id, String runId, String entity, String key, String field, Side owner,
-                               Side other, String status, Decision decision) {
+                               Side other, String status, Decision decision, String region) {
     }
 
     public record Decision(String decision, String comment, String by, OffsetDateTime at, String appliedValue,

@@ -10,7 +10,11 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The master-data sync's own tables (V40): watermarks, agreed values, what each run read and decided, conflicts. */
+/**
+ * The master-data sync's own tables (V40): watermarks, agreed values, what each run read and decided, conflicts.
+ * Watermarks, agreed values and seen write_dates are kept per region (V220; {@code ""} is the API user's own company):
+ * each region's runs read and write its own Odoo company.
+ */
 @Repository
 class MasterDataStore {
 
@@ -36,7 +40,7 @@ class MasterDataStore {
     record Conflict(String id, String runId, String entity, String key, String field, String owner, String ownerValue,
                     String ownerChangedAt, String otherSource, String otherValue, String otherChangedAt, String status,
                     String decision, String comment, String decidedBy, OffsetDateTime decidedAt, String appliedValue,
-                    OffsetDateTime appliedAt) {
+                    OffsetDateTime appliedAt, String region) {
     }
 
     private final JdbcClient jdbc;
@@ -57,62 +61,65 @@ class MasterDataStore {
                 .optional().map(e -> List.of(e.split(","))).orElse(List.of());
     }
 
-    Optional<String> watermark(String side, String entity) {
-        return jdbc.sql("SELECT watermark FROM app.md_watermarks WHERE side = :side AND entity = :entity")
-                .param("side", side).param("entity", entity).query(String.class).optional();
+    Optional<String> watermark(String region, String side, String entity) {
+        return jdbc.sql("SELECT watermark FROM app.md_watermarks WHERE region = :region AND side = :side AND entity = :entity")
+                .param("region", region).param("side", side).param("entity", entity).query(String.class).optional();
     }
 
-    void watermark(String side, String entity, String watermark, String runId) {
+    void watermark(String region, String side, String entity, String watermark, String runId) {
         int updated = jdbc.sql("""
                 UPDATE app.md_watermarks SET watermark = :wm, run_id = :run, updated_at = :at
-                WHERE side = :side AND entity = :entity
+                WHERE region = :region AND side = :side AND entity = :entity
                 """).param("wm", watermark).param("run", runId).param("at", OffsetDateTime.now(clock))
-                .param("side", side).param("entity", entity).update();
+                .param("region", region).param("side", side).param("entity", entity).update();
         if (updated == 0) {
             jdbc.sql("""
-                    INSERT INTO app.md_watermarks (side, entity, watermark, run_id, updated_at)
-                    VALUES (:side, :entity, :wm, :run, :at)
+                    INSERT INTO app.md_watermarks (region, side, entity, watermark, run_id, updated_at)
+                    VALUES (:region, :side, :entity, :wm, :run, :at)
                     """).param("wm", watermark).param("run", runId).param("at", OffsetDateTime.now(clock))
-                    .param("side", side).param("entity", entity).update();
+                    .param("region", region).param("side", side).param("entity", entity).update();
         }
     }
 
-    Map<String, Agreed> agreed(String entity, String key) {
+    Map<String, Agreed> agreed(String region, String entity, String key) {
         Map<String, Agreed> values = new LinkedHashMap<>();
-        jdbc.sql("SELECT field, agreed_value, source, changed_at FROM app.md_values WHERE entity = :entity AND record_key = :key")
-                .param("entity", entity).param("key", key)
+        jdbc.sql("""
+                SELECT field, agreed_value, source, changed_at FROM app.md_values
+                WHERE region = :region AND entity = :entity AND record_key = :key
+                """).param("region", region).param("entity", entity).param("key", key)
                 .query((rs, n) -> values.put(rs.getString("field"),
                         new Agreed(rs.getString("agreed_value"), rs.getString("source"), rs.getString("changed_at"))))
                 .list();
         return values;
     }
 
-    void agree(String entity, String key, String field, Agreed agreed) {
+    void agree(String region, String entity, String key, String field, Agreed agreed) {
         int updated = jdbc.sql("""
                 UPDATE app.md_values SET agreed_value = :value, source = :source, changed_at = :at
-                WHERE entity = :entity AND record_key = :key AND field = :field
+                WHERE region = :region AND entity = :entity AND record_key = :key AND field = :field
                 """).param("value", agreed.value()).param("source", agreed.source()).param("at", agreed.changedAt())
-                .param("entity", entity).param("key", key).param("field", field).update();
+                .param("region", region).param("entity", entity).param("key", key).param("field", field).update();
         if (updated == 0) {
             jdbc.sql("""
-                    INSERT INTO app.md_values (entity, record_key, field, agreed_value, source, changed_at)
-                    VALUES (:entity, :key, :field, :value, :source, :at)
+                    INSERT INTO app.md_values (region, entity, record_key, field, agreed_value, source, changed_at)
+                    VALUES (:region, :entity, :key, :field, :value, :source, :at)
                     """).param("value", agreed.value()).param("source", agreed.source()).param("at", agreed.changedAt())
-                    .param("entity", entity).param("key", key).param("field", field).update();
+                    .param("region", region).param("entity", entity).param("key", key).param("field", field).update();
         }
     }
 
-    Optional<String> odooWriteDate(String entity, String key) {
-        return jdbc.sql("SELECT odoo_write_date FROM app.md_records WHERE entity = :entity AND record_key = :key")
-                .param("entity", entity).param("key", key).query(String.class).optional();
+    Optional<String> odooWriteDate(String region, String entity, String key) {
+        return jdbc.sql("SELECT odoo_write_date FROM app.md_records WHERE region = :region AND entity = :entity AND record_key = :key")
+                .param("region", region).param("entity", entity).param("key", key).query(String.class).optional();
     }
 
-    void odooWriteDate(String entity, String key, String writeDate) {
-        int updated = jdbc.sql("UPDATE app.md_records SET odoo_write_date = :wd WHERE entity = :entity AND record_key = :key")
-                .param("wd", writeDate).param("entity", entity).param("key", key).update();
+    void odooWriteDate(String region, String entity, String key, String writeDate) {
+        int updated = jdbc.sql("""
+                UPDATE app.md_records SET odoo_write_date = :wd WHERE region = :region AND entity = :entity AND record_key = :key
+                """).param("wd", writeDate).param("region", region).param("entity", entity).param("key", key).update();
         if (updated == 0) {
-            jdbc.sql("INSERT INTO app.md_records (entity, record_key, odoo_write_date) VALUES (:entity, :key, :wd)")
-                    .param("wd", writeDate).param("entity", entity).param("key", key).update();
+            jdbc.sql("INSERT INTO app.md_records (region, entity, record_key, odoo_write_date) VALUES (:region, :entity, :key, :wd)")
+                    .param("wd", writeDate).param("region", region).param("entity", entity).param("key", key).update();
         }
     }
 
@@ -199,26 +206,28 @@ class MasterDataStore {
     }
 
     /** An open conflict on this field with the same contested value, so a value read again is not a second conflict. */
-    boolean openConflict(String entity, String key, String field, String otherSource, String otherValue) {
+    boolean openConflict(String region, String entity, String key, String field, String otherSource, String otherValue) {
         // No "(:value IS NULL)": PostgreSQL cannot type a parameter that is only compared with NULL.
         var query = jdbc.sql("""
                 SELECT COUNT(*) FROM app.md_conflicts WHERE entity = :entity AND record_key = :key AND field = :field
-                AND status = 'OPEN' AND other_source = :source AND """ + (otherValue == null ? " other_value IS NULL" : " other_value = :value"))
-                .param("entity", entity).param("key", key).param("field", field).param("source", otherSource);
+                AND region = :region AND status = 'OPEN' AND other_source = :source AND """
+                        + (otherValue == null ? " other_value IS NULL" : " other_value = :value"))
+                .param("region", region).param("entity", entity).param("key", key).param("field", field).param("source", otherSource);
         if (otherValue != null) {
             query = query.param("value", otherValue);
         }
         return query.query(Integer.class).single() > 0;
     }
 
-    String addConflict(String runId, String entity, String key, String field, String owner, Agreed ownerSide,
-                       String otherSource, String otherValue, String otherChangedAt) {
+    String addConflict(String region, String runId, String entity, String key, String field, String owner,
+                       Agreed ownerSide, String otherSource, String otherValue, String otherChangedAt) {
         String id = UUID.randomUUID().toString();
         jdbc.sql("""
                 INSERT INTO app.md_conflicts (id, run_id, entity, record_key, field, owner, owner_value, owner_changed_at,
-                    other_source, other_value, other_changed_at, status, created_at)
-                VALUES (:id, :run, :entity, :key, :field, :owner, :ownerValue, :ownerAt, :other, :otherValue, :otherAt, 'OPEN', :now)
-                """).param("id", id).param("run", runId).param("entity", entity).param("key", key).param("field", field)
+                    other_source, other_value, other_changed_at, status, created_at, region)
+                VALUES (:id, :run, :entity, :key, :field, :owner, :ownerValue, :ownerAt, :other, :otherValue, :otherAt,
+                    'OPEN', :now, :region)
+                """).param("id", id).param("region", region).param("run", runId).param("entity", entity).param("key", key).param("field", field)
                 .param("owner", owner).param("ownerValue", ownerSide == null ? null : ownerSide.value())
                 .param("ownerAt", ownerSide == null ? null : ownerSide.changedAt()).param("other", otherSource)
                 .param("otherValue", otherValue).param("otherAt", otherChangedAt).param("now", OffsetDateTime.now(clock))
@@ -263,5 +272,5 @@ class MasterDataStore {
                 rs.getString("other_source"), rs.getString("other_value"), rs.getString("other_changed_at"),
                 rs.getString("status"), rs.getString("decision"), rs.getString("decision_comment"),
                 rs.getString("decided_by"), rs.getObject("decided_at", OffsetDateTime.class),
-                rs.getString("applied_value"), rs.getObject("applied_at", OffsetDateTime.class));
+                rs.getString("applied_value"), rs.getObject("applied_at", OffsetDateTime.class), rs.getString("region"));
 }

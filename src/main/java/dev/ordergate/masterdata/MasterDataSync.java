@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ordergate.masterdata.MasterDataStore.Action;
 import dev.ordergate.masterdata.MasterDataStore.Agreed;
 import dev.ordergate.masterdata.MasterDataStore.Outcome;
+import dev.ordergate.region.Regions;
 import dev.ordergate.sync.SyncProperties;
 import dev.ordergate.sync.SyncRuns;
 import java.time.Clock;
@@ -29,6 +30,8 @@ import org.springframework.stereotype.Service;
  * {@code write_date} watermark and what the hub reports since its cursor, plan by field ownership (the owner's change
  * goes to the other side, anyone else's is a conflict for a steward), apply the owner's changes and move the
  * watermarks, then apply each steward's decision. Nothing a non-owner wrote overwrites anything until decided.
+ * A run for a region works in the region's Odoo company (its process carries the region) with the region's own field
+ * owners where it names them, and keeps its own watermarks and agreed values.
  */
 @Service("masterDataSync")
 public class MasterDataSync {
@@ -47,18 +50,43 @@ public class MasterDataSync {
     private final MasterDataRecords odoo;
     private final MasterDataHub hub;
     private final SyncProperties properties;
+    private final Regions regions;
     /** Our own mapper: the application's leaves out nulls, and a cleared field is a value here. */
     private final ObjectMapper json = new ObjectMapper();
     private final Clock clock;
 
     MasterDataSync(SyncRuns runs, MasterDataStore store, MasterDataRecords odoo, MasterDataHub hub,
-                   SyncProperties properties, Clock clock) {
+                   SyncProperties properties, Regions regions, Clock clock) {
         this.runs = runs;
         this.store = store;
         this.odoo = odoo;
         this.hub = hub;
         this.properties = properties;
+        this.regions = regions;
         this.clock = clock;
+        checkRegionalOwners(regions.masterDataOwners());
+    }
+
+    /** A region's owner that names an unknown entity, field or system is a configuration error, found at start-up. */
+    static void checkRegionalOwners(Map<String, Map<String, Map<String, String>>> owners) {
+        owners.forEach((region, entities) -> entities.forEach((entity, fields) -> fields.forEach((field, owner) -> {
+            String setting = "ordergate.regions." + region + ".master-data.owners." + entity + "." + field;
+            if (!MasterDataEntities.known(entity)) {
+                throw new IllegalStateException(setting + ": '" + entity + "' is not one of " + MasterDataEntities.names());
+            }
+            if (!MasterDataEntities.entity(entity).fields().containsKey(field)) {
+                throw new IllegalStateException(setting + ": '" + field + "' is not a field of " + entity + " ("
+                        + MasterDataEntities.entity(entity).fields().keySet() + ")");
+            }
+            if (!MasterDataEntities.SYSTEMS.contains(owner)) {
+                throw new IllegalStateException(setting + ": '" + owner + "' is not one of " + MasterDataEntities.SYSTEMS);
+            }
+        })));
+    }
+
+    /** The region a run works for, {@code ""} for the API user's own company (the key of its watermarks and values). */
+    private String regionOf(String runId) {
+        return runs.find(runId).map(SyncRuns.Run::region).orElse("");
     }
 
     /** Opens a run of these entities (the configured ones when none are named). */
@@ -79,11 +107,12 @@ public class MasterDataSync {
     /** Odoo's records changed since the watermark; a record read again at the write_date we know, unchanged, is not new. */
     void readOdoo(String runId) {
         int seq = store.nextReadSeq(runId);
+        String region = regionOf(runId);
         for (String entity : store.entities(runId)) {
-            String watermark = store.watermark(SIDE_ODOO, entity).orElse(null);
+            String watermark = store.watermark(region, SIDE_ODOO, entity).orElse(null);
             for (MasterDataRecord record : odoo.changedSince(entity, watermark)) {
-                boolean seen = store.odooWriteDate(entity, record.key()).map(record.changedAt()::equals).orElse(false)
-                        && sameAsAgreed(entity, record.key(), record.fields());
+                boolean seen = store.odooWriteDate(region, entity, record.key()).map(record.changedAt()::equals).orElse(false)
+                        && sameAsAgreed(region, entity, record.key(), record.fields());
                 if (!seen) {
                     store.addRead(runId, new MasterDataStore.Read(seq++, SIDE_ODOO, MasterDataEntities.ODOO, entity,
                             record.key(), record.changedAt(), record.changedAt(), write(record.fields()), null, null));
@@ -95,8 +124,9 @@ public class MasterDataSync {
     /** The hub's changes after its cursor; a change that names an unknown system, field or value is rejected here. */
     void readHub(String runId) {
         int seq = store.nextReadSeq(runId);
+        String region = regionOf(runId);
         for (String entity : store.entities(runId)) {
-            String cursor = store.watermark(SIDE_HUB, entity).orElse(null);
+            String cursor = store.watermark(region, SIDE_HUB, entity).orElse(null);
             for (MasterDataHub.Change change : hub.changesAfter(cursor, List.of(entity))) {
                 Map<String, String> fields = new LinkedHashMap<>();
                 boolean echo = ECHOES.contains(change.source());
@@ -151,6 +181,7 @@ public class MasterDataSync {
 
     /** Decides per field: unchanged, the owner's change to propagate, or a conflict. Writes nothing outside our tables. */
     void plan(String runId) {
+        String region = regionOf(runId);
         List<MasterDataStore.Read> reads = store.reads(runId).stream().filter(r -> r.outcome() == null).toList();
         Map<String, List<MasterDataStore.Read>> byRecord = new LinkedHashMap<>();
         reads.forEach(r -> byRecord.computeIfAbsent(r.entity() + "\u0000" + r.key(), k -> new ArrayList<>()).add(r));
@@ -158,7 +189,7 @@ public class MasterDataSync {
         for (List<MasterDataStore.Read> group : byRecord.values()) {
             String entity = group.get(0).entity();
             String key = group.get(0).key();
-            Map<String, Agreed> agreed = new HashMap<>(store.agreed(entity, key));
+            Map<String, Agreed> agreed = new HashMap<>(store.agreed(region, entity, key));
             Map<Integer, Outcome> outcomes = new HashMap<>();
             if (agreed.isEmpty()) {
                 MasterDataStore.Read baseline = group.stream().filter(r -> r.side().equals(SIDE_ODOO)).findFirst().orElse(null);
@@ -173,7 +204,8 @@ public class MasterDataSync {
                     if (found.isEmpty()) {
                         for (MasterDataStore.Read read : group) {
                             store.readOutcome(runId, read.seq(), Outcome.REJECTED,
-                                    "no " + MasterDataEntities.entity(entity).key() + " '" + key + "' in Odoo");
+                                    "no " + MasterDataEntities.entity(entity).key() + " '" + key + "' in Odoo"
+                                            + (region.isEmpty() ? "" : " (the company of region " + region + ")"));
                         }
                         continue;
                     }
@@ -182,7 +214,7 @@ public class MasterDataSync {
                 }
                 // Odoo's values are the baseline of a record seen for the first time; Odoo-owned ones go to the hub.
                 for (Map.Entry<String, String> field : odooFields.entrySet()) {
-                    boolean odooOwns = owner(entity, field.getKey()).equals(MasterDataEntities.ODOO);
+                    boolean odooOwns = owner(region, entity, field.getKey()).equals(MasterDataEntities.ODOO);
                     store.addChange(runId, new MasterDataStore.Change(seq++, entity, key, field.getKey(),
                             MasterDataEntities.ODOO, field.getValue(), null, changedAt, Action.BASELINE.name(),
                             odooOwns ? SIDE_HUB : null, false, null));
@@ -198,14 +230,14 @@ public class MasterDataSync {
                 outcomes.put(read.seq(), Outcome.UNCHANGED);
             }
             // The owner's change first: a non-owner's value in the same run is then judged against it.
-            candidates.sort(Comparator.comparing((Candidate c) -> !c.read().source().equals(owner(entity, c.field())))
+            candidates.sort(Comparator.comparing((Candidate c) -> !c.read().source().equals(owner(region, entity, c.field())))
                     .thenComparing(c -> c.read().seq()));
             for (Candidate c : candidates) {
                 Agreed current = agreed.get(c.field());
                 if (current != null && Objects.equals(current.value(), c.value())) {
                     continue;
                 }
-                String owner = owner(entity, c.field());
+                String owner = owner(region, entity, c.field());
                 String source = c.read().source();
                 if (source.equals(owner)) {
                     store.addChange(runId, new MasterDataStore.Change(seq++, entity, key, c.field(), source, c.value(),
@@ -213,8 +245,9 @@ public class MasterDataSync {
                             source.equals(MasterDataEntities.ODOO) ? SIDE_HUB : SIDE_ODOO, false, null));
                     agreed.put(c.field(), new Agreed(c.value(), source, c.read().changedAt()));
                     outcomes.put(c.read().seq(), Outcome.CHANGED);
-                } else if (!store.openConflict(entity, key, c.field(), source, c.value())) {
-                    store.addConflict(runId, entity, key, c.field(), owner, current, source, c.value(), c.read().changedAt());
+                } else if (!store.openConflict(region, entity, key, c.field(), source, c.value())) {
+                    store.addConflict(region, runId, entity, key, c.field(), owner, current, source, c.value(),
+                            c.read().changedAt());
                     store.addChange(runId, new MasterDataStore.Change(seq++, entity, key, c.field(), source, c.value(),
                             current == null ? null : current.value(), c.read().changedAt(), Action.CONFLICT.name(), null, false,
                             "owned by " + owner));
@@ -224,7 +257,7 @@ public class MasterDataSync {
             outcomes.forEach((readSeq, outcome) -> store.readOutcome(runId, readSeq, outcome, null));
             // The write_date we have seen; a write of ours in the apply step records the newer one.
             group.stream().filter(r -> r.side().equals(SIDE_ODOO))
-                    .forEach(r -> store.odooWriteDate(entity, key, r.changedAt()));
+                    .forEach(r -> store.odooWriteDate(region, entity, key, r.changedAt()));
         }
     }
 
@@ -252,6 +285,7 @@ public class MasterDataSync {
     }
 
     private void apply(String runId, List<MasterDataStore.Change> group) {
+        String region = regionOf(runId);
         MasterDataStore.Change first = group.get(0);
         Map<String, String> values = new LinkedHashMap<>();
         group.forEach(c -> values.put(c.field(), c.value()));
@@ -262,13 +296,13 @@ public class MasterDataSync {
                         + " '" + c.key() + "' in Odoo any more"));
                 return;
             }
-            store.odooWriteDate(first.entity(), first.key(), written.get());
+            store.odooWriteDate(region, first.entity(), first.key(), written.get());
         } else if (SIDE_HUB.equals(first.target())) {
             hub.publish(runId + ":" + first.entity() + ":" + first.key(), new MasterDataHub.Update(first.entity(),
                     first.key(), MasterDataEntities.ODOO, "owner", values));
         }
         for (MasterDataStore.Change c : group) {
-            store.agree(c.entity(), c.key(), c.field(), new Agreed(c.value(), c.source(),
+            store.agree(region, c.entity(), c.key(), c.field(), new Agreed(c.value(), c.source(),
                     c.changedAt() == null ? now() : c.changedAt()));
             store.applied(runId, c.seq());
         }
@@ -288,8 +322,9 @@ public class MasterDataSync {
                 hubMarks.put(read.entity(), read.position());
             }
         }
-        odooMarks.forEach((entity, mark) -> store.watermark(SIDE_ODOO, entity, mark, runId));
-        hubMarks.forEach((entity, mark) -> store.watermark(SIDE_HUB, entity, mark, runId));
+        String region = regionOf(runId);
+        odooMarks.forEach((entity, mark) -> store.watermark(region, SIDE_ODOO, entity, mark, runId));
+        hubMarks.forEach((entity, mark) -> store.watermark(region, SIDE_HUB, entity, mark, runId));
     }
 
     /** The conflicts a run raised, one steward task each. */
@@ -329,14 +364,15 @@ public class MasterDataSync {
         }
         boolean keepOwner = c.decision().equals("keep-owner");
         // Keeping the owner keeps what the owner says now: it may have changed the field again since the conflict.
-        Agreed agreed = store.agreed(c.entity(), c.key()).get(c.field());
+        Agreed agreed = store.agreed(c.region(), c.entity(), c.key()).get(c.field());
         String ownerNow = agreed != null && agreed.source().equals(c.owner()) ? agreed.value() : c.ownerValue();
         String value = keepOwner ? ownerNow : c.otherValue();
         MasterDataRecord current = odoo.find(c.entity(), c.key()).orElse(null);
         if (current != null && !Objects.equals(current.fields().get(c.field()), value)) {
             Map<String, String> fields = new HashMap<>();
             fields.put(c.field(), value);
-            odoo.write(c.entity(), c.key(), fields).ifPresent(writeDate -> store.odooWriteDate(c.entity(), c.key(), writeDate));
+            odoo.write(c.entity(), c.key(), fields)
+                    .ifPresent(writeDate -> store.odooWriteDate(c.region(), c.entity(), c.key(), writeDate));
         }
         boolean hubHoldsOther = !c.owner().equals(MasterDataEntities.ODOO) && !Objects.equals(ownerNow, value)
                 || !c.otherSource().equals(MasterDataEntities.ODOO) && !Objects.equals(c.otherValue(), value);
@@ -346,12 +382,15 @@ public class MasterDataSync {
             hub.publish("conflict:" + c.id(), new MasterDataHub.Update(c.entity(), c.key(), "ordergate",
                     keepOwner ? "steward kept the owner's value" : "steward took the other value", fields));
         }
-        store.agree(c.entity(), c.key(), c.field(), new Agreed(value, keepOwner ? c.owner() : c.otherSource(), now()));
+        store.agree(c.region(), c.entity(), c.key(), c.field(),
+                new Agreed(value, keepOwner ? c.owner() : c.otherSource(), now()));
         store.conflictApplied(c.id(), value);
     }
 
-    String owner(String entity, String field) {
-        return properties.masterData().owner(entity, field);
+    /** The field's system of record in the region ({@code ""}: the API user's company): the region's own, else the shared one. */
+    String owner(String region, String entity, String field) {
+        return regions.masterDataOwner(region.isEmpty() ? null : region, entity, field)
+                .orElseGet(() -> properties.masterData().owner(entity, field));
     }
 
     /** The run report's master-data part: entities, counts, conflicts and rejected reads. */
@@ -394,11 +433,11 @@ public class MasterDataSync {
                 new MasterDataRunReport.Side(c.owner(), String.valueOf(c.ownerValue()), String.valueOf(c.ownerChangedAt())),
                 new MasterDataRunReport.Side(c.otherSource(), String.valueOf(c.otherValue()),
                         String.valueOf(c.otherChangedAt())),
-                c.status(), decision);
+                c.status(), decision, c.region() == null || c.region().isEmpty() ? null : c.region());
     }
 
-    private boolean sameAsAgreed(String entity, String key, Map<String, String> fields) {
-        Map<String, Agreed> agreed = store.agreed(entity, key);
+    private boolean sameAsAgreed(String region, String entity, String key, Map<String, String> fields) {
+        Map<String, Agreed> agreed = store.agreed(region, entity, key);
         return !agreed.isEmpty() && fields.entrySet().stream().allMatch(f -> agreed.containsKey(f.getKey())
                 && Objects.equals(agreed.get(f.getKey()).value(), f.getValue()));
     }

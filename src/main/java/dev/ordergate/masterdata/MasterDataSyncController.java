@@ -1,5 +1,6 @@
 package dev.ordergate.masterdata;
 
+import dev.ordergate.region.Regions;
 import dev.ordergate.sync.SyncRuns;
 import dev.ordergate.web.ApiProblems;
 import dev.ordergate.web.InvalidRequestException;
@@ -27,16 +28,25 @@ class MasterDataSyncController {
 
     private final MasterDataSync sync;
     private final SyncRuns runs;
+    private final Regions regions;
 
-    MasterDataSyncController(MasterDataSync sync, SyncRuns runs) {
+    MasterDataSyncController(MasterDataSync sync, SyncRuns runs, Regions regions) {
         this.sync = sync;
         this.runs = runs;
+        this.regions = regions;
     }
 
-    /** 202: the run is opened and its process started; the report ({@code Location}) fills as it goes. */
+    /**
+     * 202: the run is opened and its process started; the report ({@code Location}) fills as it goes. With
+     * {@code region}, the run works in the region's Odoo company with the region's own field owners.
+     */
     @PostMapping("/api/v1/sync/master-data")
     @Transactional
-    ResponseEntity<Object> syncMasterData(@RequestBody(required = false) Request request) {
+    ResponseEntity<Object> syncMasterData(@RequestBody(required = false) Request request,
+                                          @RequestParam(required = false) String region) {
+        if (region != null && !regions.isConfigured(region)) {
+            return ApiProblems.invalidParameter("region", "names no region of ordergate.regions: '" + region + "'");
+        }
         List<String> entities = request == null || request.entities() == null ? List.of() : request.entities();
         List<InvalidRequestException.Violation> unknown = new java.util.ArrayList<>();
         List<String> details = new java.util.ArrayList<>();
@@ -52,17 +62,20 @@ class MasterDataSyncController {
                     String.join("; ", details), Map.of("errors", unknown));
         }
         // Two runs reading from the same watermark would raise the same conflicts twice; a duplicate request waits.
-        var running = runs.running(SyncRuns.MASTER_DATA);
+        var running = runs.running(SyncRuns.MASTER_DATA, region);
         if (running.isPresent()) {
             return ApiProblems.problem(HttpStatus.CONFLICT, "sync-running", "A master-data run is in progress",
                     "Run " + running.get() + " is still reading or applying; start the next one when it is in review or"
                             + " completed (GET /api/v1/sync/runs/" + running.get() + ")", Map.of("runId", running.get()));
         }
         String runId = sync.open("api", null, entities.stream().distinct().toList());
-        String instance = runs.startProcess(runId, "masterDataSyncRequested");
-        return ResponseEntity.accepted().location(URI.create("/api/v1/sync/runs/" + runId))
-                .body(Map.of("id", runId, "kind", SyncRuns.MASTER_DATA, "processInstanceId", instance,
-                        "entities", sync.report(runId).entities()));
+        String instance = runs.startProcess(runId, "masterDataSyncRequested", region);
+        Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("id", runId, "kind", SyncRuns.MASTER_DATA,
+                "processInstanceId", instance, "entities", sync.report(runId).entities()));
+        if (region != null) {
+            body.put("region", region);
+        }
+        return ResponseEntity.accepted().location(URI.create("/api/v1/sync/runs/" + runId)).body(body);
     }
 
     /** The conflicts, newest first; {@code status} OPEN (waiting for a steward), DECIDED or APPLIED. */

@@ -1,6 +1,8 @@
 package dev.ordergate.ops;
 
 import dev.ordergate.order.OrderProcess;
+import dev.ordergate.region.Regions;
+import dev.ordergate.web.RegionAccess;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
@@ -26,9 +28,12 @@ class Incidents {
 
     static final String FAILED_JOB = "failedJob";
 
-    /** An incident as an operator reads it; {@code error} is the peer's error as the adapter reported it. */
+    /**
+     * An incident as an operator reads it; {@code error} is the peer's error as the adapter reported it,
+     * {@code region} the region of the order (or run) whose process it stopped.
+     */
     record View(String id, String type, String businessKey, String orderId, String processInstanceId,
-                String activityId, String peer, String jobId, String error, Instant since) {
+                String activityId, String peer, String jobId, String error, Instant since, String region) {
     }
 
     /** Which incidents: every criterion that is given must match; none given means all. */
@@ -42,11 +47,13 @@ class Incidents {
     private final RuntimeService runtime;
     private final ManagementService management;
     private final Peers peers;
+    private final RegionAccess access;
 
-    Incidents(RuntimeService runtime, ManagementService management, Peers peers) {
+    Incidents(RuntimeService runtime, ManagementService management, Peers peers, RegionAccess access) {
         this.runtime = runtime;
         this.management = management;
         this.peers = peers;
+        this.access = access;
     }
 
     List<View> list(Filter filter) {
@@ -64,7 +71,8 @@ class Incidents {
                 .filter(Incidents::rootCause)
                 .filter(i -> filter.peer() == null || filter.peer().equals(peerOf(i)))
                 .toList();
-        return views(incidents);
+        // A regional operator lists (and so replays in bulk) only the incidents of their regions.
+        return views(incidents).stream().filter(v -> access.permits(v.region())).toList();
     }
 
     /** The open incidents of an order's process instance and of the instances it called (its validation, delivery). */
@@ -89,11 +97,15 @@ class Incidents {
         if (incident == null) {
             throw new OpsNotFoundException("No open incident with id " + incidentId);
         }
+        // Another region's incident is refused before anything about it is told (its type, say).
+        View view = views(List.of(incident)).get(0);
+        if (!access.permits(view.region())) {
+            throw new OpsForbiddenException("Incident " + incidentId + " is not of a region the caller operates");
+        }
         if (!FAILED_JOB.equals(incident.getIncidentType())) {
             throw new NotRetryableException("Incident " + incidentId + " is of type " + incident.getIncidentType()
                     + "; only failed jobs can be retried");
         }
-        View view = views(List.of(incident)).get(0);
         management.setJobRetries(incident.getConfiguration(), retries);
         return view;
     }
@@ -127,10 +139,15 @@ class Incidents {
                 .variableName(OrderProcess.ORDER_ID).list().stream()
                 .collect(Collectors.toMap(VariableInstance::getProcessInstanceId, VariableInstance::getValue,
                         (a, b) -> a));
+        Map<String, Object> regions = instanceIds.length == 0 ? Map.of()
+                : runtime.createVariableInstanceQuery().processInstanceIdIn(instanceIds)
+                .variableName(Regions.VARIABLE).list().stream().filter(v -> v.getValue() != null)
+                .collect(Collectors.toMap(VariableInstance::getProcessInstanceId, VariableInstance::getValue,
+                        (a, b) -> a));
         return incidents.stream().map(i -> new View(i.getId(), i.getIncidentType(),
                 businessKeys.get(i.getProcessInstanceId()), (String) orderIds.get(i.getProcessInstanceId()),
                 i.getProcessInstanceId(), i.getActivityId(), peerOf(i),
                 FAILED_JOB.equals(i.getIncidentType()) ? i.getConfiguration() : null, i.getIncidentMessage(),
-                i.getIncidentTimestamp().toInstant())).toList();
+                i.getIncidentTimestamp().toInstant(), (String) regions.get(i.getProcessInstanceId()))).toList();
     }
 }

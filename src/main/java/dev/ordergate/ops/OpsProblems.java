@@ -16,6 +16,11 @@ class OpsProblems {
         return ApiProblems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage(), Map.of());
     }
 
+    @ExceptionHandler(OpsForbiddenException.class)
+    ResponseEntity<Object> forbidden(OpsForbiddenException ex) {
+        return ApiProblems.problem(HttpStatus.FORBIDDEN, "forbidden", "Not permitted", ex.getMessage(), Map.of());
+    }
+
     @ExceptionHandler(NotRetryableException.class)
     ResponseEntity<Object> notRetryable(NotRetryableException ex) {
         return ApiProblems.problem(HttpStatus.CONFLICT, "not-retryable", "Incident cannot be retried",

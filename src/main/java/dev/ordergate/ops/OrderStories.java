@@ -50,8 +50,11 @@ class OrderStories {
     private final HistoryService history;
     private final Incidents incidents;
     private final Peers peers;
+    private final dev.ordergate.web.RegionAccess access;
 
-    OrderStories(Orders orders, ReviewDecisions decisions, HistoryService history, Incidents incidents, Peers peers) {
+    OrderStories(Orders orders, ReviewDecisions decisions, HistoryService history, Incidents incidents, Peers peers,
+                 dev.ordergate.web.RegionAccess access) {
+        this.access = access;
         this.orders = orders;
         this.decisions = decisions;
         this.history = history;
@@ -63,6 +66,9 @@ class OrderStories {
     Story of(String idOrBusinessKey) {
         OrderRecord order = orders.find(idOrBusinessKey).or(() -> orders.findByBusinessKey(idOrBusinessKey))
                 .orElseThrow(() -> new OpsNotFoundException("No order with id or business key " + idOrBusinessKey));
+        if (!access.permits(order.region())) {
+            throw new OpsForbiddenException("Order " + idOrBusinessKey + " is not of a region the caller operates");
+        }
         String pi = order.processInstanceId();
         var summary = new Summary(order.id(), order.businessKey(), order.status().name(), order.statusReason(),
                 order.salesOrderRef(), order.invoiceRef(), pi, order.createdAt());

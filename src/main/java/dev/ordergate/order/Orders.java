@@ -87,13 +87,38 @@ public class Orders {
     }
 
     public List<OrderRecord> list(OrderStatus status, int page, int size) {
-        String where = status == null ? "" : " WHERE status = :status";
-        var spec = jdbc.sql(SELECT + where + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
+        return list(status, null, page, size);
+    }
+
+    /** A page of the orders of these regions ({@code null}: of every region, and of none), newest first. */
+    public List<OrderRecord> list(OrderStatus status, java.util.Set<String> regions, int page, int size) {
+        var spec = jdbc.sql(SELECT + where(status, regions) + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
                 .param("limit", size).param("offset", (long) page * size);
+        return filtered(spec, status, regions).query(this::summaryRow).list();
+    }
+
+    private static String where(OrderStatus status, java.util.Set<String> regions) {
+        List<String> conditions = new java.util.ArrayList<>();
+        if (status != null) {
+            conditions.add("status = :status");
+        }
+        if (regions != null) {
+            // No region at all: an empty IN () is not SQL, and such a caller sees no order.
+            conditions.add(regions.isEmpty() ? "1 = 0" : "region IN (:regions)");
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static org.springframework.jdbc.core.simple.JdbcClient.StatementSpec filtered(
+            org.springframework.jdbc.core.simple.JdbcClient.StatementSpec spec, OrderStatus status,
+            java.util.Set<String> regions) {
         if (status != null) {
             spec = spec.param("status", status.name());
         }
-        return spec.query(this::summaryRow).list();
+        if (regions != null && !regions.isEmpty()) {
+            spec = spec.param("regions", List.copyOf(regions));
+        }
+        return spec;
     }
 
     /** Every order received in {@code [from, to)}, oldest first (the reconciliation report's period). */
@@ -103,12 +128,12 @@ public class Orders {
     }
 
     public long count(OrderStatus status) {
-        String where = status == null ? "" : " WHERE status = :status";
-        var spec = jdbc.sql("SELECT COUNT(*) FROM app.orders" + where);
-        if (status != null) {
-            spec = spec.param("status", status.name());
-        }
-        return spec.query(Long.class).single();
+        return count(status, null);
+    }
+
+    public long count(OrderStatus status, java.util.Set<String> regions) {
+        return filtered(jdbc.sql("SELECT COUNT(*) FROM app.orders" + where(status, regions)), status, regions)
+                .query(Long.class).single();
     }
 
     /** Moves the order to a status and records the milestone once; a retried step records nothing new. */

@@ -1,6 +1,7 @@
 package dev.ordergate.pricing;
 
 import dev.ordergate.sync.OrdersWaiting;
+import dev.ordergate.sync.ScheduledRuns;
 import dev.ordergate.sync.SyncDelegates;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -10,10 +11,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class PriceListSyncDelegates {
 
-    /** A scheduled run has no run yet: it is opened here (see SyncDelegates.openIfScheduled). */
+    /** A scheduled tick has no run yet: one is opened here per live region (see ScheduledRuns). */
     @Bean
-    JavaDelegate openPriceListRun(PriceListSync sync) {
-        return execution -> SyncDelegates.openIfScheduled(execution, instance -> sync.open("schedule", instance));
+    JavaDelegate openPriceListRun(PriceListSync sync, ScheduledRuns scheduled) {
+        return execution -> scheduled.openIfScheduled(execution, "priceListSyncRequested",
+                instance -> sync.open("schedule", instance));
     }
 
     @Bean

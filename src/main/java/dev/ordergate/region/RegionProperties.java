@@ -34,10 +34,11 @@ public record RegionProperties(Map<String, Region> regions) {
      * @param reviewerGroups    the groups that review its orders' exceptions
      * @param mode              {@code live}, or {@code shadow}: validated and reported, never committed to Odoo
      * @param channels          the channels that may submit orders into it; empty for every channel
+     * @param masterData        where the region's master data differs from the shared settings: its own field owners
      */
     public record Region(Integer company, String currency, String pricingAuthority, URI pricingEngineUrl,
                          String taxService, URI taxServiceUrl, List<String> warehouses, List<String> reviewerGroups,
-                         Mode mode, List<String> channels) {
+                         Mode mode, List<String> channels, MasterData masterData) {
 
         public Region {
             if (PRICING_ENGINE.equals(pricingAuthority) && pricingEngineUrl == null) {
@@ -47,6 +48,7 @@ public record RegionProperties(Map<String, Region> regions) {
             reviewerGroups = reviewerGroups == null ? List.of() : List.copyOf(reviewerGroups);
             mode = mode == null ? Mode.LIVE : mode;
             channels = channels == null ? List.of() : List.copyOf(channels);
+            masterData = masterData == null ? new MasterData(null) : masterData;
         }
 
         /** Whether the region's prices come from its own pricing engine rather than its Odoo company's pricelists. */
@@ -57,6 +59,24 @@ public record RegionProperties(Map<String, Region> regions) {
         /** Whether orders of this channel may enter the region. */
         public boolean admits(String channel) {
             return channels.isEmpty() || channels.contains(channel);
+        }
+    }
+
+    /**
+     * A region's own master-data settings.
+     *
+     * @param owners per entity, per field, the system of record in this region ({@code odoo}, {@code crm},
+     *               {@code finance}, {@code pricing-engine}), in place of {@code ordergate.sync.master-data.ownership}
+     */
+    public record MasterData(Map<String, Map<String, String>> owners) {
+
+        public MasterData {
+            owners = owners == null ? Map.of() : Map.copyOf(owners);
+        }
+
+        /** The region's owner of the field, if the region names one. */
+        public java.util.Optional<String> owner(String entity, String field) {
+            return java.util.Optional.ofNullable(owners.getOrDefault(entity, Map.of()).get(field));
         }
     }
 

@@ -46,6 +46,11 @@ public class Regions {
         return found;
     }
 
+    /** Every configured region's id. */
+    public java.util.Set<String> ids() {
+        return properties.regions().keySet();
+    }
+
     /** Whether the region is configured (an id given from outside, e.g. an API parameter). */
     public boolean isConfigured(String region) {
         return region != null && properties.regions().containsKey(region);
@@ -73,6 +78,28 @@ public class Regions {
     public java.util.Optional<java.net.URI> pricingEngineOf(String region) {
         return region == null || !get(region).pricedByEngine() ? java.util.Optional.empty()
                 : java.util.Optional.of(get(region).pricingEngineUrl());
+    }
+
+    /**
+     * The regions a scheduled synchronisation runs for, one run each: the live ones. A region in shadow commits
+     * nothing to Odoo, so its synchronisations (which write into Odoo) wait until it goes live; they can be started
+     * for it through the API. Empty when no region is configured (one run in the API user's company, as before).
+     */
+    public java.util.List<String> scheduledRegions() {
+        return properties.regions().entrySet().stream().filter(e -> e.getValue().mode() == RegionProperties.Mode.LIVE)
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /** The region's own owner of a master-data field, if it names one (else the shared ownership applies). */
+    public java.util.Optional<String> masterDataOwner(String region, String entity, String field) {
+        return region == null ? java.util.Optional.empty() : get(region).masterData().owner(entity, field);
+    }
+
+    /** Every region's own master-data owners, to be checked at start-up: region → entity → field → owner. */
+    public Map<String, Map<String, Map<String, String>>> masterDataOwners() {
+        Map<String, Map<String, Map<String, String>>> owners = new java.util.TreeMap<>();
+        properties.regions().forEach((id, region) -> owners.put(id, region.masterData().owners()));
+        return owners;
     }
 
     /** The Odoo company of the region, or null for the API user's own company (and for no region). */

@@ -3,7 +3,9 @@ package dev.ordergate.security;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ordergate.region.Regions;
 import dev.ordergate.web.ChannelAccess;
+import dev.ordergate.web.RegionAccess;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,8 @@ class KeycloakSecurity {
     static final String RETURN = "return-request";
     static final String SHIPMENTS = "shipment-confirm";
     static final String OPS = "ops";
+    /** An operator of one region only ({@code ops-eu}): that region's orders and incidents through the ops API. */
+    static final String REGIONAL_OPS_PREFIX = "ops-";
     static final String REVIEWER = "reviewer";
     /** Deploys process models, decision tables and forms (analysts, admins): only through the ops API. */
     static final String DEPLOY = "model-deploy";
@@ -57,17 +61,21 @@ class KeycloakSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain machineInterfaces(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain machineInterfaces(HttpSecurity http, ObjectMapper json, Regions regions) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
+        // Every operator, of all regions or of one: what the ops API and the order reads scope by region themselves
+        // (web.RegionAccess). Everything else an operator does (engine-rest, sync, reports, deployments) stays ops'.
+        String[] operators = java.util.stream.Stream.concat(java.util.stream.Stream.of(OPS),
+                regions.ids().stream().sorted().map(id -> REGIONAL_OPS_PREFIX + id)).toArray(String[]::new);
         return http
                 .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**"),
                         path("/sandbox/**"), path("/v3/api-docs"), path("/v3/api-docs/**"), path("/swagger-ui.html"),
                         path("/swagger-ui/**")))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path(HttpMethod.POST, "/api/v1/orders")).hasAuthority(SUBMIT)
-                        .requestMatchers(path(HttpMethod.GET, "/api/v1/orders")).hasAuthority(OPS)
-                        .requestMatchers(path(HttpMethod.GET, "/api/v1/orders/*"), path(HttpMethod.GET, "/api/v1/orders/*/invoices"))
-                        .hasAnyAuthority(READ, OPS)
+                        .requestMatchers(path(HttpMethod.GET, "/api/v1/orders")).hasAnyAuthority(operators)
+                        .requestMatchers(path(HttpMethod.GET, "/api/v1/orders/*")).hasAnyAuthority(withRead(operators))
+                        .requestMatchers(path(HttpMethod.GET, "/api/v1/orders/*/invoices")).hasAnyAuthority(READ, OPS)
                         // The cancellation and return endpoints (issue 5) are guarded here before they exist.
                         .requestMatchers(path(HttpMethod.POST, "/api/v1/orders/*/cancellation")).hasAuthority(CANCEL)
                         .requestMatchers(path(HttpMethod.POST, "/api/v1/returns")).hasAuthority(RETURN)
@@ -83,6 +91,10 @@ class KeycloakSecurity {
                         .requestMatchers(path("/api/v1/sync/**"), path("/api/v1/reports/**")).hasAuthority(OPS)
                         // One path for models, recorded in the deployment audit; engine-rest's is closed below.
                         .requestMatchers(path(HttpMethod.POST, "/api/v1/ops/deployments")).hasAuthority(DEPLOY)
+                        .requestMatchers(path(HttpMethod.GET, "/api/v1/ops/incidents"),
+                                path(HttpMethod.POST, "/api/v1/ops/incidents/retry"),
+                                path(HttpMethod.POST, "/api/v1/ops/incidents/*/retry"),
+                                path(HttpMethod.GET, "/api/v1/ops/orders/*/story")).hasAnyAuthority(operators)
                         .requestMatchers(path("/api/v1/ops/**")).hasAuthority(OPS)
                         // Synchronisation runs, their reports and the master-data conflicts: operations' business.
                         .requestMatchers(path("/api/v1/sync/**")).hasAuthority(OPS)
@@ -157,6 +169,29 @@ class KeycloakSecurity {
         // useUsernameAsCamundaUserId): deployments run and are audited as "anna", not as a subject UUID.
         converter.setPrincipalClaimName(EngineRestIdentity.USER_NAME_CLAIM);
         return converter;
+    }
+
+    private static String[] withRead(String[] operators) {
+        String[] roles = java.util.Arrays.copyOf(operators, operators.length + 1);
+        roles[operators.length] = READ;
+        return roles;
+    }
+
+    /** The regions of the token's regional operator roles; every region for the role {@code ops}. */
+    @Bean
+    RegionAccess tokenRegions(Regions regions) {
+        return () -> {
+            if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+                return java.util.Optional.of(java.util.Set.of());
+            }
+            java.util.Set<String> roles = token.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                    .collect(java.util.stream.Collectors.toSet());
+            if (roles.contains(OPS)) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(regions.ids().stream().filter(id -> roles.contains(REGIONAL_OPS_PREFIX + id))
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+        };
     }
 
     static Collection<GrantedAuthority> realmRoles(Jwt jwt) {

@@ -1,6 +1,7 @@
 package dev.ordergate.security;
 
 import dev.ordergate.web.ChannelAccess;
+import dev.ordergate.web.RegionAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -34,6 +35,12 @@ class LocalSecurity {
     @Bean
     ChannelAccess everyChannel() {
         return channel -> true;
+    }
+
+    /** Local mode has no operator roles, so no regional scoping either: every caller operates every region. */
+    @Bean
+    RegionAccess everyRegion() {
+        return java.util.Optional::empty;
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -1,7 +1,6 @@
 package dev.ordergate.sync;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,15 +16,6 @@ public class SyncDelegates {
 
     public static String runId(DelegateExecution execution) {
         return (String) execution.getVariable(RUN_ID);
-    }
-
-    /** A scheduled run has no run yet: the timer started the instance, so the run is opened here, by {@code open}. */
-    public static void openIfScheduled(DelegateExecution execution, Function<String, String> open) {
-        if (runId(execution) == null) {
-            String runId = open.apply(execution.getProcessInstanceId());
-            execution.setVariable(RUN_ID, runId);
-            execution.setProcessBusinessKey(runId);
-        }
     }
 
     @Bean

@@ -49,8 +49,7 @@ public class SyncRuns {
         java.util.Map<String, Object> variables = new java.util.HashMap<>(java.util.Map.of(SyncDelegates.RUN_ID, runId));
         if (region != null) {
             variables.put(dev.ordergate.region.Regions.VARIABLE, region);
-            jdbc.sql("UPDATE app.sync_runs SET region = :region WHERE id = :id").param("region", region)
-                    .param("id", runId).update();
+            region(runId, region);
         }
         String instance = runtime.startProcessInstanceByMessage(message, runId, variables).getId();
         started(runId, instance);
@@ -72,6 +71,11 @@ public class SyncRuns {
     public void started(String id, String processInstanceId) {
         jdbc.sql("UPDATE app.sync_runs SET process_instance_id = :pid WHERE id = :id")
                 .param("pid", processInstanceId).param("id", id).update();
+    }
+
+    /** The region the run works for, in its Odoo company. */
+    public void region(String id, String region) {
+        jdbc.sql("UPDATE app.sync_runs SET region = :region WHERE id = :id").param("region", region).param("id", id).update();
     }
 
     public void source(String id, String source) {
@@ -102,10 +106,17 @@ public class SyncRuns {
                 .param("by", by).param("outcome", outcome).param("comment", comment).param("id", id).update();
     }
 
-    /** The id of a run of this kind still reading or writing (not in review, not completed), if any. */
-    public Optional<String> running(String kind) {
-        return jdbc.sql("SELECT id FROM app.sync_runs WHERE kind = :kind AND status = :status ORDER BY started_at LIMIT 1")
-                .param("kind", kind).param("status", Status.RUNNING.name()).query(String.class).optional();
+    /**
+     * The id of a run of this kind for this region (null: the API user's own company) still reading or writing (not
+     * in review, not completed), if any. Each region's runs keep their own watermarks, so regions do not wait for
+     * each other.
+     */
+    public Optional<String> running(String kind, String region) {
+        return jdbc.sql("SELECT id FROM app.sync_runs WHERE kind = :kind AND status = :status AND "
+                        + (region == null ? "region IS NULL" : "region = :region") + " ORDER BY started_at LIMIT 1")
+                .param("kind", kind).param("status", Status.RUNNING.name())
+                .params(region == null ? java.util.Map.of() : java.util.Map.of("region", region))
+                .query(String.class).optional();
     }
 
     public Optional<Run> find(String id) {

@@ -406,15 +406,6 @@ class MasterDataSyncProcessTest {
 
     /** Odoo as any JSON-RPC client sees it. */
     private JsonNode odoo(String model, String method, List<?> args, Map<String, ?> kwargs) {
-        try {
-            String body = JSON.writeValueAsString(Map.of("jsonrpc", "2.0", "method", "call", "id", 1, "params", Map.of(
-                    "service", "object", "method", "execute_kw",
-                    "args", List.of("sandbox", 2, "sandbox-admin-key", model, method, args, kwargs))));
-            JsonNode answer = api.post("/sandbox/odoo/jsonrpc", body).body();
-            assertThat(answer.has("error")).as("Odoo error %s", answer.path("error")).isFalse();
-            return answer.path("result");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return api.odoo(model, method, args, kwargs);
     }
 }

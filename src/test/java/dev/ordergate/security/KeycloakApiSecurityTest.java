@@ -2,6 +2,7 @@ package dev.ordergate.security;
 
 import dev.ordergate.OrderTasks;
 
+import static dev.ordergate.SampleOrders.line;
 import static dev.ordergate.SampleOrders.sample;
 import static dev.ordergate.SampleOrders.uniqueRef;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +58,12 @@ class KeycloakApiSecurityTest {
 
     @Autowired
     TaskService tasks;
+
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
 
     @Autowired
     dev.ordergate.order.Orders orders;
@@ -152,6 +159,12 @@ class KeycloakApiSecurityTest {
             "otto,        GET,  /engine-rest/engine/keycloak/task, true",
             "otto,        GET,  /api/v1/ops/incidents,            true",
             "otto,        POST, /api/v1/orders,                   false",
+            "emil,        GET,  /api/v1/ops/incidents,            true",
+            "emil,        GET,  /api/v1/orders,                   true",
+            "emil,        GET,  /engine-rest/engine/keycloak/task, false",
+            "emil,        GET,  /api/v1/sync/inventory/drift,     false",
+            "emil,        GET,  /api/v1/ops/deployments,          false",
+            "emil,        POST, /api/v1/orders,                   false",
             "anna,        GET,  /api/v1/orders,                   false",
             "anna,        GET,  /api/v1/orders/any,               false",
             "b2b-portal,  GET,  /api/v1/unmapped,                 false",
@@ -174,6 +187,107 @@ class KeycloakApiSecurityTest {
             assertThat(response.status()).as(response.raw()).isEqualTo(403);
             assertThat(response.contentType()).startsWith("application/problem+json");
         }
+    }
+
+    @Test
+    void aRegionalOperatorSeesAndRepairsOnlyTheirRegionsOrdersAndIncidents() {
+        String euOrder = submitted(SampleOrders.order(uniqueRef(), "C-50001", "DE", "10178",
+                line("1", "FURN_0269", "10", "279.00")).replace("\"USD\"", "\"EUR\""));
+        String usOrder = submitted(sample(uniqueRef()));
+        String euIncident = incidentOf(euOrder);
+        String usIncident = incidentOf(usOrder);
+        try {
+            ApiClient emil = as("emil");
+
+            var listed = emil.get("/api/v1/ops/incidents");
+            assertThat(listed.status()).as(listed.raw()).isEqualTo(200);
+            assertThat(listed.body().findValuesAsText("id")).contains(euIncident).doesNotContain(usIncident);
+            assertThat(listed.body().findValuesAsText("region")).containsOnly("eu");
+            assertThat(as("otto").get("/api/v1/ops/incidents").body().findValuesAsText("id"))
+                    .contains(euIncident, usIncident);
+
+            assertForbidden(emil.post("/api/v1/ops/incidents/" + usIncident + "/retry", ""));
+            // Their own region's incident reaches the replay (this one is no failed job, so it is not retryable).
+            assertThat(emil.post("/api/v1/ops/incidents/" + euIncident + "/retry", "").status()).isEqualTo(409);
+            assertForbidden(emil.get("/api/v1/ops/orders/" + usOrder + "/story"));
+            assertThat(emil.get("/api/v1/ops/orders/" + euOrder + "/story").status()).isEqualTo(200);
+
+            var orders = emil.get("/api/v1/orders?size=200");
+            assertThat(orders.status()).as(orders.raw()).isEqualTo(200);
+            assertThat(orders.body().path("items").findValuesAsText("id")).contains(euOrder).doesNotContain(usOrder);
+            assertThat(orders.body().path("items").findValuesAsText("region")).containsOnly("eu");
+            assertThat(emil.get("/api/v1/orders/" + euOrder).status()).isEqualTo(200);
+            // Another region's order answers like a missing one, as another channel's does.
+            assertThat(emil.get("/api/v1/orders/" + usOrder).status()).isEqualTo(404);
+            assertForbidden(emil.post("/api/v1/orders/" + euOrder + "/cancellation", "{\"reason\": \"test\"}"));
+            assertForbidden(emil.post("/api/v1/orders/" + usOrder + "/cancellation", "{\"reason\": \"test\"}"));
+            assertThat(runtime.createIncidentQuery().incidentId(usIncident).count()).as("the US incident is as it was")
+                    .isEqualTo(1);
+        } finally {
+            for (String incident : List.of(euIncident, usIncident)) {
+                if (runtime.createIncidentQuery().incidentId(incident).count() == 1) {
+                    runtime.resolveIncident(incident);
+                }
+            }
+            held.forEach(runtime::activateProcessInstanceById);
+        }
+    }
+
+    @Test
+    void aRegionalOperatorCannotGrantItselfMore() throws Exception {
+        ApiClient emil = as("emil");
+
+        // Engine-rest, where authorizations and group memberships are made, is the operators' of every region.
+        assertForbidden(emil.send("POST", "/engine-rest/engine/keycloak/authorization/create",
+                "{\"type\": 1, \"permissions\": [\"ALL\"], \"userId\": \"emil\", \"resourceType\": 8, \"resourceId\": \"*\"}"));
+        assertForbidden(emil.send("POST", "/engine-rest/engine/keycloak/group/operators/members/emil", null));
+        assertForbidden(emil.get("/engine-rest/engine/keycloak/incident"));
+        assertForbidden(emil.post("/api/v1/ops/deployments", "{}"));
+        assertForbidden(emil.get("/api/v1/sync/runs/any"));
+        assertForbidden(emil.get("/api/v1/reports/reconciliation?from=2026-12-01&to=2026-12-01"));
+        assertForbidden(emil.get("/actuator/prometheus"));
+        // Keycloak's admin API refuses the user's own token: no realm role of theirs can be added by them.
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(TestKeycloak.url() + "/admin/realms/"
+                        + TestKeycloak.REALM + "/roles")).header("Authorization", "Bearer " + TestKeycloak.userToken("emil"))
+                .GET().build();
+        var answer = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isIn(401, 403);
+        // A fresh token is no more than the first: still an operator of the EU only.
+        ApiClient again = anonymous.withToken(TestKeycloak.userToken("emil"));
+        String usOrder = submitted(sample(uniqueRef()));
+        var orders = again.get("/api/v1/orders?size=200");
+        assertThat(orders.status()).isEqualTo(200);
+        assertThat(orders.body().path("items").findValuesAsText("id")).doesNotContain(usOrder);
+        assertThat(orders.body().path("items").findValuesAsText("region")).doesNotContain("us", "ca");
+        assertForbidden(again.get("/engine-rest/engine/keycloak/task"));
+    }
+
+    private String submitted(String order) {
+        var created = as("b2b-portal").post("/api/v1/orders", order);
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        return created.body().path("id").asText();
+    }
+
+    /**
+     * An incident on the order's process, as an operator would find one (raised here, not by a peer). The process is
+     * held (suspended, and no job of it still running) so that no step ends the activity the incident belongs to.
+     */
+    private String incidentOf(String orderId) {
+        String instance = await().atMost(Duration.ofSeconds(60)).until(() -> as("otto").get("/api/v1/orders/" + orderId)
+                .body().path("processInstanceId").asText(""), pi -> !pi.isEmpty());
+        runtime.suspendProcessInstanceById(instance);
+        held.add(instance);
+        await().atMost(Duration.ofSeconds(60)).until(() -> management.createJobQuery().processInstanceId(instance).list()
+                .stream().allMatch(job -> ((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) job).getLockOwner() == null));
+        return runtime.createIncident("regionProbe", instance, "probe", "raised by the test").getId();
+    }
+
+    private final List<String> held = new java.util.ArrayList<>();
+
+    private static void assertForbidden(ApiClient.Response response) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(403);
+        assertThat(response.contentType()).startsWith("application/problem+json");
     }
 
     @Test
