@@ -30,6 +30,8 @@ class IntakeStatementsTest {
 
     @Test
     void aNewOrderIsTakenInWithSeventeenStatementsAndOneCommit() throws Exception {
+        // The node has decided the region of an order like this one before (as every node has after its first orders).
+        intake.receive(json.readValue(sample(uniqueRef()), Order.class));
         Order order = json.readValue(sample(uniqueRef()), Order.class);
 
         var taken = SqlStatements.on(() -> intake.receive(order));
@@ -38,7 +40,8 @@ class IntakeStatementsTest {
         // 29 statements in 25 round trips and 2 commits before (2026-12-07): the region's decision in a transaction of
         // its own with its history (6 rows), the order's process attached by an update, the order read back twice,
         // the status event reading the order, the variables' value history and the first job's log entry. Now: the
-        // duplicate check; in one transaction the region's decision (its definition), the process start (definition,
+        // duplicate check; in one transaction the region's decision (its latest version, whose outcome for these inputs
+        // the node keeps: no evaluation), the process start (definition,
         // job definition, execution, 2 variables, the cancellation's subscription, the first job; history: instance, 2
         // activities, 2 variables), the order, its milestone, its status event.
         assertThat(taken.count()).as("by text: %s", taken.texts())
