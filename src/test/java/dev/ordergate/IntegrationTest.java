@@ -13,7 +13,8 @@ import org.springframework.test.context.ActiveProfiles;
  * The one application context the integration tests share: the whole application on H2 with the sandbox peers,
  * served on a real port so the adapters reach the peers over HTTP. Classes that use exactly this annotation reuse
  * one context (and one engine, one job executor). The engine records process test coverage across all of them
- * (see {@link ProcessCoverageRecording}; minimum per process checked by analysis.ProcessCoverageGate).
+ * (see {@link ProcessCoverageRecording}; minimum per process checked by analysis.ProcessCoverageGate), and counts the
+ * SQL statements it sends its database ({@link SqlStatements}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,6 +22,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = "server.port=${ordergate.test.port}")
 @ActiveProfiles("test")
-@Import(ProcessCoverageRecording.class)
+@Import({ProcessCoverageRecording.class, SqlStatements.class})
 public @interface IntegrationTest {
 }

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Receiving an order: store it and start its process in one transaction, exactly once per business key.
+ * Receiving an order: store it and start its process in one transaction, exactly once per business key. What runs
+ * here is what a channel waits for; its statements are counted by IntakeStatementsTest.
  * The same order again answers the existing one; the same key with another body is a conflict.
  */
 @Service
@@ -57,15 +58,16 @@ public class OrderIntake {
             return existing;
         }
         String id = UUID.randomUUID().toString();
-        String region = regions.regionOf(order.channel(), order.shipTo().country(), order.currency());
-        admit(order, region);
         try {
-            tx.executeWithoutResult(status -> {
-                orders.insert(id, order, hash, region);
-                // The first step after the start is asynchronous, so this only writes the process's first job.
+            // One transaction, one commit: the region's decision, the process start up to its first save point (only
+            // its first job is written) and the order row with its first milestone and status event. The instance
+            // starts first so the order row is written once, with its process; nothing is visible before the commit.
+            return tx.execute(status -> {
+                String region = regions.regionOf(order.channel(), order.shipTo().country(), order.currency());
+                admit(order, region);
                 var instance = runtime.startProcessInstanceByKey(OrderProcess.KEY, order.businessKey(),
                         Map.of(OrderProcess.ORDER_ID, id, Regions.VARIABLE, region));
-                orders.attachProcess(id, instance.getId());
+                return new Receipt(orders.insert(id, order, hash, region, instance.getId()), true);
             });
         } catch (DuplicateKeyException | PessimisticLockingFailureException | QueryTimeoutException raced) {
             // Another request with the same key got there first (on H2 the loser may time out waiting for the
@@ -76,7 +78,6 @@ public class OrderIntake {
             }
             return winner;
         }
-        return new Receipt(orders.get(id), true);
     }
 
     /**

@@ -53,15 +53,27 @@ public class StatusEvents {
     void on(MilestoneReached milestone) {
         String status = VOCABULARY.get(milestone.milestone());
         if (status != null) {
-            publish(milestone.orderId(), status, null);
+            // The milestone carries the order's references from the transaction that moved it: no second read.
+            queue(milestone.orderId(), new Refs(milestone.channel(), milestone.channelOrderRef(), milestone.businessKey(),
+                    milestone.salesOrderRef(), milestone.invoiceRef()), status, null);
         }
     }
 
     /** Queues a status event for the order's channel; {@code detail} is a short human text (never prices). */
     public void publish(String orderId, String status, String detail) {
-        Map<String, Object> order = jdbc.sql("""
+        Refs refs = jdbc.sql("""
                 SELECT channel, channel_order_ref, business_key, sales_order_ref, invoice_ref FROM app.orders WHERE id = :id
-                """).param("id", orderId).query().singleRow();
+                """).param("id", orderId).query((rs, n) -> new Refs(rs.getString("channel"),
+                rs.getString("channel_order_ref"), rs.getString("business_key"), rs.getString("sales_order_ref"),
+                rs.getString("invoice_ref"))).single();
+        queue(orderId, refs, status, detail);
+    }
+
+    private record Refs(String channel, String channelOrderRef, String businessKey, String salesOrderRef,
+                        String invoiceRef) {
+    }
+
+    private void queue(String orderId, Refs order, String status, String detail) {
         String id = UUID.randomUUID().toString();
         OffsetDateTime now = OffsetDateTime.now(clock);
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -69,10 +81,10 @@ public class StatusEvents {
         payload.put("status", status);
         payload.put("occurredAt", now.toString());
         payload.put("orderId", orderId);
-        payload.put("channel", (String) order.get("channel"));
-        payload.put("channelOrderRef", (String) order.get("channel_order_ref"));
-        payload.put("salesOrderRef", (String) order.get("sales_order_ref"));
-        payload.put("invoiceRef", (String) order.get("invoice_ref"));
+        payload.put("channel", order.channel());
+        payload.put("channelOrderRef", order.channelOrderRef());
+        payload.put("salesOrderRef", order.salesOrderRef());
+        payload.put("invoiceRef", order.invoiceRef());
         if (detail != null) {
             payload.put("detail", detail);
         }
@@ -82,8 +94,8 @@ public class StatusEvents {
                 SELECT :id, :order, :channel, :key, :status, COALESCE(MAX(seq), 0) + 1, :payload, 'PENDING', 0, :now, :now
                   FROM app.status_events WHERE order_id = :order
                 """)
-                .param("id", id).param("order", orderId).param("channel", (String) order.get("channel"))
-                .param("key", (String) order.get("business_key")).param("status", status).param("payload", write(payload))
+                .param("id", id).param("order", orderId).param("channel", order.channel())
+                .param("key", order.businessKey()).param("status", status).param("payload", write(payload))
                 .param("now", now)
                 .update();
     }

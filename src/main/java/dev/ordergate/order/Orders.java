@@ -34,12 +34,16 @@ public class Orders {
         this.events = events;
     }
 
-    public void insert(String id, Order order, String requestHash, String region) {
+    /**
+     * Stores a new order with its first milestone and the process that carries it, and answers it as stored: the
+     * intake answers the channel from this, without reading the row back.
+     */
+    public OrderRecord insert(String id, Order order, String requestHash, String region, String processInstanceId) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
                 INSERT INTO app.orders (id, business_key, channel, channel_order_ref, customer_ref, request_hash,
-                                        document, status, region, created_at, updated_at)
-                VALUES (:id, :key, :channel, :ref, :customer, :hash, :document, :status, :region, :now, :now)
+                                        document, status, process_instance_id, region, created_at, updated_at)
+                VALUES (:id, :key, :channel, :ref, :customer, :hash, :document, :status, :pi, :region, :now, :now)
                 """)
                 .param("id", id)
                 .param("key", order.businessKey())
@@ -49,21 +53,22 @@ public class Orders {
                 .param("hash", requestHash)
                 .param("document", write(order))
                 .param("status", OrderStatus.RECEIVED.name())
+                .param("pi", processInstanceId)
                 .param("region", region)
                 .param("now", now)
                 .update();
-        insertMilestone(id, OrderStatus.RECEIVED, null, now);
-        events.publishEvent(new MilestoneReached(id, order.channel(), region, OrderStatus.RECEIVED, now, now));
+        // A new order has no milestone yet: a plain insert, not the guarded one of later milestones.
+        jdbc.sql("INSERT INTO app.order_milestones (order_id, milestone, reached_at) VALUES (:id, :milestone, :at)")
+                .param("id", id).param("milestone", OrderStatus.RECEIVED.name()).param("at", now).update();
+        events.publishEvent(new MilestoneReached(id, order.channel(), region, OrderStatus.RECEIVED, now, now,
+                order.businessKey(), order.channelOrderRef(), null, null));
+        return new OrderRecord(id, order.businessKey(), order, OrderStatus.RECEIVED, null, null, null, processInstanceId,
+                region, now, now, List.of(new OrderRecord.Milestone(OrderStatus.RECEIVED, null, now)));
     }
 
     /** The order's region; orders received before regions existed belong to {@code us}. */
     public Optional<String> region(String id) {
         return jdbc.sql("SELECT region FROM app.orders WHERE id = :id").param("id", id).query(String.class).optional();
-    }
-
-    public void attachProcess(String id, String processInstanceId) {
-        jdbc.sql("UPDATE app.orders SET process_instance_id = :pi WHERE id = :id")
-                .param("pi", processInstanceId).param("id", id).update();
     }
 
     public Optional<String> requestHash(String businessKey) {
@@ -81,9 +86,13 @@ public class Orders {
                 .query(this::summaryRow).optional().map(this::withMilestones);
     }
 
-    /** The order document; fails loudly when the id is unknown, since the process only holds ids we gave it. */
+    /**
+     * The order as the process's steps need it, without its milestones (they are the channel's and the ops story's,
+     * read by {@link #find}); fails loudly when the id is unknown, since the process only holds ids we gave it.
+     */
     public OrderRecord get(String id) {
-        return find(id).orElseThrow(() -> new IllegalStateException("No order with id " + id));
+        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(this::summaryRow).optional()
+                .orElseThrow(() -> new IllegalStateException("No order with id " + id));
     }
 
     public List<OrderRecord> list(OrderStatus status, int page, int size) {
@@ -144,9 +153,14 @@ public class Orders {
                 .param("status", status.name()).param("reason", Texts.clip(reason, 2000)).param("now", now).param("id", id)
                 .update();
         if (insertMilestone(id, status, Texts.clip(reason, 2000), now)) {
-            jdbc.sql("SELECT channel, region, created_at FROM app.orders WHERE id = :id").param("id", id)
+            jdbc.sql("""
+                            SELECT channel, region, created_at, business_key, channel_order_ref, sales_order_ref, invoice_ref
+                              FROM app.orders WHERE id = :id
+                            """).param("id", id)
                     .query((rs, n) -> new MilestoneReached(id, rs.getString("channel"), rs.getString("region"), status,
-                            rs.getObject("created_at", OffsetDateTime.class), now))
+                            rs.getObject("created_at", OffsetDateTime.class), now, rs.getString("business_key"),
+                            rs.getString("channel_order_ref"), rs.getString("sales_order_ref"),
+                            rs.getString("invoice_ref")))
                     .optional().ifPresent(events::publishEvent);
         }
     }

@@ -1,9 +1,14 @@
 package dev.ordergate.region;
 
 import dev.ordergate.region.RegionProperties.Region;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.dmn.instance.Text;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
@@ -16,24 +21,62 @@ public class Regions {
     public static final String VARIABLE = "region";
     static final String DECISION = "order-region";
 
-    private final DecisionService decisions;
-    private final RegionProperties properties;
+    /** Outcomes kept per version of the table; more distinct inputs than this are decided without keeping them. */
+    static final int KEPT_OUTCOMES = 1000;
 
-    Regions(DecisionService decisions, RegionProperties properties) {
+    private final DecisionService decisions;
+    private final RepositoryService repository;
+    private final RegionProperties properties;
+    private volatile Outcomes outcomes = new Outcomes("", false);
+
+    Regions(DecisionService decisions, RepositoryService repository, RegionProperties properties) {
         this.decisions = decisions;
+        this.repository = repository;
         this.properties = properties;
+    }
+
+    /**
+     * The outcomes of one deployed version of the table. A table whose texts call no FEEL function (no {@code now()},
+     * no {@code date(...)}) decides from the three inputs alone, so its outcome for the same inputs is the same each
+     * time: it is evaluated once per inputs and version, not once per order (FEEL cost half the intake's time in the
+     * profile, docs/benchmarks.md). A version with a function call is evaluated every time.
+     */
+    private record Outcomes(String definitionId, boolean keepable, Map<List<String>, String> kept) {
+
+        Outcomes(String definitionId, boolean keepable) {
+            this(definitionId, keepable, new ConcurrentHashMap<>());
+        }
     }
 
     /** The region of an order from its channel, ship-to country and currency; a region the table names must exist. */
     public String regionOf(String channel, String shipToCountry, String currency) {
-        Map<String, Object> inputs = new HashMap<>();
-        inputs.put("channel", channel);
-        inputs.put("shipToCountry", shipToCountry);
-        inputs.put("currency", currency);
-        String region = decisions.evaluateDecisionTableByKey(DECISION).variables(inputs).evaluate()
-                .getSingleResult().getSingleEntry();
-        get(region);
+        String definitionId = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION).latestVersion()
+                .singleResult().getId();
+        Outcomes current = outcomes;
+        if (!current.definitionId().equals(definitionId)) {
+            current = new Outcomes(definitionId, callsNoFunction(definitionId));
+            outcomes = current;
+        }
+        List<String> key = Arrays.asList(channel, shipToCountry, currency);
+        String region = current.keepable() ? current.kept().get(key) : null;
+        if (region == null) {
+            Map<String, Object> inputs = new HashMap<>();
+            inputs.put("channel", channel);
+            inputs.put("shipToCountry", shipToCountry);
+            inputs.put("currency", currency);
+            region = decisions.evaluateDecisionTableById(definitionId).variables(inputs).evaluate()
+                    .getSingleResult().getSingleEntry();
+            get(region);
+            if (current.keepable() && current.kept().size() < KEPT_OUTCOMES) {
+                current.kept().put(key, region);
+            }
+        }
         return region;
+    }
+
+    private boolean callsNoFunction(String definitionId) {
+        return repository.getDmnModelInstance(definitionId).getModelElementsByType(Text.class).stream()
+                .noneMatch(text -> text.getTextContent() != null && text.getTextContent().contains("("));
     }
 
     /** The configured region; an id the configuration does not know is a configuration error. */
