@@ -174,7 +174,7 @@ class FormBindingsTest {
         Order order = new Order("b2b-portal", "PO-" + id, "C-10042",
                 new Address("Acme Warehouse 3", "1 Dock Rd", "Toronto", "M5V 2T6", "CA"), null, "USD", "30 Days",
                 List.of(new OrderLine("1", "SVC-INSTALL", BigDecimal.ONE, "Units", new BigDecimal("90.00"))), true, true);
-        orderStore.insert(id, order, "form-check-" + id, "us");
+        orderStore.insert(id, order, "form-check-" + id, "us", null);
         String instance = runtime.startProcessInstanceByKey("further-gates", order.businessKey(),
                 Map.of("orderId", id, "region", "us")).getId();
         return await().atMost(PATIENCE).until(() -> OrderTasks.of(tasks, runtime, instance).singleResult(), t -> t != null);
