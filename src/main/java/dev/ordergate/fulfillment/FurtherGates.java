@@ -10,19 +10,18 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * The gates added as a row of order-gates.dmn and a policy bean ({@link OrderGate}), as the diagram further-gates
  * names them: {@code ${furtherGates.of(execution)}} lists the order's (the multi-instance collection) and
- * {@code ${furtherGates}} checks the one in the variable {@code gate}, as the drawn gates are checked (same
+ * {@code ${furtherGates.check(execution)}} checks the one in the variable {@code gate}, as the drawn gates are checked (same
  * variables, same routing, a gate accepted by a reviewer passes from then on). A row naming no bean stops the
  * order's job with an error that says so (an incident for the operator: the model and the code disagree).
  */
 @Component("furtherGates")
-public class FurtherGates implements JavaDelegate {
+public class FurtherGates {
 
     static final String GATE = "gate";
     static final String TITLE = "gateTitle";
@@ -47,8 +46,8 @@ public class FurtherGates implements JavaDelegate {
         return tables.furtherGates(orders.get(orderId).order().channel());
     }
 
-    @Override
-    public void execute(DelegateExecution execution) {
+    /** Checks the gate in the variable {@code gate}: its verdict as the drawn gates write theirs. */
+    public void check(DelegateExecution execution) {
         String id = (String) execution.getVariable(GATE);
         if (!checks.containsKey(id)) {
             throw new IllegalStateException("order-gates.dmn names the gate '" + id + "', but no OrderGate bean has "

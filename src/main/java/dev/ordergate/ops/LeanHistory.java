@@ -35,8 +35,12 @@ import org.springframework.stereotype.Component;
 @Component
 class LeanHistory extends AbstractProcessEnginePlugin {
 
-    /** The region decision's id: the analysts' technical id, stable by the house rule (STYLE.md). */
-    static final String REGION_DECISION = "order-region";
+    /**
+     * Decisions whose outcome is kept elsewhere, by the analysts' technical ids (stable by the house rule, STYLE.md):
+     * the order's region (stored with the order) and which further gates it passes (the activity history of
+     * further-gates shows each gate checked, and the multi-instance asks the table more than once).
+     */
+    static final java.util.Set<String> DECISIONS_WITHOUT_HISTORY = java.util.Set.of("order-region", "order-gates");
 
     private final boolean lean;
 
@@ -71,7 +75,7 @@ class LeanHistory extends AbstractProcessEnginePlugin {
                 return detail.getTaskId() != null || detail.getUserOperationId() != null || byAPerson();
             }
             if (eventType == HistoryEventTypes.DMN_DECISION_EVALUATE && entity instanceof DmnDecision decision) {
-                return !REGION_DECISION.equals(decision.getKey());
+                return !DECISIONS_WITHOUT_HISTORY.contains(decision.getKey());
             }
             return super.isHistoryEventProduced(eventType, entity);
         }

@@ -83,7 +83,8 @@ public class DecisionTables implements PriceTolerances, CreditPolicy, Substituti
         inputs.put("shipToCountry", shipToCountry);
         var row = decisions.evaluateDecisionTableByKey("restricted-products").variables(inputs).evaluate()
                 .getFirstResult();
-        return row == null ? Optional.empty() : Optional.of(Objects.toString(row.getSingleEntry(), ""));
+        String reason = row == null ? "" : Objects.toString(row.getSingleEntry(), "");
+        return reason.isBlank() ? Optional.empty() : Optional.of(reason);
     }
 
     /** Who reviews an exception of this type, and to whom it escalates. */

@@ -168,7 +168,8 @@ class DecisionTablesTest {
         inputs.put("productCategory", category);
         inputs.put("shipToCountry", country);
         var result = evaluate("restricted-products", inputs);
-        assertThat(result.isEmpty() ? null : (String) result.getFirstResult().getSingleEntry()).isEqualTo(restriction);
+        String reason = result.getFirstResult().getSingleEntry();
+        assertThat(reason.isEmpty() ? null : reason).isEqualTo(restriction);
     }
 
     @ParameterizedTest(name = "region {0}, channel {1}")
