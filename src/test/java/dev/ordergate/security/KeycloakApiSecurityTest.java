@@ -280,7 +280,12 @@ class KeycloakApiSecurityTest {
         held.add(instance);
         await().atMost(Duration.ofSeconds(60)).until(() -> management.createJobQuery().processInstanceId(instance).list()
                 .stream().allMatch(job -> ((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) job).getLockOwner() == null));
-        return runtime.createIncident("regionProbe", instance, "probe", "raised by the test").getId();
+        // On an execution at an activity: the instance's own execution is not one while it waits in a call activity
+        // that has a boundary event (Validate the order, since the order process calls its parts).
+        String execution = runtime.createExecutionQuery().processInstanceId(instance).list().stream()
+                .filter(e -> ((org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) e).getActivityId() != null)
+                .findFirst().orElseThrow().getId();
+        return runtime.createIncident("regionProbe", execution, "probe", "raised by the test").getId();
     }
 
     private final List<String> held = new java.util.ArrayList<>();
