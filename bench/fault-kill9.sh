@@ -28,6 +28,7 @@ node_args=(--spring.profiles.active=postgres --spring.datasource.url="jdbc:postg
   --spring.datasource.username="$PGUSER" --ordergate.sandbox.enabled=false
   --ordergate.odoo.url="$peers_url/sandbox/odoo" --ordergate.credit.url="$peers_url/sandbox/credit"
   --ordergate.tax.url="$peers_url/sandbox/tax" --ordergate.wms.url="$peers_url/sandbox/wms"
+  --ordergate.sync.pricing-engine.url="$peers_url/sandbox/pricing" --ordergate.sync.master-data.hub.url="$peers_url/sandbox/mdm"
   --spring.mail.host=127.0.0.1 --spring.mail.port="$smtp_port" --ordergate.notify.send-interval=PT0.5S
   --ordergate.rate-limits.enabled=false)
 start_jvm "node-$KILL_NODE_PORT" "$KILL_NODE_PORT" "${node_args[@]}"
