@@ -15,7 +15,8 @@ public final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
-    private final String token;
+    /** The Authorization header's value, or null: a bearer token (keycloak profile) or a local user's basic login. */
+    private final String authorization;
 
     /** A client of the shared test application. */
     public ApiClient() {
@@ -36,14 +37,20 @@ public final class ApiClient {
         return new ApiClient(baseUrl, null);
     }
 
-    private ApiClient(String base, String token) {
+    private ApiClient(String base, String authorization) {
         this.base = base;
-        this.token = token;
+        this.authorization = authorization;
     }
 
     /** The same client sending this bearer token (the keycloak profile's tests). */
     public ApiClient withToken(String bearerToken) {
-        return new ApiClient(base, bearerToken);
+        return new ApiClient(base, "Bearer " + bearerToken);
+    }
+
+    /** The same client logged in as this user of the local mode (basic authentication), e.g. a reviewer. */
+    public ApiClient as(String user, String password) {
+        return new ApiClient(base, "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     public record Response(int status, String contentType, JsonNode body, String raw) {
@@ -108,9 +115,9 @@ public final class ApiClient {
     }
 
     private Response send(HttpRequest request) {
-        if (token != null) {
+        if (authorization != null) {
             request = HttpRequest.newBuilder(request, (name, value) -> true)
-                    .header("Authorization", "Bearer " + token).build();
+                    .header("Authorization", authorization).build();
         }
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

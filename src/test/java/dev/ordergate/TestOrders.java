@@ -7,13 +7,18 @@ import dev.ordergate.masterdata.ResolvedOrder;
 import dev.ordergate.order.Address;
 import dev.ordergate.order.Order;
 import dev.ordergate.order.OrderLine;
+import dev.ordergate.order.Orders;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
-/** Orders and master data in memory, for the plain unit tests of the gate policies (no Spring, no engine). */
+/**
+ * Orders and master data in memory, for the plain unit tests of the gate policies (no Spring, no engine), and an
+ * order stored as intake stores it ({@link #stored}).
+ */
 public final class TestOrders {
 
     private TestOrders() {
@@ -23,6 +28,19 @@ public final class TestOrders {
         return new Order("b2b-portal", "PO-1", customerRef,
                 new Address("Acme Warehouse 3", "1 Dock Rd", "Fresno", "93701", "US"), null, "USD", "30 Days",
                 List.of(lines), true, true);
+    }
+
+    /**
+     * Stores an order of Acme (C-10042, US region) shipped to this country, as intake would, without starting its
+     * process: for tests that start one called diagram (further-gates) on it. Answers the order's id.
+     */
+    public static String stored(Orders orders, String country, OrderLine... lines) {
+        String id = UUID.randomUUID().toString();
+        Order order = new Order("b2b-portal", "PO-" + id, "C-10042",
+                new Address("Acme Warehouse 3", "1 Dock Rd", "Fresno", "93701", country), null, "USD", "30 Days",
+                List.of(lines), true, true);
+        orders.insert(id, order, "test-" + id, "us", null);
+        return id;
     }
 
     public static OrderLine line(String lineRef, String sku, String quantity, String unitPrice) {

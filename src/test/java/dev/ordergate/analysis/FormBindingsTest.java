@@ -10,9 +10,8 @@ import static org.awaitility.Awaitility.await;
 import dev.ordergate.ApiClient;
 import dev.ordergate.IntegrationTest;
 import dev.ordergate.OrderTasks;
-import dev.ordergate.order.Address;
+import dev.ordergate.TestOrders;
 import dev.ordergate.order.Order;
-import dev.ordergate.order.OrderLine;
 import dev.ordergate.order.Orders;
 import dev.ordergate.sandbox.SandboxFaults;
 import dev.ordergate.TestMasterDataHub;
@@ -29,7 +28,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -170,11 +168,8 @@ class FormBindingsTest {
 
     /** An installation to be shipped to Canada, as the order process hands it to its further gates. */
     private Task furtherGateReview() {
-        String id = UUID.randomUUID().toString();
-        Order order = new Order("b2b-portal", "PO-" + id, "C-10042",
-                new Address("Acme Warehouse 3", "1 Dock Rd", "Toronto", "M5V 2T6", "CA"), null, "USD", "30 Days",
-                List.of(new OrderLine("1", "SVC-INSTALL", BigDecimal.ONE, "Units", new BigDecimal("90.00"))), true, true);
-        orderStore.insert(id, order, "form-check-" + id, "us", null);
+        String id = TestOrders.stored(orderStore, "CA", TestOrders.line("1", "SVC-INSTALL", "1", "90.00"));
+        Order order = orderStore.get(id).order();
         String instance = runtime.startProcessInstanceByKey("further-gates", order.businessKey(),
                 Map.of("orderId", id, "region", "us")).getId();
         return await().atMost(PATIENCE).until(() -> OrderTasks.of(tasks, runtime, instance).singleResult(), t -> t != null);
@@ -213,7 +208,7 @@ class FormBindingsTest {
         Task inspection = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceId(instance)
                 .singleResult(), t -> t != null);
         tasks.complete(inspection.getId(), Map.of("goodsCondition", "opened", "disposition", "restock"));
-        return await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().taskDefinitionKey("resolveRefusal")
+        return await().atMost(PATIENCE).until(() -> OrderTasks.review(tasks.createTaskQuery(), "resolveRefusal")
                 .processInstanceBusinessKey("b2b-portal:" + ref + "/FORMS-REFUSAL").singleResult(), t -> t != null);
     }
 
@@ -222,7 +217,7 @@ class FormBindingsTest {
         faults.failNext("stock.picking", "button_validate", 1, SandboxFaults.Fault.USER_ERROR);
         String ref = uniqueRef();
         submit(sample(ref));
-        return await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().taskDefinitionKey("resolveRefusalNoCancel")
+        return await().atMost(PATIENCE).until(() -> OrderTasks.review(tasks.createTaskQuery(), "resolveRefusalNoCancel")
                 .processInstanceBusinessKey("b2b-portal:" + ref).singleResult(), t -> t != null);
     }
 

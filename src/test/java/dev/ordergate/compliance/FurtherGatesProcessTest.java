@@ -1,32 +1,23 @@
 package dev.ordergate.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.ordergate.TestOrders.line;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ordergate.ApiClient;
 import dev.ordergate.IntegrationTest;
 import dev.ordergate.OrderTasks;
 import dev.ordergate.SampleOrders;
-import dev.ordergate.order.Address;
+import dev.ordergate.TestOrders;
 import dev.ordergate.order.Order;
-import dev.ordergate.order.OrderLine;
 import dev.ordergate.order.OrderStatus;
 import dev.ordergate.order.Orders;
 import dev.ordergate.review.ReviewDecisions;
 import dev.ordergate.sandbox.SandboxFaults;
-import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -44,9 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class FurtherGatesProcessTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final ApiClient api = new ApiClient();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Autowired
     Orders orders;
@@ -68,7 +57,7 @@ class FurtherGatesProcessTest {
 
     @Test
     void anInstallationShippedToCanadaGoesToCustomerServiceWhoAcceptsItAndTheOrderPasses() throws Exception {
-        String orderId = storedOrder("CA", line("1", "FURN_0269", "2", "299.00"), line("2", "SVC-INSTALL", "1", "90.00"));
+        String orderId = TestOrders.stored(orders, "CA", line("1", "FURN_0269", "2", "299.00"), line("2", "SVC-INSTALL", "1", "90.00"));
         String instance = passFurtherGates(orderId);
 
         Task review = awaitReview(instance);
@@ -79,14 +68,14 @@ class FurtherGatesProcessTest {
                 .isEqualTo("Line 2 SVC-INSTALL to CA: installation is sold in the US only");
 
         var noComment = decide(review, "{\"decision\": \"accept\"}");
-        assertThat(noComment.statusCode()).as(noComment.body()).isEqualTo(400);
-        assertThat(JSON.readTree(noComment.body()).path("errors").findValuesAsText("field")).contains("decisionComment");
+        assertThat(noComment.status()).as(noComment.raw()).isEqualTo(400);
+        assertThat(noComment.body().path("errors").findValuesAsText("field")).contains("decisionComment");
         var unknown = decide(review, "{\"decision\": \"take-odoo\"}");
-        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(400);
-        assertThat(unknown.body()).contains("accept", "recheck", "reject");
+        assertThat(unknown.status()).as(unknown.raw()).isEqualTo(400);
+        assertThat(unknown.raw()).contains("accept", "recheck", "reject");
 
         var accepted = decide(review, "{\"decision\": \"accept\", \"decisionComment\": \"Installer contracted locally\"}");
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.status()).as(accepted.raw()).isEqualTo(200);
         awaitEnded(instance);
         assertThat(passedThrough(instance)).contains("gatePassed", "furtherGatesPassed").doesNotContain("furtherGateRejected");
         assertThat(decisions.forOrder(orderId)).singleElement().satisfies(d -> {
@@ -99,14 +88,14 @@ class FurtherGatesProcessTest {
 
     @Test
     void aRejectedExceptionRejectsTheOrder() throws Exception {
-        String orderId = storedOrder("IR", line("1", "FURN_0269", "1", "299.00"));
+        String orderId = TestOrders.stored(orders, "IR", line("1", "FURN_0269", "1", "299.00"));
         String instance = passFurtherGates(orderId);
 
         Task review = awaitReview(instance);
         assertThat(tasks.getVariable(review.getId(), "exceptionReason"))
                 .isEqualTo("Line 1 FURN_0269 to IR: the destination is under trade restrictions");
         var rejected = decide(review, "{\"decision\": \"reject\", \"decisionComment\": \"Embargoed destination\"}");
-        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
+        assertThat(rejected.status()).as(rejected.raw()).isEqualTo(200);
 
         awaitEnded(instance);
         assertThat(passedThrough(instance)).contains("furtherGateRejected", "orderEnded").doesNotContain("furtherGatesPassed");
@@ -115,11 +104,11 @@ class FurtherGatesProcessTest {
 
     @Test
     void aRecheckChecksTheGateAgain() throws Exception {
-        String orderId = storedOrder("CA", line("1", "SVC-INSTALL", "1", "90.00"));
+        String orderId = TestOrders.stored(orders, "CA", line("1", "SVC-INSTALL", "1", "90.00"));
         String instance = passFurtherGates(orderId);
 
         Task first = awaitReview(instance);
-        assertThat(decide(first, "{\"decision\": \"recheck\"}").statusCode()).isEqualTo(200);
+        assertThat(decide(first, "{\"decision\": \"recheck\"}").status()).isEqualTo(200);
         Task second = await().atMost(Duration.ofSeconds(60)).until(() -> openReview(instance),
                 t -> t != null && !t.getId().equals(first.getId()));
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
@@ -130,7 +119,7 @@ class FurtherGatesProcessTest {
 
     @Test
     void anOrderNothingRestrictsPassesWithoutAReview() {
-        String orderId = storedOrder("US", line("1", "FURN_0269", "2", "299.00"), line("2", "SVC-INSTALL", "1", "90.00"));
+        String orderId = TestOrders.stored(orders, "US", line("1", "FURN_0269", "2", "299.00"), line("2", "SVC-INSTALL", "1", "90.00"));
         String instance = passFurtherGates(orderId);
 
         awaitEnded(instance);
@@ -141,13 +130,12 @@ class FurtherGatesProcessTest {
 
     @Test
     void aRefusalWhileTheGateReadsItsFactsGoesToAReviewerAndTheGateIsCheckedAgain() {
-        String orderId = storedOrder("US", line("1", "FURN_0269", "1", "299.00"));
+        String orderId = TestOrders.stored(orders, "US", line("1", "FURN_0269", "1", "299.00"));
         String businessKey = orders.get(orderId).businessKey();
         faults.failNext("product.product", "*", 1, SandboxFaults.Fault.USER_ERROR);
         String instance = passFurtherGates(orderId);
 
-        Task review = await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery()
-                .taskDefinitionKey("resolveRefusal").processInstanceBusinessKey(businessKey).singleResult(), t -> t != null);
+        Task review = await().atMost(Duration.ofSeconds(60)).until(() -> OrderTasks.review(tasks.createTaskQuery(), "resolveRefusal").processInstanceBusinessKey(businessKey).singleResult(), t -> t != null);
         assertThat(tasks.getVariable(review.getId(), "refusalStep")).isEqualTo("checkFurtherGate");
         assertThat(tasks.getVariable(review.getId(), "refusalMessage")).isEqualTo(SandboxFaults.REFUSAL);
         assertThat(runtime.createIncidentQuery().processInstanceId(instance).count()).as("no incident").isZero();
@@ -188,14 +176,6 @@ class FurtherGatesProcessTest {
                 .doesNotContain("commitSalesOrder", "validatedInShadow");
     }
 
-    private String storedOrder(String country, OrderLine... lines) {
-        String id = UUID.randomUUID().toString();
-        Order order = new Order("b2b-portal", "PO-" + id, "C-10042",
-                new Address("Acme Warehouse 3", "1 Dock Rd", "Fresno", "93701", country), null, "USD", "30 Days",
-                List.of(lines), true, true);
-        orders.insert(id, order, "test-" + id, "us", null);
-        return id;
-    }
 
     /** As the order process calls it: the order's id, region and business key. */
     private String passFurtherGates(String orderId) {
@@ -203,9 +183,6 @@ class FurtherGatesProcessTest {
                 Map.of("orderId", orderId, "region", "us")).getId();
     }
 
-    private static OrderLine line(String lineRef, String sku, String quantity, String unitPrice) {
-        return new OrderLine(lineRef, sku, new BigDecimal(quantity), "Units", new BigDecimal(unitPrice));
-    }
 
     private Task openReview(String instance) {
         return OrderTasks.of(tasks, runtime, instance).singleResult();
@@ -225,11 +202,8 @@ class FurtherGatesProcessTest {
                 .map(a -> a.getActivityId()).toList();
     }
 
-    private HttpResponse<String> decide(Task review, String body) throws Exception {
-        String credentials = Base64.getEncoder().encodeToString("service:service".getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create(ApiClient.baseUrl() + "/api/v1/reviews/" + review.getId()
-                        + "/decision")).header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + credentials).POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+    private ApiClient.Response decide(Task review, String body) {
+        return ApiClient.at(ApiClient.baseUrl()).as("service", "service")
+                .post("/api/v1/reviews/" + review.getId() + "/decision", body);
     }
 }

@@ -11,14 +11,9 @@ import dev.ordergate.IntegrationTest;
 import dev.ordergate.sandbox.SandboxOdoo;
 import dev.ordergate.sandbox.SandboxOdoo.SandboxMove;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -49,7 +44,6 @@ class RegionalOrdersTest {
     @Autowired
     org.camunda.bpm.engine.RuntimeService runtime;
 
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void anEuCustomersOrderInEurIsCommittedDeliveredAndInvoicedInTheEuCompany() {
@@ -143,20 +137,20 @@ class RegionalOrdersTest {
                 .containsExactly("eu-pricing-stewards");
 
         // The US pricing steward: not in the EU group, the review is not among theirs, and deciding it is refused.
-        HttpResponse<String> usList = send("GET", "/api/v1/reviews?group=pricing-stewards", null, "pricing");
-        assertThat(usList.statusCode()).isEqualTo(200);
-        assertThat(usList.body()).doesNotContain(key);
-        assertThat(send("GET", "/api/v1/reviews?group=eu-pricing-stewards", null, "pricing").statusCode()).isEqualTo(403);
-        HttpResponse<String> usDecision = send("POST", "/api/v1/reviews/" + review.getId() + "/decision",
+        ApiClient.Response usList = send("GET", "/api/v1/reviews?group=pricing-stewards", null, "pricing");
+        assertThat(usList.status()).isEqualTo(200);
+        assertThat(usList.raw()).doesNotContain(key);
+        assertThat(send("GET", "/api/v1/reviews?group=eu-pricing-stewards", null, "pricing").status()).isEqualTo(403);
+        ApiClient.Response usDecision = send("POST", "/api/v1/reviews/" + review.getId() + "/decision",
                 "{\"decision\": \"accept-submitted\", \"decisionComment\": \"not mine to decide\"}", "pricing");
-        assertThat(usDecision.statusCode()).as(usDecision.body()).isEqualTo(403);
+        assertThat(usDecision.status()).as(usDecision.raw()).isEqualTo(403);
         assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).as("still open").isEqualTo(1);
 
         // The EU pricing steward sees it and decides it.
-        assertThat(send("GET", "/api/v1/reviews?group=eu-pricing-stewards", null, "eu-pricing").body()).contains(key);
-        HttpResponse<String> euDecision = send("POST", "/api/v1/reviews/" + review.getId() + "/decision",
+        assertThat(send("GET", "/api/v1/reviews?group=eu-pricing-stewards", null, "eu-pricing").raw()).contains(key);
+        ApiClient.Response euDecision = send("POST", "/api/v1/reviews/" + review.getId() + "/decision",
                 "{\"decision\": \"accept-submitted\", \"decisionComment\": \"EU promotion\"}", "eu-pricing");
-        assertThat(euDecision.statusCode()).as(euDecision.body()).isEqualTo(200);
+        assertThat(euDecision.status()).as(euDecision.raw()).isEqualTo(200);
         api.awaitOrderStatus(id, "COMPLETED");
     }
 
@@ -233,16 +227,9 @@ class RegionalOrdersTest {
         }
     }
 
-    private int pricelistsNamed(String name, List<Integer> companies) throws Exception {
-        String call = """
-                { "jsonrpc": "2.0", "method": "call", "id": 1, "params": { "service": "object", "method": "execute_kw",
-                  "args": ["sandbox", 2, "sandbox-admin-key", "product.pricelist", "search_count",
-                  [[["name", "=", "%s"]]], { "context": { "allowed_company_ids": %s } } ] } }
-                """.formatted(name, companies);
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(ApiClient.baseUrl() + "/sandbox/odoo/jsonrpc"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(call)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body()).path("result").asInt(-1);
+    private int pricelistsNamed(String name, List<Integer> companies) {
+        return api.odoo("product.pricelist", "search_count", List.of(List.of(List.of("name", "=", name))),
+                Map.of("context", Map.of("allowed_company_ids", companies))).asInt(-1);
     }
 
     private void assertNothingWritten(String businessKey) {
@@ -251,12 +238,9 @@ class RegionalOrdersTest {
         assertThat(odoo.salesOrdersByClientRef(businessKey)).isEmpty();
     }
 
-    private HttpResponse<String> send(String method, String path, String body, String user) throws Exception {
-        String credentials = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create(ApiClient.baseUrl() + path))
-                .header("Content-Type", "application/json").header("Authorization", "Basic " + credentials)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+    /** As a local user whose password is its name (the demo reviewers). */
+    private static ApiClient.Response send(String method, String path, String body, String user) {
+        return ApiClient.at(ApiClient.baseUrl()).as(user, user).send(method, path, body);
     }
 
     private String regionOf(String orderId) {
