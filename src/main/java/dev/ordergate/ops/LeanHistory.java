@@ -2,6 +2,7 @@ package dev.ordergate.ops;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -37,10 +38,10 @@ class LeanHistory extends AbstractProcessEnginePlugin {
 
     /**
      * Decisions whose outcome is kept elsewhere, by the analysts' technical ids (stable by the house rule, STYLE.md):
-     * the order's region (stored with the order) and which further gates it passes (the activity history of
-     * further-gates shows each gate checked, and the multi-instance asks the table more than once).
+     * the order's region (stored with the order) and which further gates it passes (kept in further-gates' variable
+     * furtherGateIds, and the activity history of further-gates shows each gate checked).
      */
-    static final java.util.Set<String> DECISIONS_WITHOUT_HISTORY = java.util.Set.of("order-region", "order-gates");
+    static final Set<String> DECISIONS_WITHOUT_HISTORY = Set.of("order-region", "order-gates");
 
     private final boolean lean;
 
