@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 @Component("reviewNotices")
 public class ReviewNotices {
 
+    static final String MARKS_ORDER_IN_REVIEW = "marksOrderInReview";
+
     private final Orders orders;
     private final Notifications mail;
     private final TaskService tasks;
@@ -36,10 +38,16 @@ public class ReviewNotices {
         this.statusEvents = statusEvents;
     }
 
-    /** A review task was created: the order shows IN_REVIEW and the reviewer group is told. */
+    /**
+     * A review task was created: the reviewer group is told, and a gate's review shows the order IN_REVIEW. A peer's
+     * refusal (which can come at any step, also after the goods left) and a sync's (no order) pass
+     * {@code marksOrderInReview = false} and leave the order's status as it is.
+     */
     public void opened(DelegateTask task) {
         DelegateExecution execution = task.getExecution();
-        orders.advance(orderId(execution), OrderStatus.IN_REVIEW, channelReason(execution));
+        if (orderId(execution) != null && !Boolean.FALSE.equals(execution.getVariable(MARKS_ORDER_IN_REVIEW))) {
+            orders.advance(orderId(execution), OrderStatus.IN_REVIEW, channelReason(execution));
+        }
         mail.toGroup(group(execution), "review-created", model(execution));
     }
 

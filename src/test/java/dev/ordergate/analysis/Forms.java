@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
@@ -64,13 +66,42 @@ final class Forms {
                 if (!"exception-review".equals(call.getCalledElement()) || call.getExtensionElements() == null) {
                     continue;
                 }
-                call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list().stream()
-                        .filter(in -> "reviewForm".equals(in.getCamundaTarget()))
-                        .forEach(in -> uses.add(new FormUse(model, processOf(call), call.getId(), call.getName(),
-                                in.getCamundaSourceExpression())));
+                List<String> formsAsked = choices(inMapping(call, "reviewForm"));
+                List<String> kinds = choices(inMapping(call, "reviewKind"));
+                for (int i = 0; i < formsAsked.size(); i++) {
+                    String kind = kinds.size() == formsAsked.size() ? kinds.get(i) : call.getId();
+                    uses.add(new FormUse(model, processOf(call), kind, call.getName(), formsAsked.get(i)));
+                }
             }
         }
         return uses;
+    }
+
+    private static String inMapping(CallActivity call, String target) {
+        return call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list().stream()
+                .filter(in -> target.equals(in.getCamundaTarget())).map(CamundaIn::getCamundaSourceExpression)
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * The values an in-mapping can take: a literal is one; a choice such as
+     * {@code ${exceptionGate == 'refusal-no-cancel' ? 'resolve-peer-refusal-no-cancel' : 'resolve-peer-refusal'}} is
+     * each quoted value after the condition, in order.
+     */
+    static List<String> choices(String expression) {
+        if (expression == null) {
+            return List.of();
+        }
+        if (!expression.contains("${")) {
+            return List.of(expression);
+        }
+        String afterCondition = expression.substring(Math.max(0, expression.indexOf('?')));
+        List<String> values = new ArrayList<>();
+        Matcher quoted = Pattern.compile("'([^']*)'").matcher(afterCondition);
+        while (quoted.find()) {
+            values.add(quoted.group(1));
+        }
+        return values;
     }
 
     /** The form id a reference points at: a formRef is the id; a formKey camunda-forms:deployment:x.form names the file. */

@@ -171,7 +171,7 @@ class MigrationTest {
                 """);
         assertThat(reported.status()).as(reported.raw()).isEqualTo(200);
         Waiting problem = awaitReview(shipping);
-        assertThat(refusal.task().getTaskDefinitionKey()).isEqualTo("resolveRefusal");
+        assertThat(OrderTasks.kindOf(tasks, refusal.task())).isEqualTo("resolveRefusal");
         assertThat(OrderTasks.kindOf(tasks, gateReview.task())).isEqualTo("reviewPriceMismatch");
         assertThat(problem.task().getTaskDefinitionKey()).isEqualTo("resolveShipmentProblem");
         assertThat(problem.task().getProcessInstanceId()).as("a task of the big diagram itself").isEqualTo(problem.instance());

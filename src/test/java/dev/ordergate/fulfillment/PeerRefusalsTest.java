@@ -5,13 +5,16 @@ import static dev.ordergate.SampleOrders.order;
 import static dev.ordergate.SampleOrders.sample;
 import static dev.ordergate.SampleOrders.uniqueRef;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ordergate.ApiClient;
 import dev.ordergate.OrderTasks;
 import dev.ordergate.IntegrationTest;
 import dev.ordergate.sandbox.SandboxFaults;
+import dev.ordergate.sandbox.SandboxMail;
 import dev.ordergate.sandbox.SandboxOdoo;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -42,6 +45,10 @@ class PeerRefusalsTest {
     SandboxFaults faults;
     @Autowired
     SandboxOdoo odoo;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    SandboxMail.Mailbox mailbox;
 
     @BeforeEach
     void refusalReviews() {
@@ -73,6 +80,32 @@ class PeerRefusalsTest {
         api.awaitOrderStatus(id, "COMPLETED");
         assertThat(odoo.salesOrdersByClientRef("b2b-portal:" + ref)).hasSize(1);
         assertThat(reached(id, "resolvePricesRefusal")).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusalsReviewIsTheOneReviewMailedAndEscalatedLikeAGatesButLeavesTheOrdersStatus() {
+        faults.failNext("sale.order", "onchange", 1, SandboxFaults.Fault.USER_ERROR);
+        String ref = uniqueRef();
+        String id = api.submitOrder(pricedByOdoo(ref));
+
+        Task review = refusals.awaitRefusal(id, ref, "resolveRefusal", "odoo", "checkPrices");
+        assertThat(review.getTaskDefinitionKey()).as("exception-review's task").isEqualTo(OrderTasks.REVIEW_TASK);
+        awaitMail("customer-service@localhost", "Order b2b-portal:" + ref + " needs a refusal review");
+        assertThat(api.get("/api/v1/orders/" + id).body().path("status").asText()).isNotEqualTo("IN_REVIEW");
+        var overdue = OrderTasks.job(management, runtime, review.getProcessInstanceId(), "reviewOverdue");
+        assertThat(overdue).as("the review's escalation timer").isNotNull();
+        management.executeJob(overdue.getId());
+        assertThat(tasks.getIdentityLinksForTask(review.getId())).extracting(link -> link.getGroupId())
+                .contains("customer-service", "order-supervisors");
+        awaitMail("order-supervisors@localhost", "Escalated: refusal review of order b2b-portal:" + ref + " is overdue");
+
+        refusals.decide(review, "retry", "Price list un-archived in Odoo");
+        api.awaitOrderStatus(id, "COMPLETED");
+    }
+
+    private void awaitMail(String to, String subject) {
+        await().atMost(java.time.Duration.ofSeconds(60)).until(() -> mailbox.received().stream()
+                .anyMatch(m -> m.to().contains(to) && m.subject().equals(subject)));
     }
 
     @Test

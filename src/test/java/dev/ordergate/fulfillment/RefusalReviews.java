@@ -1,5 +1,6 @@
 package dev.ordergate.fulfillment;
 
+import dev.ordergate.OrderTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -33,7 +34,7 @@ final class RefusalReviews {
     /** The open review of this kind ({@code resolveRefusal} or {@code resolveRefusalNoCancel}) of an order, or null. */
     Task find(String ref, String taskKey) {
         String businessKey = ref.contains(":") ? ref : "b2b-portal:" + ref;
-        return tasks.createTaskQuery().taskDefinitionKey(taskKey).processInstanceBusinessKey(businessKey).singleResult();
+        return OrderTasks.review(tasks.createTaskQuery(), taskKey).processInstanceBusinessKey(businessKey).singleResult();
     }
 
     /** Waits for the review of the refused step and checks what the person sees; no incident. */

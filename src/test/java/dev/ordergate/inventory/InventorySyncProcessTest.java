@@ -1,5 +1,6 @@
 package dev.ordergate.inventory;
 
+import dev.ordergate.OrderTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -213,7 +214,7 @@ class InventorySyncProcessTest {
 
     /** The sync's refusal review: for the stewards the routing table names, with Odoo's words, and no incident. */
     private Task awaitRefusal(String runId) {
-        Task review = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().taskDefinitionKey("resolveRefusal")
+        Task review = await().atMost(PATIENCE).until(() -> OrderTasks.review(tasks.createTaskQuery(), "resolveRefusal")
                 .processInstanceBusinessKey(runId).singleResult(), t -> t != null);
         assertThat(tasks.getVariables(review.getId())).containsEntry("refusalPeer", "odoo")
                 .containsEntry("refusalStep", "reconcileStock").containsEntry("refusalGroup", "master-data-stewards")

@@ -1,5 +1,6 @@
 package dev.ordergate.masterdata;
 
+import dev.ordergate.OrderTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -331,7 +332,7 @@ class MasterDataSyncProcessTest {
 
     /** The review of a refusal (another than {@code notThis}), for the master-data stewards whichever peer refused. */
     private Task awaitRefusal(String runId, String taskKey, String peer, String step, String notThis) {
-        Task review = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().taskDefinitionKey(taskKey)
+        Task review = await().atMost(PATIENCE).until(() -> OrderTasks.review(tasks.createTaskQuery(), taskKey)
                 .processInstanceBusinessKey(runId).singleResult(), t -> t != null && !t.getId().equals(notThis));
         assertThat(tasks.getVariables(review.getId())).containsEntry("refusalPeer", peer)
                 .containsEntry("refusalStep", step).containsEntry("refusalGroup", "master-data-stewards");

@@ -1,5 +1,6 @@
 package dev.ordergate.pricing;
 
+import dev.ordergate.OrderTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -316,7 +317,7 @@ class PriceListSyncProcessTest {
     }
 
     private Task awaitRefusal(String runId, String peer, String step, String notThis) {
-        Task review = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().taskDefinitionKey("resolveRefusal")
+        Task review = await().atMost(PATIENCE).until(() -> OrderTasks.review(tasks.createTaskQuery(), "resolveRefusal")
                 .processInstanceBusinessKey(runId).singleResult(), t -> t != null && !t.getId().equals(notThis));
         assertThat(tasks.getVariables(review.getId())).containsEntry("refusalPeer", peer)
                 .containsEntry("refusalStep", step).containsEntry("refusalGroup", "pricing-stewards")

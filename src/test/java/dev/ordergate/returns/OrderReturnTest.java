@@ -1,5 +1,6 @@
 package dev.ordergate.returns;
 
+import dev.ordergate.OrderTasks;
 import static dev.ordergate.SampleOrders.line;
 import static dev.ordergate.SampleOrders.order;
 import static dev.ordergate.SampleOrders.sample;
@@ -268,7 +269,7 @@ class OrderReturnTest {
         tasks.complete(awaitTask(returnInstance, "inspectReturn").getId(),
                 Map.of("goodsCondition", "opened", "disposition", "restock"));
 
-        Task review = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().taskDefinitionKey("resolveRefusal")
+        Task review = await().atMost(PATIENCE).until(() -> OrderTasks.review(tasks.createTaskQuery(), "resolveRefusal")
                 .processInstanceBusinessKey(runtime.createProcessInstanceQuery().processInstanceId(returnInstance)
                         .singleResult().getBusinessKey()).singleResult(), t -> t != null);
         Map<String, Object> shown = tasks.getVariables(review.getId());
@@ -304,7 +305,7 @@ class OrderReturnTest {
         String returnId = requested.body().path("id").asText();
         String returnInstance = requested.body().path("processInstanceId").asText();
 
-        Task review = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().taskDefinitionKey("resolveRefusal")
+        Task review = await().atMost(PATIENCE).until(() -> OrderTasks.review(tasks.createTaskQuery(), "resolveRefusal")
                 .processInstanceBusinessKey(runtime.createProcessInstanceQuery().processInstanceId(returnInstance)
                         .singleResult().getBusinessKey()).singleResult(), t -> t != null);
         assertThat(tasks.getVariables(review.getId())).containsEntry("refusalPeer", "odoo")
@@ -332,12 +333,12 @@ class OrderReturnTest {
                 Map.of("goodsCondition", "opened", "disposition", "restock"));
         String businessKey = runtime.createProcessInstanceQuery().processInstanceId(returnInstance).singleResult()
                 .getBusinessKey();
-        Task first = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().taskDefinitionKey("resolveRefusal")
+        Task first = await().atMost(PATIENCE).until(() -> OrderTasks.review(tasks.createTaskQuery(), "resolveRefusal")
                 .processInstanceBusinessKey(businessKey).singleResult(), t -> t != null);
 
         tasks.complete(first.getId(), Map.of("decision", "hand-over", "refusalGroup", "credit-controllers",
                 "decisionComment", "Journals are finance's"));
-        Task handedOver = tasks.createTaskQuery().taskDefinitionKey("resolveRefusal")
+        Task handedOver = OrderTasks.review(tasks.createTaskQuery(), "resolveRefusal")
                 .processInstanceBusinessKey(businessKey).singleResult();
         assertThat(tasks.getIdentityLinksForTask(handedOver.getId())).extracting(l -> l.getGroupId())
                 .containsExactly("credit-controllers");
@@ -429,7 +430,7 @@ class OrderReturnTest {
         Task first = awaitRefusal(returnInstance, "resolveRefusal", "odoo", "assessEligibility");
         tasks.complete(first.getId(), Map.of("decision", "retry", "refusalGroup", "customer-service",
                 "decisionComment", "Contact un-archived"));
-        Task second = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().taskDefinitionKey("resolveRefusal")
+        Task second = await().atMost(PATIENCE).until(() -> OrderTasks.review(tasks.createTaskQuery(), "resolveRefusal")
                 .processInstanceBusinessKey(runtime.createProcessInstanceQuery().processInstanceId(returnInstance)
                         .singleResult().getBusinessKey()).singleResult(), t -> t != null && !t.getId().equals(first.getId()));
         tasks.complete(second.getId(), Map.of("decision", "cancel", "refusalGroup", "customer-service",
@@ -445,7 +446,7 @@ class OrderReturnTest {
     private Task awaitRefusal(String returnInstance, String taskKey, String peer, String step) {
         String businessKey = runtime.createProcessInstanceQuery().processInstanceId(returnInstance).singleResult()
                 .getBusinessKey();
-        Task review = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().taskDefinitionKey(taskKey)
+        Task review = await().atMost(PATIENCE).until(() -> OrderTasks.review(tasks.createTaskQuery(), taskKey)
                 .processInstanceBusinessKey(businessKey).singleResult(),
                 t -> t != null && step.equals(tasks.getVariable(t.getId(), "refusalStep")));
         assertThat(tasks.getVariables(review.getId())).containsEntry("refusalPeer", peer)
