@@ -7,8 +7,10 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,11 +34,15 @@ import org.junit.jupiter.api.Test;
 class ReviewFormsMatchTheirRoutesTest {
 
     private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+    private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
     private static final Pattern EQUALS = Pattern.compile("\\$\\{\\s*(\\w+)\\s*==\\s*'([^']*)'\\s*}");
 
     @Test
     void everyFormsOptionsAreTheRoutesOfTheGatewayAfterItsTaskAndTheOptionsTheServerAccepts() throws Exception {
         List<String> checked = new ArrayList<>();
+        // A call that chooses its form by a condition: each form offers some of the routes, all of them together.
+        Map<String, Set<String>> offeredByChoices = new LinkedHashMap<>();
+        Map<String, Set<String>> routedAfterChoices = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList()) {
                 BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
@@ -50,7 +56,14 @@ class ReviewFormsMatchTheirRoutesTest {
                         }
                         Set<String> offered = new LinkedHashSet<>(field.values().stream().map(ReviewForm.Choice::value).toList());
                         Routes routes = routesAfter(task, field.key());
-                        if (!routes.values().isEmpty()) {
+                        if (!routes.values().isEmpty() && site.oneOfAChoice()) {
+                            String key = file + " " + task.getId() + "." + field.key();
+                            offeredByChoices.computeIfAbsent(key, k -> new LinkedHashSet<>()).addAll(offered);
+                            routedAfterChoices.put(key, routes.values());
+                            assertThat(routes.values()).as(key + ": every option of the form " + formRef
+                                    + " has a route").containsAll(offered);
+                            checked.add(task.getId() + "." + field.key());
+                        } else if (!routes.values().isEmpty()) {
                             assertThat(offered).as(file + " " + task.getId() + ": the form's " + field.key()
                                     + " options and the routes after it").containsAll(routes.values());
                             if (routes.complete()) {
@@ -67,15 +80,20 @@ class ReviewFormsMatchTheirRoutesTest {
                 }
             }
         }
+        routedAfterChoices.forEach((key, routes) -> assertThat(offeredByChoices.get(key))
+                .as(key + ": the forms it chooses from offer every route after it").containsAll(routes));
         assertThat(checked).as("the reviews checked").contains("reviewShortfall.decision",
-                "approveSubstitution.decision");
+                "approveSubstitution.decision", "resolveRefusal.decision");
     }
 
     record Routes(Set<String> values, boolean complete) {
     }
 
-    /** Where a form is shown and decided: a user task with its own form, or a call of exception-review naming one. */
-    record ReviewSite(FlowNode node, String formRef, boolean decidedByReviewListener) {
+    /**
+     * Where a form is shown and decided: a user task with its own form, or a call of exception-review naming one, or
+     * one of the forms a call chooses by a condition ({@code ${exceptionGate == 'x' ? 'form-a' : 'form-b'}}).
+     */
+    record ReviewSite(FlowNode node, String formRef, boolean decidedByReviewListener, boolean oneOfAChoice) {
     }
 
     private static List<ReviewSite> reviewSites(BpmnModelInstance model) {
@@ -83,7 +101,7 @@ class ReviewFormsMatchTheirRoutesTest {
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
             String formRef = task.getAttributeValueNs(CAMUNDA, "formRef");
             if (formRef != null && !formRef.contains("${")) {
-                sites.add(new ReviewSite(task, formRef, decidedByReviewListener(task)));
+                sites.add(new ReviewSite(task, formRef, decidedByReviewListener(task), false));
             }
         }
         for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
@@ -92,7 +110,17 @@ class ReviewFormsMatchTheirRoutesTest {
             }
             call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list().stream()
                     .filter(in -> "reviewForm".equals(in.getCamundaTarget()))
-                    .forEach(in -> sites.add(new ReviewSite(call, in.getCamundaSourceExpression(), true)));
+                    .map(CamundaIn::getCamundaSourceExpression)
+                    .forEach(reference -> {
+                        if (!reference.contains("${")) {
+                            sites.add(new ReviewSite(call, reference, true, false));
+                            return;
+                        }
+                        Matcher quoted = QUOTED.matcher(reference.substring(Math.max(0, reference.indexOf('?'))));
+                        while (quoted.find()) {
+                            sites.add(new ReviewSite(call, quoted.group(1), true, true));
+                        }
+                    });
         }
         return sites;
     }
