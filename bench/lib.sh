@@ -40,7 +40,8 @@ start_jvm() {
   local name=$1 port=$2
   shift 2
   # Benchmarks run on this machine only: the open local mode (docs/security.md).
-  java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$port" --ordergate.local-mode=true "$@" >>"$BENCH_LOGS/$name.log" 2>&1 &
+  # JVM_ENV: environment for this JVM alone, e.g. MALLOC_ARENA_MAX=2 (env execs java, so $! is the JVM's pid).
+  env ${JVM_ENV:-} java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$port" --ordergate.local-mode=true "$@" >>"$BENCH_LOGS/$name.log" 2>&1 &
   STARTED_PID=$!
   PIDS+=("$STARTED_PID")
   local deadline=$((SECONDS + 240))
@@ -66,9 +67,12 @@ start_node() {
   # One load driver from one address measures the engine, not the per-client rate limits: those are off. The node
   # runs with the Helm chart's JVM options (its heap and collector) unless NODE_JAVA_OPTS says otherwise, so the
   # memory figures are those of a shipped node.
-  local shipped
+  # The chart's MALLOC_ARENA_MAX goes with its options (a --jvm-defaults variant runs with glibc's default).
+  local shipped arenas
   shipped=$(sed -n 's/^javaOptions: "\(.*\)"$/\1/p' helm/ordergate/values.yaml)
-  JAVA_OPTS="${JAVA_OPTS:-} ${NODE_JAVA_OPTS-$shipped} ${jvm[*]:-}" start_jvm "node-$port" "$port" --spring.profiles.active=postgres \
+  arenas=$(sed -n 's/^mallocArenaMax: "\(.*\)"$/\1/p' helm/ordergate/values.yaml)
+  [[ -n ${NODE_JAVA_OPTS+set} ]] && arenas=""
+  JVM_ENV=${arenas:+MALLOC_ARENA_MAX=$arenas} JAVA_OPTS="${JAVA_OPTS:-} ${NODE_JAVA_OPTS-$shipped} ${jvm[*]:-}" start_jvm "node-$port" "$port" --spring.profiles.active=postgres \
     --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" --spring.datasource.username="$PGUSER" \
     --ordergate.sandbox.wms.shipment-delay="${BENCH_SHIPMENT_DELAY:-PT0.1S}" \
     --ordergate.rate-limits.enabled=false "$@"

@@ -114,6 +114,8 @@ public class HelmChartTest {
         assertThat(config.path("ORDERGATE_SANDBOX_ENABLED").asText()).isEqualTo("false");
         assertThat(config.path("CAMUNDA_BPM_JOB_EXECUTION_MAX_POOL_SIZE").asText()).isEqualTo("2");
         assertThat(config.path("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE").asText()).isEqualTo("10");
+        assertThat(config.path("JAVA_TOOL_OPTIONS").asText()).contains("-Xmx256m", "-XX:+UseSerialGC");
+        assertThat(config.path("MALLOC_ARENA_MAX").asText()).as("glibc's arenas, as benchmarked").isEqualTo("2");
         assertThat(config.toString()).doesNotContainIgnoringCase("password\":");
 
         JsonNode pdb = only(manifests, "PodDisruptionBudget");
