@@ -5,12 +5,16 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -66,8 +70,16 @@ interface OdooResolutions {
         };
     }
 
-    /** The resolution in our own table, as JSON: the ids and names only Odoo's adapters read. */
+    /**
+     * The resolution in our own table, as JSON: the ids and names only Odoo's adapters read. Within one transaction
+     * (a job runs several steps) the row is read once and kept with the transaction: every step of the job asked for
+     * it again (17 reads per order, docs/benchmarks.md). Only the order's own steps write it, one job at a time.
+     */
     final class Jdbc implements OdooResolutions {
+
+        /** The row as this transaction knows it; no resolution: the order has no row. */
+        private record Row(Optional<OdooRecords.Resolution> resolution, Integer salesOrderId) {
+        }
 
         private static final TypeReference<List<OdooRecords.Partner>> PARTNERS = new TypeReference<>() {
         };
@@ -89,12 +101,54 @@ interface OdooResolutions {
 
         @Override
         public Optional<OdooRecords.Resolution> find(String businessKey) {
-            return jdbc.sql("SELECT partners, products FROM app.odoo_resolved_orders WHERE business_key = :key")
+            return row(businessKey).resolution();
+        }
+
+        private Row row(String businessKey) {
+            Map<String, Row> kept = keptInThisTransaction();
+            Row known = kept == null ? null : kept.get(businessKey);
+            if (known != null) {
+                return known;
+            }
+            Row read = jdbc.sql("""
+                            SELECT partners, products, sale_order_id FROM app.odoo_resolved_orders WHERE business_key = :key
+                            """)
                     .param("key", businessKey)
-                    .query((rs, row) -> new OdooRecords.Resolution(
+                    .query((rs, n) -> new Row(Optional.of(new OdooRecords.Resolution(
                             rs.getString("partners") == null ? null : read(rs.getString("partners"), PARTNERS),
-                            read(rs.getString("products"), PRODUCTS)))
-                    .optional();
+                            read(rs.getString("products"), PRODUCTS))), (Integer) rs.getObject("sale_order_id")))
+                    .optional().orElse(new Row(Optional.empty(), null));
+            if (kept != null) {
+                kept.put(businessKey, read);
+            }
+            return read;
+        }
+
+        /** The rows this transaction read or wrote, or null outside a transaction (then every call reads). */
+        @SuppressWarnings("unchecked")
+        private Map<String, Row> keptInThisTransaction() {
+            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+                return null;
+            }
+            Map<String, Row> kept = (Map<String, Row>) TransactionSynchronizationManager.getResource(this);
+            if (kept == null) {
+                kept = new HashMap<>();
+                TransactionSynchronizationManager.bindResource(this, kept);
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        TransactionSynchronizationManager.unbindResourceIfPossible(Jdbc.this);
+                    }
+                });
+            }
+            return kept;
+        }
+
+        private void keep(String businessKey, Row row) {
+            Map<String, Row> kept = keptInThisTransaction();
+            if (kept != null) {
+                kept.put(businessKey, row);
+            }
         }
 
         /** Last writer wins: a resolution is only ever replaced by a fresher one of the same order. */
@@ -114,19 +168,30 @@ interface OdooResolutions {
                         """).param("partners", partners).param("products", products)
                         .param("at", OffsetDateTime.now(clock)).param("key", businessKey).update();
             }
+            Map<String, Row> kept = keptInThisTransaction();
+            Row known = kept == null ? null : kept.get(businessKey);
+            keep(businessKey, new Row(Optional.of(resolution), known == null ? null : known.salesOrderId()));
         }
 
         @Override
         public Optional<Integer> salesOrderId(String businessKey) {
-            return jdbc.sql("SELECT sale_order_id FROM app.odoo_resolved_orders WHERE business_key = :key")
-                    .param("key", businessKey).query((rs, row) -> (Integer) rs.getObject("sale_order_id")).optional()
-                    .filter(java.util.Objects::nonNull);
+            return Optional.ofNullable(row(businessKey).salesOrderId());
         }
 
         @Override
         public void salesOrderId(String businessKey, int salesOrderId) {
-            jdbc.sql("UPDATE app.odoo_resolved_orders SET sale_order_id = :id WHERE business_key = :key")
+            int updated = jdbc.sql("UPDATE app.odoo_resolved_orders SET sale_order_id = :id WHERE business_key = :key")
                     .param("id", salesOrderId).param("key", businessKey).update();
+            Map<String, Row> kept = keptInThisTransaction();
+            if (kept != null) {
+                // A row this transaction did not read may have been written by another: read it again when asked.
+                Row known = kept.get(businessKey);
+                if (updated == 0 || known == null) {
+                    kept.remove(businessKey);
+                } else {
+                    kept.put(businessKey, new Row(known.resolution(), salesOrderId));
+                }
+            }
         }
 
         /**
