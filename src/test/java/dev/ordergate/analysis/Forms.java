@@ -19,7 +19,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 
 /** The forms in forms/ and the user tasks in bpmn/ that use them. */
-final class Forms {
+public final class Forms {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -88,7 +88,7 @@ final class Forms {
      * {@code ${exceptionGate == 'refusal-no-cancel' ? 'resolve-peer-refusal-no-cancel' : 'resolve-peer-refusal'}} is
      * each quoted value after the condition, in order.
      */
-    static List<String> choices(String expression) {
+    public static List<String> choices(String expression) {
         if (expression == null) {
             return List.of();
         }

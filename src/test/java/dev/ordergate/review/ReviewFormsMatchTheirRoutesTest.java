@@ -3,6 +3,7 @@ package dev.ordergate.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ordergate.analysis.Forms;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,6 @@ import org.junit.jupiter.api.Test;
 class ReviewFormsMatchTheirRoutesTest {
 
     private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
-    private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
     private static final Pattern EQUALS = Pattern.compile("\\$\\{\\s*(\\w+)\\s*==\\s*'([^']*)'\\s*}");
 
     @Test
@@ -111,16 +111,8 @@ class ReviewFormsMatchTheirRoutesTest {
             call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list().stream()
                     .filter(in -> "reviewForm".equals(in.getCamundaTarget()))
                     .map(CamundaIn::getCamundaSourceExpression)
-                    .forEach(reference -> {
-                        if (!reference.contains("${")) {
-                            sites.add(new ReviewSite(call, reference, true, false));
-                            return;
-                        }
-                        Matcher quoted = QUOTED.matcher(reference.substring(Math.max(0, reference.indexOf('?'))));
-                        while (quoted.find()) {
-                            sites.add(new ReviewSite(call, quoted.group(1), true, true));
-                        }
-                    });
+                    .forEach(reference -> Forms.choices(reference).forEach(form ->
+                            sites.add(new ReviewSite(call, form, true, reference.contains("${")))));
         }
         return sites;
     }
