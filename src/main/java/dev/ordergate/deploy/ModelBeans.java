@@ -13,8 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.ParseException;
-import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -114,9 +112,7 @@ class ModelBeans extends AbstractProcessEnginePlugin {
             }
             List<String> problems = problems(new String(resource.getBytes(), StandardCharsets.UTF_8));
             if (!problems.isEmpty()) {
-                List<Problem> errors = problems.stream().<Problem>map(ExpressionProblem::new).toList();
-                throw new ParseException("ENGINE-09005 Could not parse BPMN process. Errors: " + String.join("; ", problems),
-                        resource.getName(), errors, List.of());
+                throw ModelProblem.refusal(resource.getName(), problems);
             }
         }
     }
@@ -133,33 +129,6 @@ class ModelBeans extends AbstractProcessEnginePlugin {
             }
         }
         return names;
-    }
-
-    private record ExpressionProblem(String message) implements Problem {
-        @Override
-        public String getMessage() {
-            return message;
-        }
-
-        @Override
-        public int getLine() {
-            return 0;
-        }
-
-        @Override
-        public int getColumn() {
-            return 0;
-        }
-
-        @Override
-        public String getMainElementId() {
-            return "";
-        }
-
-        @Override
-        public List<String> getElementIds() {
-            return List.of();
-        }
     }
 
     /** The engine's view of the beans: only allowed names exist; each bean is looked up when an expression runs. */

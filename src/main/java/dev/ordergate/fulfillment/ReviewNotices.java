@@ -6,6 +6,7 @@ import dev.ordergate.order.ChannelReasons;
 import dev.ordergate.order.OrderProcess;
 import dev.ordergate.order.OrderStatus;
 import dev.ordergate.order.Orders;
+import dev.ordergate.rules.ReviewRouting;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
@@ -23,19 +24,24 @@ import org.springframework.stereotype.Component;
 public class ReviewNotices {
 
     static final String MARKS_ORDER_IN_REVIEW = "marksOrderInReview";
+    /** The reviewer-routing.dmn type of the mail that an order was put on hold or rejected. */
+    static final String ORDER_NOTICE = "order-notice";
 
     private final Orders orders;
     private final Notifications mail;
     private final TaskService tasks;
     private final ReviewTimers timers;
     private final StatusEvents statusEvents;
+    private final ReviewRouting routing;
 
-    ReviewNotices(Orders orders, Notifications mail, TaskService tasks, ReviewTimers timers, StatusEvents statusEvents) {
+    ReviewNotices(Orders orders, Notifications mail, TaskService tasks, ReviewTimers timers, StatusEvents statusEvents,
+                  ReviewRouting routing) {
         this.orders = orders;
         this.mail = mail;
         this.tasks = tasks;
         this.timers = timers;
         this.statusEvents = statusEvents;
+        this.routing = routing;
     }
 
     /**
@@ -63,15 +69,18 @@ public class ReviewNotices {
         mail.toGroup(supervisors, "review-escalated", model(execution));
     }
 
-    /** A reviewer put the order on hold (waiting for stock or payment): customer service and the channel hear. */
+    /**
+     * A reviewer put the order on hold (waiting for stock or payment): the region's customer service (who hears of
+     * an {@code order-notice} in reviewer-routing.dmn) and the channel hear.
+     */
     public void onHold(DelegateExecution execution) {
         statusEvents.publish(orderId(execution), "on_hold", channelReason(execution));
-        mail.toGroup("customer-service", "order-on-hold", model(execution));
+        mail.toGroup(routing.reviewers(execution, ORDER_NOTICE), "order-on-hold", model(execution));
     }
 
     public void rejected(DelegateExecution execution) {
         orders.advance(orderId(execution), OrderStatus.REJECTED, channelReason(execution));
-        mail.toGroup("customer-service", "order-rejected", model(execution));
+        mail.toGroup(routing.reviewers(execution, ORDER_NOTICE), "order-rejected", model(execution));
     }
 
     private Map<String, Object> model(DelegateExecution execution) {

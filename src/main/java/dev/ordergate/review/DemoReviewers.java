@@ -22,17 +22,22 @@ class DemoReviewers implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoReviewers.class);
 
     /** user id → the group it reviews for. */
-    static final Map<String, String> USERS = Map.of(
-            "pricing", "pricing-stewards",
-            // The EU business unit's pricing steward (docs/regions.md): sees and decides only EU pricing reviews.
-            "eu-pricing", "eu-pricing-stewards",
-            "masterdata", "master-data-stewards",
-            "credit", "credit-controllers",
-            "service", "customer-service",
-            "supervisor", "order-supervisors",
-            "finance", "finance-supervisors",
+    static final Map<String, String> USERS = Map.ofEntries(
+            Map.entry("pricing", "pricing-stewards"),
+            Map.entry("masterdata", "master-data-stewards"),
+            Map.entry("credit", "credit-controllers"),
+            Map.entry("service", "customer-service"),
+            Map.entry("supervisor", "order-supervisors"),
+            Map.entry("finance", "finance-supervisors"),
+            // The EU business unit's reviewers (docs/regions.md): each sees and decides only EU reviews.
+            Map.entry("eu-pricing", "eu-pricing-stewards"),
+            Map.entry("eu-masterdata", "eu-master-data-stewards"),
+            Map.entry("eu-credit", "eu-credit-controllers"),
+            Map.entry("eu-service", "eu-customer-service"),
+            Map.entry("eu-supervisor", "eu-order-supervisors"),
+            Map.entry("eu-finance", "eu-finance-supervisors"),
             // May deploy from Camunda Modeler through /engine-rest (deploy.EngineRestAuthentication).
-            "analyst", "analysts");
+            Map.entry("analyst", "analysts"));
 
     private final IdentityService identity;
 

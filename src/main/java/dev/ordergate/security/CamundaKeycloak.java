@@ -1,5 +1,6 @@
 package dev.ordergate.security;
 
+import dev.ordergate.region.RegionProperties;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.plugin.AdministratorAuthorizationPlugin;
@@ -44,9 +45,10 @@ class CamundaKeycloak {
         return plugin;
     }
 
+    /** Tasklist for every region's reviewer groups (ordergate.regions.*.reviewer-groups), Cockpit for the others. */
     @Bean
-    ProcessEnginePlugin groupAuthorizations() {
-        return new GroupAuthorizations();
+    ProcessEnginePlugin groupAuthorizations(RegionProperties regions) {
+        return new GroupAuthorizations(GroupAuthorizations.reviewersOf(regions));
     }
 
     /** engine-rest as the token's user, so Camunda's authorizations apply (see {@link EngineRestIdentity}). */

@@ -8,7 +8,10 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
 import static org.camunda.bpm.engine.authorization.Permissions.UPDATE_INSTANCE;
 
-import java.util.List;
+import dev.ordergate.region.RegionProperties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -22,22 +25,32 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 /**
  * The Keycloak groups' Camunda authorizations, created once (idempotently) when the engine starts. Reviewers get
  * Tasklist and the task filters; which tasks they see follows from the candidate group on each task, for which the
- * engine grants the group READ and UPDATE itself, so a pricing steward sees and completes only pricing reviews.
+ * engine grants the group READ and UPDATE itself, so a pricing steward sees and completes only pricing reviews and an
+ * EU steward only the EU's. The reviewer groups are every region's {@code reviewer-groups} (its reviewers and its
+ * supervisors, who take escalated reviews), so a region's new group needs no code.
  * Operators get Cockpit with read and repair rights, analysts a read-only Cockpit, and only admins the Admin webapp
  * (see {@link CamundaKeycloak#administrators()}).
  */
 class GroupAuthorizations extends AbstractProcessEnginePlugin {
 
-    static final List<String> REVIEWERS =
-            List.of("pricing-stewards", "eu-pricing-stewards", "master-data-stewards", "credit-controllers",
-                    "customer-service");
+    private final Set<String> reviewers;
     static final String OPERATORS = "operators";
     static final String ANALYSTS = "analysts";
+
+    GroupAuthorizations(Set<String> reviewers) {
+        this.reviewers = Set.copyOf(reviewers);
+    }
+
+    /** The reviewer groups of every region, in name order. */
+    static Set<String> reviewersOf(RegionProperties regions) {
+        return regions.regions().values().stream().flatMap(region -> region.reviewerGroups().stream())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
         AuthorizationService authorizations = engine.getAuthorizationService();
-        for (String group : REVIEWERS) {
+        for (String group : reviewers) {
             grant(authorizations, group, Resources.APPLICATION, "tasklist", ACCESS);
             grant(authorizations, group, Resources.FILTER, "*", READ);
             grant(authorizations, group, Resources.PROCESS_DEFINITION, "*", READ);

@@ -26,7 +26,7 @@ public final class Multipart {
     }
 
     /** Text fields, then each file as a part named like its key in files ("files" for the ops API). */
-    static Response post(String url, String basicAuth, Map<String, String> fields, String filePart, Map<String, String> files) {
+    public static Response post(String url, String basicAuth, Map<String, String> fields, String filePart, Map<String, String> files) {
         return postAuthorized(url, basicAuth == null ? null
                 : "Basic " + Base64.getEncoder().encodeToString(basicAuth.getBytes(StandardCharsets.UTF_8)), fields, filePart, files);
     }

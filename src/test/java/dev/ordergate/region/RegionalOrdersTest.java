@@ -97,6 +97,10 @@ class RegionalOrdersTest {
         String instance = requested.body().path("processInstanceId").asText();
         Task inspection = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery()
                 .processInstanceId(instance).taskDefinitionKey("inspectReturn").singleResult(), task -> task != null);
+        assertThat(tasks.getIdentityLinksForTask(inspection.getId())).as("the EU's customer service inspects it")
+                .extracting(link -> link.getGroupId()).containsExactly("eu-customer-service");
+        assertThat(send("GET", "/api/v1/reviews?group=customer-service", null, "service").raw())
+                .as("not in the US customer service's list").doesNotContain(inspection.getId());
         tasks.complete(inspection.getId(), java.util.Map.of("goodsCondition", "opened", "disposition", "restock"));
 
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> odoo.movesByClientRef(key).stream()

@@ -90,6 +90,8 @@ class RegionalSyncTest {
         assertThat(tasks.getVariables(conflict.getId())).containsEntry("conflictRecord", euRef)
                 .containsEntry("conflictField", "email").containsEntry("ownerSystem", "odoo")
                 .containsEntry("ownerValue", "ap@eu-" + suffix + ".example.com").containsEntry("otherSystem", "crm");
+        assertThat(tasks.getIdentityLinksForTask(conflict.getId())).as("the EU's own stewards decide it")
+                .extracting(link -> link.getGroupId()).containsExactly("eu-master-data-stewards");
         JsonNode inReview = api.get("/api/v1/sync/runs/" + euRun).body();
         assertThat(inReview.path("status").asText()).isEqualTo("IN_REVIEW");
         assertThat(inReview.path("conflicts")).singleElement().satisfies(c -> {

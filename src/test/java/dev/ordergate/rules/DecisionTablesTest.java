@@ -94,13 +94,21 @@ class DecisionTablesTest {
             "null, pricing,      pricing-stewards,     order-supervisors",
             "us,   pricing,      pricing-stewards,     order-supervisors",
             "ca,   pricing,      pricing-stewards,     order-supervisors",
-            "eu,   pricing,      eu-pricing-stewards,  order-supervisors",
-            "eu,   credit,       credit-controllers,   finance-supervisors",
+            "eu,   pricing,      eu-pricing-stewards,  eu-order-supervisors",
+            "eu,   credit,       eu-credit-controllers, eu-finance-supervisors",
+            "us,   credit,       credit-controllers,   finance-supervisors",
             "null, credit,       credit-controllers,   finance-supervisors",
             "null, tax,          customer-service,     order-supervisors",
             "null, availability, customer-service,     order-supervisors",
             "null, substitution, customer-service,     order-supervisors",
-            "eu,   restricted-products, customer-service, order-supervisors"})
+            "eu,   restricted-products, eu-customer-service, eu-order-supervisors",
+            "ca,   restricted-products, customer-service, order-supervisors",
+            "us,   shipment-problem,    customer-service, order-supervisors",
+            "eu,   return-inspection,   eu-customer-service, eu-order-supervisors",
+            "eu,   master-data-conflict, eu-master-data-stewards, eu-order-supervisors",
+            "null, rejected-price-rows,  pricing-stewards, order-supervisors",
+            "eu,   order-notice,        eu-customer-service, eu-order-supervisors",
+            "eu,   wms-refusal,         eu-customer-service, eu-order-supervisors"})
     void reviewerRoutingRows(String region, String exceptionType, String reviewers, String supervisors)
             throws IOException {
         Map<String, Object> inputs = new HashMap<>();

@@ -58,6 +58,8 @@ class KeycloakApiSecurityTest {
 
     @Autowired
     TaskService tasks;
+    @Autowired
+    org.camunda.bpm.engine.AuthorizationService authorizations;
 
     @Autowired
     org.camunda.bpm.engine.RuntimeService runtime;
@@ -504,5 +506,24 @@ class KeycloakApiSecurityTest {
                 .containsExactly("admins");
         assertThat(identities.createUserQuery().memberOfGroup("operators").list()).extracting(u -> u.getId())
                 .containsExactly("otto");
+    }
+
+    /**
+     * Tasklist is for every region's reviewer groups, supervisors included (ordergate.regions.*.reviewer-groups):
+     * an overdue review escalated to the supervisors reaches people who can open it.
+     */
+    @Test
+    void everyRegionsReviewersAndSupervisorsGetTasklistAndNoOneElse() {
+        for (String group : List.of("order-supervisors", "finance-supervisors", "eu-customer-service",
+                "eu-credit-controllers", "eu-master-data-stewards", "eu-order-supervisors", "eu-finance-supervisors")) {
+            assertThat(authorizations.isUserAuthorized("someone", List.of(group),
+                    org.camunda.bpm.engine.authorization.Permissions.ACCESS,
+                    org.camunda.bpm.engine.authorization.Resources.APPLICATION, "tasklist")).as(group).isTrue();
+        }
+        assertThat(authorizations.isUserAuthorized("someone", List.of("operators", "analysts", "eu-operators"),
+                org.camunda.bpm.engine.authorization.Permissions.ACCESS,
+                org.camunda.bpm.engine.authorization.Resources.APPLICATION, "tasklist")).isFalse();
+        assertThat(identities.createGroupQuery().groupMember("jonas").list()).extracting(Group::getId)
+                .containsExactlyInAnyOrder("eu-customer-service", "eu-credit-controllers", "eu-master-data-stewards");
     }
 }

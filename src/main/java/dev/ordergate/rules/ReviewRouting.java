@@ -1,0 +1,33 @@
+package dev.ordergate.rules;
+
+import dev.ordergate.region.CurrentRegion;
+import dev.ordergate.region.Regions;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who reviews a task a diagram draws itself (a shipment problem, a return, a master-data conflict, rejected price
+ * rows), for the BPMN's {@code camunda:candidateGroups="${reviewRouting.reviewers(execution, 'shipment-problem')}"}:
+ * the group {@code reviewer-routing.dmn} names for the exception type in the process's region, so an EU order's
+ * return is inspected by the EU's customer service, as its gates' reviews are.
+ */
+@Component("reviewRouting")
+public class ReviewRouting {
+
+    private final DecisionTables tables;
+
+    ReviewRouting(DecisionTables tables) {
+        this.tables = tables;
+    }
+
+    /** The reviewer group of the exception type in the region of the process the scope belongs to. */
+    public String reviewers(VariableScope scope, String exceptionType) {
+        return routing(scope, exceptionType).reviewerGroup();
+    }
+
+    /** The reviewer and supervisor groups of the exception type in the region of the scope's process. */
+    public DecisionTables.Routing routing(VariableScope scope, String exceptionType) {
+        String region = scope.getVariable(Regions.VARIABLE) instanceof String id ? id : CurrentRegion.id();
+        return CurrentRegion.supply(region, () -> tables.route(exceptionType));
+    }
+}
