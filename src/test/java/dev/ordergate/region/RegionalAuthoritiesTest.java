@@ -17,6 +17,7 @@ import static dev.ordergate.SampleOrders.line;
 import static dev.ordergate.SampleOrders.uniqueRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -123,6 +124,15 @@ class RegionalAuthoritiesTest {
         US.verify(0, releaseOf(euRef));
     }
 
+    /** Starts a synchronisation run through the API and answers its report ({@code reports} + id) once completed. */
+    private JsonNode completedRun(String start, String body, String reports) {
+        var started = api.post(start, body);
+        assertThat(started.status()).as(started.raw()).isEqualTo(202);
+        String run = started.body().path("id").asText();
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120))
+                .until(() -> api.get(reports + run).body(), r -> r.path("status").asText().equals("COMPLETED"));
+    }
+
     private static RequestPatternBuilder releaseOf(String channelOrderRef) {
         return postRequestedFor(urlEqualTo("/v1/releases"))
                 .withRequestBody(matchingJsonPath("$.businessKey", containing(channelOrderRef)));
@@ -133,12 +143,7 @@ class RegionalAuthoritiesTest {
         int euSnapshotsBefore = EU.findAll(getRequestedFor(urlEqualTo("/v1/stock"))).size();
         int usSnapshotsBefore = US.findAll(getRequestedFor(urlEqualTo("/v1/stock"))).size();
 
-        var started = api.post("/api/v1/sync/inventory?region=eu", "");
-        assertThat(started.status()).as(started.raw()).isEqualTo(202);
-        String run = started.body().path("id").asText();
-        var report = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120))
-                .until(() -> api.get("/api/v1/sync/inventory/runs/" + run).body(),
-                        r -> r.path("status").asText().equals("COMPLETED"));
+        JsonNode report = completedRun("/api/v1/sync/inventory?region=eu", "", "/api/v1/sync/inventory/runs/");
 
         // Only the EU WMS counts EU-WMS-ONLY (and Odoo has none of it): the run read the EU WMS.
         assertThat(report.path("findings")).as(report.toString())
@@ -155,12 +160,8 @@ class RegionalAuthoritiesTest {
         int sharedReadsBefore = TestMasterDataHub.reads().size();
         int sharedUpdatesBefore = TestMasterDataHub.updates().size();
 
-        var started = api.post("/api/v1/sync/master-data?region=eu", "{\"entities\": [\"customers\"]}");
-        assertThat(started.status()).as(started.raw()).isEqualTo(202);
-        String run = started.body().path("id").asText();
-        var report = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120))
-                .until(() -> api.get("/api/v1/sync/runs/" + run).body(),
-                        r -> r.path("status").asText().equals("COMPLETED"));
+        JsonNode report = completedRun("/api/v1/sync/master-data?region=eu", "{\"entities\": [\"customers\"]}",
+                "/api/v1/sync/runs/");
 
         assertThat(report.path("source").asText()).isEqualTo("odoo write_date + master-data hub " + EU.baseUrl());
         assertThat(EU.findAll(getRequestedFor(urlPathEqualTo("/v1/changes")))).hasSize(euReadsBefore + 1);
@@ -175,12 +176,7 @@ class RegionalAuthoritiesTest {
         int euFeedsBefore = EU.findAll(getRequestedFor(urlEqualTo("/v1/agreements"))).size();
         int usFeedsBefore = US.findAll(getRequestedFor(urlEqualTo("/v1/agreements"))).size();
 
-        var started = api.post("/api/v1/sync/price-lists?region=eu", "");
-        assertThat(started.status()).as(started.raw()).isEqualTo(202);
-        String run = started.body().path("id").asText();
-        var report = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120))
-                .until(() -> api.get("/api/v1/sync/runs/" + run).body(),
-                        r -> r.path("status").asText().equals("COMPLETED"));
+        JsonNode report = completedRun("/api/v1/sync/price-lists?region=eu", "", "/api/v1/sync/runs/");
 
         assertThat(report.path("source").asText()).isEqualTo("pricing-engine " + EU.baseUrl());
         assertThat(report.path("region").asText()).isEqualTo("eu");
