@@ -3,6 +3,7 @@ package dev.ordergate;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -79,6 +80,11 @@ public final class TestMasterDataHub {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Every read of the change feed, oldest first. */
+    public static List<LoggedRequest> reads() {
+        return SERVER.findAll(getRequestedFor(urlPathEqualTo("/v1/changes")));
     }
 
     /** Every update Ordergate posted, oldest first. */

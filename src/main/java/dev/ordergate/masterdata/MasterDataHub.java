@@ -3,8 +3,10 @@ package dev.ordergate.masterdata;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ordergate.order.PeerRefusedException;
+import dev.ordergate.region.Regions;
 import dev.ordergate.sync.SyncProperties;
 import feign.FeignException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The other side of the master-data sync: the CRM/finance master-data hub over REST (contract
  * {@code contracts/master-data-hub.yaml}). It serves the changes its systems made after a cursor, and takes the
- * values whose owner is Odoo or that a steward decided, each with an idempotency key.
+ * values whose owner is Odoo or that a steward decided, each with an idempotency key. A region's run works with the
+ * region's own hub ({@code ordergate.regions.<id>.master-data.hub-url}), else with the shared one
+ * ({@code ordergate.sync.master-data.hub.url}); {@code region} {@code ""} is the API user's own company.
  */
 @Component
 class MasterDataHub {
@@ -31,12 +35,13 @@ class MasterDataHub {
     @FeignClient(name = "master-data-hub", url = "${ordergate.sync.master-data.hub.url}")
     interface HubApi {
 
+        /** {@code hub}: the base URL of the hub to ask (Feign's target for this call). */
         @GetMapping("/v1/changes")
-        JsonNode changes(@RequestParam(value = "after", required = false) String after,
+        JsonNode changes(URI hub, @RequestParam(value = "after", required = false) String after,
                          @RequestParam("entities") String entities, @RequestParam("limit") int limit);
 
         @PostMapping("/v1/updates")
-        void update(@RequestHeader("Idempotency-Key") String idempotencyKey, @RequestBody Update update);
+        void update(URI hub, @RequestHeader("Idempotency-Key") String idempotencyKey, @RequestBody Update update);
     }
 
     /** A change as the hub reports it; {@code fields} holds raw JSON values. */
@@ -51,27 +56,36 @@ class MasterDataHub {
 
     private final HubApi api;
     private final SyncProperties properties;
+    private final Regions regions;
 
-    MasterDataHub(HubApi api, SyncProperties properties) {
+    MasterDataHub(HubApi api, SyncProperties properties, Regions regions) {
         this.api = api;
         this.properties = properties;
+        this.regions = regions;
     }
 
-    String describe() {
-        return "master-data hub " + properties.masterData().hub().url();
+    /** The hub of the region when it has its own, else the shared one (also for no region: null or {@code ""}). */
+    private URI hub(String region) {
+        return regions.masterDataHubOf(region == null || region.isEmpty() ? null : region)
+                .orElse(properties.masterData().hub().url());
+    }
+
+    String describe(String region) {
+        return "master-data hub " + hub(region);
     }
 
     /** Every change after the cursor (all when null), page by page, in the hub's order. */
-    List<Change> changesAfter(String cursor, List<String> entities) {
+    List<Change> changesAfter(String region, String cursor, List<String> entities) {
+        URI hub = hub(region);
         List<Change> all = new ArrayList<>();
         int limit = Math.max(1, properties.masterData().hub().pageSize());
         String after = cursor;
         while (true) {
             String cursorNow = after;
-            JsonNode page = refusalsClassified(() -> api.changes(cursorNow, String.join(",", entities), limit));
+            JsonNode page = refusalsClassified(() -> api.changes(hub, cursorNow, String.join(",", entities), limit));
             JsonNode changes = page == null ? null : page.path("changes");
             if (changes == null || !changes.isArray()) {
-                throw new IllegalStateException(describe() + " answered without a changes list");
+                throw new IllegalStateException(describe(region) + " answered without a changes list");
             }
             for (JsonNode c : changes) {
                 all.add(new Change(text(c.path("position")), text(c.path("entity")), text(c.path("key")),
@@ -85,9 +99,9 @@ class MasterDataHub {
         }
     }
 
-    void publish(String idempotencyKey, Update update) {
+    void publish(String region, String idempotencyKey, Update update) {
         refusalsClassified(() -> {
-            api.update(idempotencyKey, update);
+            api.update(hub(region), idempotencyKey, update);
             return null;
         });
     }

@@ -95,7 +95,6 @@ public class MasterDataSync {
         chosen.forEach(MasterDataEntities::entity);
         String runId = runs.open(SyncRuns.MASTER_DATA, triggeredBy, 0, processInstanceId);
         store.entities(runId, chosen);
-        runs.source(runId, "odoo write_date + " + hub.describe());
         return runId;
     }
 
@@ -121,13 +120,17 @@ public class MasterDataSync {
         }
     }
 
-    /** The hub's changes after its cursor; a change that names an unknown system, field or value is rejected here. */
+    /**
+     * The hub's changes after its cursor (the region's own hub when it has one; the run's source names the hub read);
+     * a change that names an unknown system, field or value is rejected here.
+     */
     void readHub(String runId) {
         int seq = store.nextReadSeq(runId);
         String region = regionOf(runId);
+        runs.source(runId, "odoo write_date + " + hub.describe(region));
         for (String entity : store.entities(runId)) {
             String cursor = store.watermark(region, SIDE_HUB, entity).orElse(null);
-            for (MasterDataHub.Change change : hub.changesAfter(cursor, List.of(entity))) {
+            for (MasterDataHub.Change change : hub.changesAfter(region, cursor, List.of(entity))) {
                 Map<String, String> fields = new LinkedHashMap<>();
                 boolean echo = ECHOES.contains(change.source());
                 String reason = echo ? "our own update, reported back" : validate(entity, change, fields);
@@ -298,8 +301,8 @@ public class MasterDataSync {
             }
             store.odooWriteDate(region, first.entity(), first.key(), written.get());
         } else if (SIDE_HUB.equals(first.target())) {
-            hub.publish(runId + ":" + first.entity() + ":" + first.key(), new MasterDataHub.Update(first.entity(),
-                    first.key(), MasterDataEntities.ODOO, "owner", values));
+            hub.publish(region, runId + ":" + first.entity() + ":" + first.key(),
+                    new MasterDataHub.Update(first.entity(), first.key(), MasterDataEntities.ODOO, "owner", values));
         }
         for (MasterDataStore.Change c : group) {
             store.agree(region, c.entity(), c.key(), c.field(), new Agreed(c.value(), c.source(),
@@ -379,7 +382,7 @@ public class MasterDataSync {
         if (hubHoldsOther) {
             Map<String, String> fields = new HashMap<>();
             fields.put(c.field(), value);
-            hub.publish("conflict:" + c.id(), new MasterDataHub.Update(c.entity(), c.key(), "ordergate",
+            hub.publish(c.region(), "conflict:" + c.id(), new MasterDataHub.Update(c.entity(), c.key(), "ordergate",
                     keepOwner ? "steward kept the owner's value" : "steward took the other value", fields));
         }
         store.agree(c.region(), c.entity(), c.key(), c.field(),

@@ -31,14 +31,17 @@ public record RegionProperties(Map<String, Region> regions) {
      * @param taxServiceUrl     the tax service the tax gate asks for its orders; empty for the shared one
      *                          ({@code ordergate.tax.url})
      * @param warehouses        the Odoo warehouse codes it ships from
+     * @param wmsUrl            the WMS of those warehouses, told of its orders' releases, withdrawals and returns and
+     *                          read by its inventory runs; empty for the shared one ({@code ordergate.wms.url})
      * @param reviewerGroups    the groups that review its orders' exceptions
      * @param mode              {@code live}, or {@code shadow}: validated and reported, never committed to Odoo
      * @param channels          the channels that may submit orders into it; empty for every channel
      * @param masterData        where the region's master data differs from the shared settings: its own field owners
+     *                          and its own master-data hub
      */
     public record Region(Integer company, String currency, String pricingAuthority, URI pricingEngineUrl,
-                         String taxService, URI taxServiceUrl, List<String> warehouses, List<String> reviewerGroups,
-                         Mode mode, List<String> channels, MasterData masterData) {
+                         String taxService, URI taxServiceUrl, List<String> warehouses, URI wmsUrl,
+                         List<String> reviewerGroups, Mode mode, List<String> channels, MasterData masterData) {
 
         public Region {
             if (PRICING_ENGINE.equals(pricingAuthority) && pricingEngineUrl == null) {
@@ -48,7 +51,7 @@ public record RegionProperties(Map<String, Region> regions) {
             reviewerGroups = reviewerGroups == null ? List.of() : List.copyOf(reviewerGroups);
             mode = mode == null ? Mode.LIVE : mode;
             channels = channels == null ? List.of() : List.copyOf(channels);
-            masterData = masterData == null ? new MasterData(null) : masterData;
+            masterData = masterData == null ? new MasterData(null, null) : masterData;
         }
 
         /** Whether the region's prices come from its own pricing engine rather than its Odoo company's pricelists. */
@@ -67,8 +70,10 @@ public record RegionProperties(Map<String, Region> regions) {
      *
      * @param owners per entity, per field, the system of record in this region ({@code odoo}, {@code crm},
      *               {@code finance}, {@code pricing-engine}), in place of {@code ordergate.sync.master-data.ownership}
+     * @param hubUrl the master-data hub its runs read changes from and write updates to; empty for the shared one
+     *               ({@code ordergate.sync.master-data.hub.url})
      */
-    public record MasterData(Map<String, Map<String, String>> owners) {
+    public record MasterData(Map<String, Map<String, String>> owners, URI hubUrl) {
 
         public MasterData {
             owners = owners == null ? Map.of() : Map.copyOf(owners);

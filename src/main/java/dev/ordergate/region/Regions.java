@@ -117,6 +117,16 @@ public class Regions {
         return java.util.Optional.ofNullable(region == null ? null : get(region).taxServiceUrl());
     }
 
+    /** The WMS of the region's warehouses, or empty for the shared one (and for no region). */
+    public java.util.Optional<java.net.URI> wmsOf(String region) {
+        return java.util.Optional.ofNullable(region == null ? null : get(region).wmsUrl());
+    }
+
+    /** The master-data hub the region's runs read and write, or empty for the shared one (and for no region). */
+    public java.util.Optional<java.net.URI> masterDataHubOf(String region) {
+        return java.util.Optional.ofNullable(region == null ? null : get(region).masterData().hubUrl());
+    }
+
     /** The region's own pricing engine when it is its pricing authority; empty for its Odoo company's pricelists. */
     public java.util.Optional<java.net.URI> pricingEngineOf(String region) {
         return region == null || !get(region).pricedByEngine() ? java.util.Optional.empty()
