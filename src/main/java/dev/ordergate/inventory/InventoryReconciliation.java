@@ -78,7 +78,7 @@ class InventoryReconciliation {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         Map<InventoryDrift.Finding, Integer> findings = drift.record(runId, region, compared, found, now);
-        int healed = readModel.heal(snapshot, "reconciliation " + runId);
+        int healed = readModel.heal(snapshot, compared, "reconciliation " + runId);
         runs.source(runId, "WMS snapshot as of %s (%d levels) against Odoo (%d levels): %d drifting, %d read-model levels healed"
                 .formatted(snapshot.asOf(), counted.size(), booked.size(), found.size(), healed));
         return new Outcome(keys.size(), found.size(), findings, healed);

@@ -73,11 +73,12 @@ public class StockLevels {
     }
 
     /**
-     * Takes a full snapshot of the WMS as the level of every product it lists, and as zero for every product it
-     * no longer lists, wherever the read model is older than the snapshot. Answers how many levels changed.
+     * Takes a full snapshot of the WMS's stock in the given warehouses as the level of every product it lists, and as
+     * zero for every product of those warehouses it no longer lists, wherever the read model is older than the
+     * snapshot; levels of other warehouses (another region's) are not touched. Answers how many levels changed.
      */
     @Transactional
-    public int heal(WarehouseStock.Snapshot snapshot, String source) {
+    public int heal(WarehouseStock.Snapshot snapshot, java.util.function.Predicate<String> warehouses, String source) {
         int changed = 0;
         Map<StockCount.Key, StockCount> listed = new LinkedHashMap<>();
         snapshot.counts().forEach(c -> listed.put(c.key(), c));
@@ -90,7 +91,7 @@ public class StockLevels {
             }
         }
         for (StockCount held : all().values()) {
-            if (!listed.containsKey(held.key()) && (held.onHand().signum() != 0 || held.reserved().signum() != 0)
+            if (warehouses.test(held.warehouse()) && !listed.containsKey(held.key()) && (held.onHand().signum() != 0 || held.reserved().signum() != 0)
                     && moveForward(new StockCount(held.sku(), held.warehouse(), BigDecimal.ZERO, BigDecimal.ZERO),
                             snapshot.asOf(), source)) {
                 changed++;

@@ -47,6 +47,8 @@ class RegionalSyncTest {
     SimulatedWmsStock wms;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    dev.ordergate.inventory.StockLevels stockLevels;
 
     @BeforeAll
     static void startHub() {
@@ -131,9 +133,15 @@ class RegionalSyncTest {
     @Test
     void driftInTheEuWarehouseIsFoundByTheEuRunAndNotByTheUsRun() {
         String sku = "DRIFT-EU-" + UUID.randomUUID().toString().substring(0, 8);
+        String usSku = "DRIFT-US-" + UUID.randomUUID().toString().substring(0, 8);
+        wms.set(usSku, "WH", new BigDecimal("25"), BigDecimal.ZERO);
+        awaitInventoryRun(startInventoryRun("us"));
+        assertThat(levelOf(usSku, "WH")).as("the US run healed the read model").isEqualByComparingTo("25");
         wms.set(sku, "EU", new BigDecimal("40"), BigDecimal.ZERO);
         try {
             JsonNode eu = awaitInventoryRun(startInventoryRun("eu"));
+            assertThat(levelOf(usSku, "WH")).as("the EU run's snapshot holds the EU's warehouses only: it zeroes no US level")
+                    .isEqualByComparingTo("25");
             assertThat(eu.path("region").asText()).isEqualTo("eu");
             assertThat(eu.path("warehouses").get(0).asText()).isEqualTo("EU");
             assertThat(eu.path("findings")).filteredOn(f -> f.path("sku").asText().equals(sku)).singleElement()
@@ -154,7 +162,9 @@ class RegionalSyncTest {
                     .satisfies(d -> assertThat(d.path("region").asText()).isEqualTo("eu"));
         } finally {
             wms.remove(sku, "EU");
+            wms.remove(usSku, "WH");
         }
+        awaitInventoryRun(startInventoryRun("us"));
         JsonNode again = awaitInventoryRun(startInventoryRun("eu"));
         assertThat(again.path("findings")).filteredOn(f -> f.path("sku").asText().equals(sku)).singleElement()
                 .satisfies(f -> assertThat(f.path("finding").asText()).isEqualTo("RESOLVED"));
@@ -211,6 +221,12 @@ class RegionalSyncTest {
         ApiClient.Response response = api.post("/api/v1/sync/inventory?region=" + region, "");
         assertThat(response.status()).as(response.raw()).isEqualTo(202);
         return response.body().path("id").asText();
+    }
+
+    /** The read model's on-hand quantity of a product in a warehouse (zero where it holds none). */
+    private BigDecimal levelOf(String sku, String warehouse) {
+        return stockLevels.find(new dev.ordergate.inventory.StockCount.Key(sku, warehouse))
+                .map(dev.ordergate.inventory.StockCount::onHand).orElse(BigDecimal.ZERO);
     }
 
     private JsonNode awaitInventoryRun(String runId) {

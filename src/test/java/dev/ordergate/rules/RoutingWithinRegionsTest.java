@@ -68,7 +68,7 @@ class RoutingWithinRegionsTest {
         // Another node's configuration: the EU lists only its pricing stewards, so the deployed table's EU credit,
         // tax, ... rows route outside it.
         var narrow = new RegionProperties(Map.of("eu", new RegionProperties.Region(2, "EUR", "odoo", null, "odoo",
-                null, List.of("EU"), List.of("eu-pricing-stewards", "eu-order-supervisors"), null, null, null)));
+                null, List.of("EU"), null, List.of("eu-pricing-stewards", "eu-order-supervisors"), null, null, null)));
         var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
 
         assertThatThrownBy(() -> new RoutingWithinRegions(narrow, configuration).run(null))
