@@ -53,9 +53,9 @@ public class PeerCalls implements Capability {
     }
 
     private Response call(Client client, Request request, Request.Options options) throws IOException {
-        String peer = peerOf(request);
-        CircuitBreaker breaker = breakers.circuitBreaker(peer);
-        Bulkhead bulkhead = bulkheads.bulkhead(peer);
+        String peer = instanceOf(request);
+        CircuitBreaker breaker = breakerOf(peer);
+        Bulkhead bulkhead = bulkheadOf(peer);
         if (!breaker.tryAcquirePermission()) {
             record(peer, "circuit_open", 0);
             throw new PeerUnavailableException(peer, "Circuit breaker of peer '" + peer + "' is " + breaker.getState()
@@ -121,9 +121,36 @@ public class PeerCalls implements Capability {
         return wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : wait;
     }
 
-    private static String peerOf(Request request) {
+    /**
+     * The breaker, bulkhead and metric name of a call: the client's name, or, for a call a region sends to its own
+     * peer (a URL other than the client's, e.g. {@code ordergate.regions.eu.wms-url}), the client's name with that
+     * peer's host and port, so one region's outage opens no other region's circuit. A regional peer gets the
+     * client's configuration (the {@code resilience4j} instance of the client's name).
+     */
+    static String instanceOf(Request request) {
         var template = request.requestTemplate();
-        return template != null && template.feignTarget() != null ? template.feignTarget().name() : "unknown";
+        if (template == null || template.feignTarget() == null) {
+            return "unknown";
+        }
+        String name = template.feignTarget().name();
+        String configured = template.feignTarget().url();
+        if (configured == null || configured.isBlank() || request.url().startsWith(configured)) {
+            return name;
+        }
+        java.net.URI own = java.net.URI.create(request.url());
+        return name + "@" + own.getHost() + (own.getPort() < 0 ? "" : ":" + own.getPort());
+    }
+
+    private CircuitBreaker breakerOf(String peer) {
+        int regional = peer.indexOf('@');
+        return regional < 0 ? breakers.circuitBreaker(peer) : breakers.circuitBreaker(peer,
+                breakers.circuitBreaker(peer.substring(0, regional)).getCircuitBreakerConfig());
+    }
+
+    private Bulkhead bulkheadOf(String peer) {
+        int regional = peer.indexOf('@');
+        return regional < 0 ? bulkheads.bulkhead(peer) : bulkheads.bulkhead(peer,
+                bulkheads.bulkhead(peer.substring(0, regional)).getBulkheadConfig());
     }
 
     private void record(String peer, String outcome, long nanos) {

@@ -20,7 +20,7 @@ class Peers {
 
     static final String NONE = "none";
     private static final Pattern PROFILE = Pattern.compile("retries\\.(\\w+)");
-    private static final Pattern NAMED = Pattern.compile("peer '([\\w-]+)'", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NAMED = Pattern.compile("peer '([\\w-]+)[@']", Pattern.CASE_INSENSITIVE);
 
     private final RepositoryService repository;
     private final Map<String, String> known = new ConcurrentHashMap<>();
@@ -63,9 +63,12 @@ class Peers {
         return matcher != null && matcher.find() ? profile(matcher.group(1)) : "";
     }
 
-    /** Both Odoo clients ({@code odoo}, {@code odoo-json2}) are the one peer Odoo, as its retry profile says. */
+    /**
+     * Both Odoo clients ({@code odoo}, {@code odoo-json2}) are the one peer Odoo, as its retry profile says; a region's
+     * own peer ({@code wms@wms.eu.example:443}) is the peer of its client's name.
+     */
     private static String profile(String client) {
-        String name = client.toLowerCase(Locale.ROOT);
+        String name = client.toLowerCase(Locale.ROOT).replaceFirst("@.*", "");
         return name.startsWith("odoo") ? "odoo" : name;
     }
 
