@@ -15,21 +15,13 @@ peers_url="http://127.0.0.1:$KILL_PEERS_PORT"
 
 build
 fresh_db ordergate_kill
-: >"$BENCH_LOGS/peers-$KILL_PEERS_PORT.log"
 : >"$BENCH_LOGS/node-$KILL_NODE_PORT.log"
 # The peers: the same jar on its own H2, its engine idle. The WMS keeps retrying its confirmations well past a restart.
-start_jvm "peers-$KILL_PEERS_PORT" "$KILL_PEERS_PORT" --camunda.bpm.job-execution.enabled=false \
-  --ordergate.sandbox.wms.callback-url="$node_url" --ordergate.sandbox.wms.shipment-delay=PT0.5S \
+start_peers "$KILL_PEERS_PORT" "$node_url" --ordergate.sandbox.wms.shipment-delay=PT0.5S \
   --ordergate.sandbox.wms.max-attempts=10
-PEERS_PID=$STARTED_PID
-smtp_port=$(sed -n 's/.*Sandbox SMTP server on 127.0.0.1:\([0-9]*\).*/\1/p' "$BENCH_LOGS/peers-$KILL_PEERS_PORT.log" | head -1)
 
 node_args=(--spring.profiles.active=postgres --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/ordergate_kill"
-  --spring.datasource.username="$PGUSER" --ordergate.sandbox.enabled=false
-  --ordergate.odoo.url="$peers_url/sandbox/odoo" --ordergate.credit.url="$peers_url/sandbox/credit"
-  --ordergate.tax.url="$peers_url/sandbox/tax" --ordergate.wms.url="$peers_url/sandbox/wms"
-  --ordergate.sync.pricing-engine.url="$peers_url/sandbox/pricing" --ordergate.sync.master-data.hub.url="$peers_url/sandbox/mdm"
-  --spring.mail.host=127.0.0.1 --spring.mail.port="$smtp_port" --ordergate.notify.send-interval=PT0.5S
+  --spring.datasource.username="$PGUSER" "${PEER_ARGS[@]}" --ordergate.notify.send-interval=PT0.5S
   --ordergate.rate-limits.enabled=false)
 start_jvm "node-$KILL_NODE_PORT" "$KILL_NODE_PORT" "${node_args[@]}"
 NODE_PID=$STARTED_PID

@@ -79,6 +79,26 @@ start_node() {
   NODE_PID=$STARTED_PID
 }
 
+# start_peers <port> <node url> <args...>: the sandbox peers (Odoo, credit, tax, WMS, pricing engine, master-data hub,
+# SMTP) in a JVM of their own on its H2, its engine idle, the WMS confirming shipments to the node; more arguments are
+# the peers' own. Sets PEERS_PID, PEERS_URL and PEER_ARGS, the node's arguments that point it at them.
+start_peers() {
+  local port=$1 node_url=$2 smtp
+  shift 2
+  : >"$BENCH_LOGS/peers-$port.log"
+  start_jvm "peers-$port" "$port" --camunda.bpm.job-execution.enabled=false \
+    --ordergate.sandbox.wms.callback-url="$node_url" "$@"
+  PEERS_PID=$STARTED_PID
+  PEERS_URL="http://127.0.0.1:$port"
+  smtp=$(sed -n 's/.*Sandbox SMTP server on 127.0.0.1:\([0-9]*\).*/\1/p' "$BENCH_LOGS/peers-$port.log" | head -1)
+  PEER_ARGS=(--ordergate.sandbox.enabled=false
+    --ordergate.odoo.url="$PEERS_URL/sandbox/odoo" --ordergate.credit.url="$PEERS_URL/sandbox/credit"
+    --ordergate.tax.url="$PEERS_URL/sandbox/tax" --ordergate.wms.url="$PEERS_URL/sandbox/wms"
+    --ordergate.sync.pricing-engine.url="$PEERS_URL/sandbox/pricing"
+    --ordergate.sync.master-data.hub.url="$PEERS_URL/sandbox/mdm"
+    --spring.mail.host=127.0.0.1 --spring.mail.port="$smtp")
+}
+
 stop_pid() {
   kill "$1" 2>/dev/null || true
   wait "$1" 2>/dev/null || true

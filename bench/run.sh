@@ -17,6 +17,10 @@
 # 20 %). The sync reads a CSV the script drops in the node's price-drop folder and is started through the API once its
 # first chunk is written; the script reports whether it was still writing when the orders were done.
 #
+# BENCH_PEERS=separate runs the sandbox peers in a JVM of their own (fresh per variant, as production has its peers
+# elsewhere): the node's CPU and RSS are then the node's alone, and the peers' CPU per order is reported beside them.
+# Both share the machine's cores either way.
+#
 # The sandbox's Odoo holds stock for about 500 of the driver's orders: keep warm-up + measured + fixed-rate below that.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +29,7 @@ source bench/lib.sh
 : "${BENCH_ORDERS:=300}" "${BENCH_WARMUP:=100}" "${BENCH_RATE:=0}" "${BENCH_CONCURRENCY:=8}" "${BENCH_PORT:=18080}"
 : "${BENCH_ENGINE_INSTANCES:=1000}" "${BENCH_ENGINE_WARMUP:=500}" "${BENCH_ENGINE_ARGS:=}" "${BENCH_NODE_ARGS:=}"
 : "${BENCH_SKIP_ENGINE:=}" "${BENCH_FIXED_ORDERS:=60}" "${BENCH_DB:=ordergate_bench}" "${BENCH_SYNC_ITEMS:=50000}"
+: "${BENCH_PEERS:=in-process}"
 # The order's happy path: 5 save points since the gates share one (issue 15); 9 before. Match the node you measure.
 : "${BENCH_ENGINE_SAVE_POINTS:=5}"
 
@@ -69,6 +74,13 @@ for variant in "${variants[@]}"; do
   drop="$PWD/$BENCH_LOGS/price-drop-$name"
   rm -rf "$drop" && mkdir -p "$drop"
   node_args+=(--ordergate.sync.price-lists.source=file-drop "--ordergate.sync.price-lists.drop-folder=$drop")
+  peers=()
+  if [[ $BENCH_PEERS == separate ]]; then
+    start_peers $((BENCH_PORT + 10)) "http://127.0.0.1:$BENCH_PORT" \
+      --ordergate.sandbox.wms.shipment-delay="${BENCH_SHIPMENT_DELAY:-PT0.1S}"
+    node_args+=("${PEER_ARGS[@]}")
+    peers=(--peers-url "$PEERS_URL" --peers-pid "$PEERS_PID")
+  fi
   : >"$BENCH_LOGS/node-$BENCH_PORT.log"
   echo "-- node variant $name: ${args:-application.yml as is}"
   own_jar=$JAR
@@ -80,16 +92,16 @@ for variant in "${variants[@]}"; do
   fi
   JAR=$own_jar
   url="http://127.0.0.1:$BENCH_PORT"
-  driver --url "$url" --orders "$BENCH_WARMUP" --rate 0 --concurrency "$BENCH_CONCURRENCY" --pid "$NODE_PID" --label warm-up \
+  driver --url "$url" --orders "$BENCH_WARMUP" --rate 0 --concurrency "$BENCH_CONCURRENCY" --pid "$NODE_PID" ${peers[@]+"${peers[@]}"} --label warm-up \
     >"$BENCH_LOGS/warmup-$name.out" || { cat "$BENCH_LOGS/warmup-$name.out"; exit 1; }
   driver --url "$url" --orders "$BENCH_ORDERS" --rate "$BENCH_RATE" --concurrency "$BENCH_CONCURRENCY" --pid "$NODE_PID" \
-    --label "measured-$name" | tee "$BENCH_LOGS/measured-$name.out"
+    ${peers[@]+"${peers[@]}"} --label "measured-$name" | tee "$BENCH_LOGS/measured-$name.out"
   node=$(sed -n 's/^RESULT.* throughput=\([0-9.]*\).*/\1/p' "$BENCH_LOGS/measured-$name.out")
   half=$(awk -v n="$node" 'BEGIN { printf "%.2f", n / 2 }')
   fixed_p99=""
   if [[ "$BENCH_FIXED_ORDERS" -gt 0 ]] && awk -v h="$half" 'BEGIN { exit !(h > 0) }'; then
     driver --url "$url" --orders "$BENCH_FIXED_ORDERS" --rate "$half" --concurrency "$BENCH_CONCURRENCY" --pid "$NODE_PID" \
-      --label "fixed-rate-$name" | tee "$BENCH_LOGS/fixed-$name.out"
+      ${peers[@]+"${peers[@]}"} --label "fixed-rate-$name" | tee "$BENCH_LOGS/fixed-$name.out"
     fixed_p99=$(sed -n 's/^RESULT.* intake_p99_ms=\([0-9.]*\).*/\1/p' "$BENCH_LOGS/fixed-$name.out")
   fi
   quiet_e2e=$(sed -n 's/^RESULT.* e2e_p99_ms=\([0-9.]*\).*/\1/p' "$BENCH_LOGS/fixed-$name.out" 2>/dev/null || true)
@@ -104,17 +116,19 @@ for variant in "${variants[@]}"; do
     until [[ $(sync_written "$url" "$run_id") -gt 0 ]] || ((SECONDS > deadline)); do sleep 1; done
     written_before=$(sync_written "$url" "$run_id")
     driver --url "$url" --orders "$BENCH_FIXED_ORDERS" --rate "$half" --concurrency "$BENCH_CONCURRENCY" --pid "$NODE_PID" \
-      --label "fixed-rate-with-sync-$name" | tee "$BENCH_LOGS/fixed-sync-$name.out"
+      ${peers[@]+"${peers[@]}"} --label "fixed-rate-with-sync-$name" | tee "$BENCH_LOGS/fixed-sync-$name.out"
     sync_e2e=$(sed -n 's/^RESULT.* e2e_p99_ms=\([0-9.]*\).*/\1/p' "$BENCH_LOGS/fixed-sync-$name.out")
     report=$(curl -fs "$url/api/v1/sync/runs/$run_id")
     sync_state="$(jq -r .status <<<"$report"), items written $written_before -> $(sync_written "$url" "$run_id") of $BENCH_SYNC_ITEMS while the orders ran"
     echo "price-list sync $run_id: $sync_state"
   fi
   stop_pid "$NODE_PID"
+  [[ $BENCH_PEERS == separate ]] && stop_pid "$PEERS_PID"
   calls=$(sed -n 's/^RESULT.* odoo_calls_per_order=\([0-9.]*\).*/\1/p' "$BENCH_LOGS/measured-$name.out")
   cpu=$(sed -n 's/^RESULT.* cpu_s_per_order=\([0-9.]*\).*/\1/p' "$BENCH_LOGS/measured-$name.out")
   rss=$(sed -n 's/^RESULT.* peak_rss_mib=\([0-9]*\).*/\1/p' "$BENCH_LOGS/measured-$name.out")
-  summary+=("$name $node ${calls:-?} ${cpu:-?} ${fixed_p99:-?} $half ${rss:-?} ${quiet_e2e:-?} ${sync_e2e:-?}")
+  peers_cpu=$(sed -n 's/^RESULT.* peers_cpu_s_per_order=\([0-9.]*\).*/\1/p' "$BENCH_LOGS/measured-$name.out")
+  summary+=("$name $node ${calls:-?} ${cpu:-?} ${fixed_p99:-?} $half ${rss:-?} ${quiet_e2e:-?} ${sync_e2e:-?} ${peers_cpu:-in-process}")
 done
 
 echo "machine load average $(cut -d' ' -f1-3 /proc/loadavg) at end"
@@ -124,7 +138,7 @@ for line in "${summary[@]}"; do
   for engine in ${engines[@]+"${engines[@]}"}; do
     awk -v v="$1" -v n="$2" -v sp="${engine%%:*}" -v e="${engine#*:}" 'BEGIN { if (e > 0) printf "node %s: %.2f orders/s, bare engine %.2f instances/s (%d save points): %.0f %% of the ceiling\n", v, n, e, sp, 100 * n / e }'
   done
-  echo "node $1: $3 Odoo calls per order, $4 CPU s per order, intake p99 $5 ms at $6 orders/s, peak RSS $7 MiB"
+  echo "node $1: $3 Odoo calls per order, $4 CPU s per order (peers: ${10}), intake p99 $5 ms at $6 orders/s, peak RSS $7 MiB"
   if [[ "$9" != "?" ]]; then
     awk -v v="$1" -v q="$8" -v s="$9" -v r="$6" 'BEGIN { printf "node %s: intake-to-COMPLETED p99 at %s orders/s: %.0f ms without a sync, %.0f ms with a price-list sync writing (%+.0f %%)\n", v, r, q, s, 100 * (s - q) / q }'
   fi

@@ -51,8 +51,13 @@ public final class LoadDriver {
     private final AtomicLong peakHeap = new AtomicLong();
     private final AtomicLong peakRss = new AtomicLong();
 
+    /**
+     * @param peersUrl where the sandbox peers answer (their Odoo's call counts): the node's URL when they run in the
+     *                 node's JVM, the peers' JVM's otherwise
+     * @param peersPid the peers' JVM when they run in one of their own, for their CPU per order beside the node's
+     */
     record Settings(String url, int orders, double rate, int concurrency, long pid, String label, Duration timeout,
-                    boolean waitForCompletion, Path keysFile, String prefix) {
+                    boolean waitForCompletion, Path keysFile, String prefix, String peersUrl, long peersPid) {
 
         static Settings parse(String[] args) {
             Map<String, String> a = new TreeMap<>();
@@ -72,7 +77,9 @@ public final class LoadDriver {
                     Duration.parse(a.getOrDefault("timeout", "PT15M")),
                     !a.containsKey("no-wait"),
                     a.containsKey("keys-file") ? Path.of(a.get("keys-file")) : null,
-                    a.getOrDefault("prefix", "BENCH-" + UUID.randomUUID().toString().substring(0, 8)));
+                    a.getOrDefault("prefix", "BENCH-" + UUID.randomUUID().toString().substring(0, 8)),
+                    a.getOrDefault("peers-url", a.getOrDefault("url", "http://127.0.0.1:18080")),
+                    Long.parseLong(a.getOrDefault("peers-pid", "0")));
         }
     }
 
@@ -95,7 +102,8 @@ public final class LoadDriver {
         sampler.scheduleAtFixedRate(this::sampleMemory, 0, 1, TimeUnit.SECONDS);
         long completedBefore = count("COMPLETED");
         Map<String, Integer> callsBefore = odooCalls();
-        long cpuBefore = cpuTicks();
+        long cpuBefore = cpuTicks(settings.pid());
+        long peersCpuBefore = cpuTicks(settings.peersPid());
         Instant started = Instant.now();
         submitAll();
         Instant submitted = Instant.now();
@@ -140,7 +148,7 @@ public final class LoadDriver {
             result.put("e2e_p50_ms", endToEnd.getValueAtPercentile(50));
             result.put("e2e_p99_ms", endToEnd.getValueAtPercentile(99));
             result.put("e2e_max_ms", endToEnd.getMaxValue());
-            reportCosts(endToEnd.getTotalCount(), callsBefore, cpuBefore, report, result);
+            reportCosts(endToEnd.getTotalCount(), callsBefore, cpuBefore, peersCpuBefore, report, result);
         }
         sampler.shutdownNow();
         sampleMemory();
@@ -231,8 +239,8 @@ public final class LoadDriver {
      * What each completed order cost: the sandbox Odoo's calls by model and method, and the node's CPU seconds
      * (user + system from {@code /proc/<pid>/stat}), over the run divided by the orders it completed.
      */
-    private void reportCosts(long completed, Map<String, Integer> callsBefore, long cpuBefore, List<String> report,
-                             Map<String, Object> result) throws IOException, InterruptedException {
+    private void reportCosts(long completed, Map<String, Integer> callsBefore, long cpuBefore, long peersCpuBefore,
+                             List<String> report, Map<String, Object> result) throws IOException, InterruptedException {
         if (completed == 0) {
             return;
         }
@@ -245,28 +253,34 @@ public final class LoadDriver {
         report.add("odoo     %.2f calls per completed order (sandbox counts), by model/method:%s"
                 .formatted((double) total / completed, byMethod));
         result.put("odoo_calls_per_order", "%.2f".formatted((double) total / completed));
-        long cpu = cpuTicks() - cpuBefore;
+        long cpu = cpuTicks(settings.pid()) - cpuBefore;
         if (cpuBefore > 0 && cpu > 0) {
             double seconds = cpu / 100.0;
             report.add("cpu      node %.1f CPU s over the run, %.3f CPU s per completed order".formatted(seconds,
                     seconds / completed));
             result.put("cpu_s_per_order", "%.3f".formatted(seconds / completed));
         }
+        long peersCpu = cpuTicks(settings.peersPid()) - peersCpuBefore;
+        if (peersCpuBefore > 0 && peersCpu > 0) {
+            report.add("cpu      peers %.1f CPU s over the run, %.3f CPU s per completed order (their own JVM)"
+                    .formatted(peersCpu / 100.0, peersCpu / 100.0 / completed));
+            result.put("peers_cpu_s_per_order", "%.3f".formatted(peersCpu / 100.0 / completed));
+        }
     }
 
     private Map<String, Integer> odooCalls() throws IOException, InterruptedException {
         Map<String, Integer> calls = new TreeMap<>();
-        getJson("/sandbox/odoo/calls").fields().forEachRemaining(e -> calls.put(e.getKey(), e.getValue().asInt()));
+        getJson(settings.peersUrl(), "/sandbox/odoo/calls").fields().forEachRemaining(e -> calls.put(e.getKey(), e.getValue().asInt()));
         return calls;
     }
 
     /** The node's user + system CPU time in clock ticks (USER_HZ, 100 on Linux); 0 when it is not a local process. */
-    private long cpuTicks() {
-        if (settings.pid() <= 0) {
+    private static long cpuTicks(long pid) {
+        if (pid <= 0) {
             return 0;
         }
         try {
-            String stat = Files.readString(Path.of("/proc/" + settings.pid() + "/stat"));
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         } catch (IOException | RuntimeException gone) {
@@ -275,7 +289,11 @@ public final class LoadDriver {
     }
 
     private JsonNode getJson(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(settings.url() + path))
+        return getJson(settings.url(), path);
+    }
+
+    private JsonNode getJson(String base, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }
