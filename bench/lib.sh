@@ -96,6 +96,7 @@ start_peers() {
     --ordergate.tax.url="$PEERS_URL/sandbox/tax" --ordergate.wms.url="$PEERS_URL/sandbox/wms"
     --ordergate.sync.pricing-engine.url="$PEERS_URL/sandbox/pricing"
     --ordergate.sync.master-data.hub.url="$PEERS_URL/sandbox/mdm"
+    --ordergate.status-events.channels.b2b-portal.url="$PEERS_URL/sandbox/channel/webhook"
     --spring.mail.host=127.0.0.1 --spring.mail.port="$smtp")
 }
 
