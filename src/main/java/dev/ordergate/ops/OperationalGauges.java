@@ -148,41 +148,86 @@ class OperationalGauges {
         gauges.update(OUTBOX, "Outbox messages not delivered yet, by outbox and state", null, waiting);
     }
 
+    /**
+     * The brief's KPIs per region (the order's region; orders from before regions count as {@code us}), so a region's
+     * roll-out (in shadow, then live) is judged on its own orders.
+     */
     private void kpis() {
         OffsetDateTime since = OffsetDateTime.now(clock).minus(properties.kpiWindow());
-        long received = jdbc.sql("SELECT COUNT(*) FROM app.orders WHERE created_at >= :since")
-                .param("since", since).query(Long.class).single();
-        long touched = jdbc.sql("""
-                SELECT COUNT(*) FROM app.orders o WHERE o.created_at >= :since
+        Map<String, Long> received = perRegion("""
+                SELECT COALESCE(o.region, 'us') AS region, COUNT(*) AS n FROM app.orders o WHERE o.created_at >= :since
+                 GROUP BY COALESCE(o.region, 'us')
+                """, since);
+        Map<String, Long> touched = perRegion("""
+                SELECT COALESCE(o.region, 'us') AS region, COUNT(*) AS n FROM app.orders o WHERE o.created_at >= :since
                    AND EXISTS (SELECT 1 FROM app.order_milestones m WHERE m.order_id = o.id AND m.milestone = 'IN_REVIEW')
-                """).param("since", since).query(Long.class).single();
-        long priceMismatches = jdbc.sql("""
-                SELECT COUNT(DISTINCT g.order_id) FROM app.gate_exceptions g JOIN app.orders o ON o.id = g.order_id
+                 GROUP BY COALESCE(o.region, 'us')
+                """, since);
+        Map<String, Long> priceMismatches = perRegion("""
+                SELECT COALESCE(o.region, 'us') AS region, COUNT(DISTINCT g.order_id) AS n
+                  FROM app.gate_exceptions g JOIN app.orders o ON o.id = g.order_id
                  WHERE o.created_at >= :since AND g.gate = 'pricing' AND g.reason_kind = 'price-mismatch'
-                """).param("since", since).query(Long.class).single();
-        List<Duration> latencies = jdbc.sql("""
-                SELECT o.created_at, m.reached_at FROM app.order_milestones m JOIN app.orders o ON o.id = m.order_id
-                 WHERE m.milestone = 'COMPLETED' AND m.reached_at >= :since ORDER BY m.reached_at DESC LIMIT :sample
-                """).param("since", since).param("sample", LATENCY_SAMPLE)
-                .query((rs, n) -> Duration.between(rs.getObject(1, OffsetDateTime.class),
-                        rs.getObject(2, OffsetDateTime.class)))
-                .list();
-        long completed = jdbc.sql("""
-                SELECT COUNT(*) FROM app.order_milestones m WHERE m.milestone = 'COMPLETED' AND m.reached_at >= :since
-                """).param("since", since).query(Long.class).single();
-        long completedUntouched = jdbc.sql("""
-                SELECT COUNT(*) FROM app.order_milestones m WHERE m.milestone = 'COMPLETED' AND m.reached_at >= :since
+                 GROUP BY COALESCE(o.region, 'us')
+                """, since);
+        Map<String, Long> completed = perRegion("""
+                SELECT COALESCE(o.region, 'us') AS region, COUNT(*) AS n
+                  FROM app.order_milestones m JOIN app.orders o ON o.id = m.order_id
+                 WHERE m.milestone = 'COMPLETED' AND m.reached_at >= :since
+                 GROUP BY COALESCE(o.region, 'us')
+                """, since);
+        Map<String, Long> completedUntouched = perRegion("""
+                SELECT COALESCE(o.region, 'us') AS region, COUNT(*) AS n
+                  FROM app.order_milestones m JOIN app.orders o ON o.id = m.order_id
+                 WHERE m.milestone = 'COMPLETED' AND m.reached_at >= :since
                    AND NOT EXISTS (SELECT 1 FROM app.order_milestones r WHERE r.order_id = m.order_id AND r.milestone = 'IN_REVIEW')
-                """).param("since", since).query(Long.class).single();
+                 GROUP BY COALESCE(o.region, 'us')
+                """, since);
+        Map<String, List<Duration>> latencies = new HashMap<>();
+        jdbc.sql("""
+                SELECT region, received, reached FROM (
+                    SELECT COALESCE(o.region, 'us') AS region, o.created_at AS received, m.reached_at AS reached,
+                           ROW_NUMBER() OVER (PARTITION BY COALESCE(o.region, 'us') ORDER BY m.reached_at DESC) AS nth
+                      FROM app.order_milestones m JOIN app.orders o ON o.id = m.order_id
+                     WHERE m.milestone = 'COMPLETED' AND m.reached_at >= :since) latest
+                 WHERE nth <= :sample
+                """).param("since", since).param("sample", LATENCY_SAMPLE)
+                .query(rs -> {
+                    latencies.computeIfAbsent(rs.getString("region"), r -> new java.util.ArrayList<>())
+                            .add(Duration.between(rs.getObject("received", OffsetDateTime.class),
+                                    rs.getObject("reached", OffsetDateTime.class)));
+                });
 
-        gauges.update(ACCURACY, "Share of orders completed in the KPI window that needed no correction by a reviewer",
-                "ratio", completed == 0 ? 1.0 : (double) completedUntouched / completed);
-        gauges.update(MANUAL_TOUCH, "Share of orders received in the KPI window that needed a person",
-                "ratio", received == 0 ? 0.0 : (double) touched / received);
-        gauges.update(PRICE_MISMATCHES, "Orders with a price mismatch per 100 orders received in the KPI window",
-                null, received == 0 ? 0.0 : 100.0 * priceMismatches / received);
-        gauges.update(FULFILLMENT_LATENCY, "Median time from intake to completion of the last "
-                + LATENCY_SAMPLE + " orders completed in the KPI window", "seconds", median(latencies));
+        java.util.Set<String> regions = new java.util.TreeSet<>(received.keySet());
+        regions.addAll(completed.keySet());
+        Map<Tags, Double> accuracy = new HashMap<>();
+        Map<Tags, Double> manualTouch = new HashMap<>();
+        Map<Tags, Double> mismatches = new HashMap<>();
+        Map<Tags, Double> latency = new HashMap<>();
+        for (String region : regions) {
+            Tags tags = Tags.of("region", region);
+            long done = completed.getOrDefault(region, 0L);
+            long in = received.getOrDefault(region, 0L);
+            accuracy.put(tags, done == 0 ? 1.0 : (double) completedUntouched.getOrDefault(region, 0L) / done);
+            manualTouch.put(tags, in == 0 ? 0.0 : (double) touched.getOrDefault(region, 0L) / in);
+            mismatches.put(tags, in == 0 ? 0.0 : 100.0 * priceMismatches.getOrDefault(region, 0L) / in);
+            latency.put(tags, median(latencies.getOrDefault(region, List.of())));
+        }
+        gauges.update(ACCURACY, "Share of orders completed in the KPI window that needed no correction by a reviewer,"
+                + " by region", "ratio", accuracy);
+        gauges.update(MANUAL_TOUCH, "Share of orders received in the KPI window that needed a person, by region",
+                "ratio", manualTouch);
+        gauges.update(PRICE_MISMATCHES, "Orders with a price mismatch per 100 orders received in the KPI window, by region",
+                null, mismatches);
+        gauges.update(FULFILLMENT_LATENCY, "Median time from intake to completion of the last " + LATENCY_SAMPLE
+                + " orders of each region completed in the KPI window", "seconds", latency);
+    }
+
+    private Map<String, Long> perRegion(String sql, OffsetDateTime since) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.sql(sql).param("since", since).query(rs -> {
+            counts.put(rs.getString("region"), rs.getLong("n"));
+        });
+        return counts;
     }
 
     private static double median(List<Duration> durations) {

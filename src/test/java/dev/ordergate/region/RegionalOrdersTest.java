@@ -65,6 +65,11 @@ class RegionalOrdersTest {
             assertThat(invoice.state()).isEqualTo("posted");
         });
         assertThat(completed.path("invoiceRef").asText()).startsWith("EINV/");
+        // The KPIs are the region's own: the EU's fulfilment latency is measured on EU orders.
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+            var euLatency = meters.find("ordergate.kpi.fulfillment.latency.median").tag("region", "eu").gauge();
+            return euLatency != null && euLatency.value() > 0;
+        });
 
         // The revenue reconciliation reads each region's orders in its own company, and totals per region and currency.
         String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
