@@ -3,6 +3,7 @@ package dev.ordergate.odoo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ordergate.order.TransactionKept;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -13,8 +14,6 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -90,6 +89,7 @@ interface OdooResolutions {
         private final ObjectMapper json;
         private final Clock clock;
         private final TransactionTemplate ownTransaction;
+        private final TransactionKept<String, Row> kept = new TransactionKept<>();
 
         Jdbc(JdbcClient jdbc, ObjectMapper json, Clock clock, PlatformTransactionManager transactions) {
             this.jdbc = jdbc;
@@ -105,12 +105,11 @@ interface OdooResolutions {
         }
 
         private Row row(String businessKey) {
-            Map<String, Row> kept = keptInThisTransaction();
-            Row known = kept == null ? null : kept.get(businessKey);
-            if (known != null) {
-                return known;
-            }
-            Row read = jdbc.sql("""
+            return kept.get(businessKey, this::read);
+        }
+
+        private Row read(String businessKey) {
+            return jdbc.sql("""
                             SELECT partners, products, sale_order_id FROM app.odoo_resolved_orders WHERE business_key = :key
                             """)
                     .param("key", businessKey)
@@ -118,37 +117,6 @@ interface OdooResolutions {
                             rs.getString("partners") == null ? null : read(rs.getString("partners"), PARTNERS),
                             read(rs.getString("products"), PRODUCTS))), (Integer) rs.getObject("sale_order_id")))
                     .optional().orElse(new Row(Optional.empty(), null));
-            if (kept != null) {
-                kept.put(businessKey, read);
-            }
-            return read;
-        }
-
-        /** The rows this transaction read or wrote, or null outside a transaction (then every call reads). */
-        @SuppressWarnings("unchecked")
-        private Map<String, Row> keptInThisTransaction() {
-            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-                return null;
-            }
-            Map<String, Row> kept = (Map<String, Row>) TransactionSynchronizationManager.getResource(this);
-            if (kept == null) {
-                kept = new HashMap<>();
-                TransactionSynchronizationManager.bindResource(this, kept);
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCompletion(int status) {
-                        TransactionSynchronizationManager.unbindResourceIfPossible(Jdbc.this);
-                    }
-                });
-            }
-            return kept;
-        }
-
-        private void keep(String businessKey, Row row) {
-            Map<String, Row> kept = keptInThisTransaction();
-            if (kept != null) {
-                kept.put(businessKey, row);
-            }
         }
 
         /** Last writer wins: a resolution is only ever replaced by a fresher one of the same order. */
@@ -168,9 +136,8 @@ interface OdooResolutions {
                         """).param("partners", partners).param("products", products)
                         .param("at", OffsetDateTime.now(clock)).param("key", businessKey).update();
             }
-            Map<String, Row> kept = keptInThisTransaction();
-            Row known = kept == null ? null : kept.get(businessKey);
-            keep(businessKey, new Row(Optional.of(resolution), known == null ? null : known.salesOrderId()));
+            Integer salesOrderId = kept.peek(businessKey).map(Row::salesOrderId).orElse(null);
+            kept.keep(businessKey, new Row(Optional.of(resolution), salesOrderId));
         }
 
         @Override
@@ -182,15 +149,12 @@ interface OdooResolutions {
         public void salesOrderId(String businessKey, int salesOrderId) {
             int updated = jdbc.sql("UPDATE app.odoo_resolved_orders SET sale_order_id = :id WHERE business_key = :key")
                     .param("id", salesOrderId).param("key", businessKey).update();
-            Map<String, Row> kept = keptInThisTransaction();
-            if (kept != null) {
-                // A row this transaction did not read may have been written by another: read it again when asked.
-                Row known = kept.get(businessKey);
-                if (updated == 0 || known == null) {
-                    kept.remove(businessKey);
-                } else {
-                    kept.put(businessKey, new Row(known.resolution(), salesOrderId));
-                }
+            // A row this transaction did not read may have been written by another: read it again when asked.
+            Optional<Row> known = kept.peek(businessKey);
+            if (updated == 0 || known.isEmpty()) {
+                kept.forget(businessKey);
+            } else {
+                kept.keep(businessKey, new Row(known.get().resolution(), salesOrderId));
             }
         }
 

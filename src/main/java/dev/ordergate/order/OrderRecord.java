@@ -21,4 +21,24 @@ public record OrderRecord(
 
     public record Milestone(OrderStatus milestone, String detail, OffsetDateTime reachedAt) {
     }
+
+    OrderRecord withStatus(OrderStatus newStatus, String reason, OffsetDateTime at) {
+        return new OrderRecord(id, businessKey, order, newStatus, reason, salesOrderRef, invoiceRef, processInstanceId,
+                region, createdAt, at, milestones);
+    }
+
+    OrderRecord withOrder(Order corrected, OffsetDateTime at) {
+        return new OrderRecord(id, businessKey, corrected, status, statusReason, salesOrderRef, invoiceRef,
+                processInstanceId, region, createdAt, at, milestones);
+    }
+
+    OrderRecord withSalesOrderRef(String ref) {
+        return new OrderRecord(id, businessKey, order, status, statusReason, ref, invoiceRef, processInstanceId, region,
+                createdAt, updatedAt, milestones);
+    }
+
+    OrderRecord withInvoiceRef(String ref) {
+        return new OrderRecord(id, businessKey, order, status, statusReason, salesOrderRef, ref, processInstanceId,
+                region, createdAt, updatedAt, milestones);
+    }
 }

@@ -26,6 +26,8 @@ public class Orders {
     private final ObjectMapper json;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    /** The order as the process's steps read it ({@link #get}), once per job's transaction; every write forgets it. */
+    private final TransactionKept<String, OrderRecord> kept = new TransactionKept<>();
 
     public Orders(JdbcClient jdbc, ObjectMapper json, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
@@ -91,6 +93,10 @@ public class Orders {
      * read by {@link #find}); fails loudly when the id is unknown, since the process only holds ids we gave it.
      */
     public OrderRecord get(String id) {
+        return kept.get(id, this::readForSteps);
+    }
+
+    private OrderRecord readForSteps(String id) {
         return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(this::summaryRow).optional()
                 .orElseThrow(() -> new IllegalStateException("No order with id " + id));
     }
@@ -149,33 +155,45 @@ public class Orders {
     @Transactional
     public void advance(String id, OrderStatus status, String reason) {
         OffsetDateTime now = OffsetDateTime.now(clock);
+        String clipped = Texts.clip(reason, 2000);
         jdbc.sql("UPDATE app.orders SET status = :status, status_reason = :reason, updated_at = :now WHERE id = :id")
-                .param("status", status.name()).param("reason", Texts.clip(reason, 2000)).param("now", now).param("id", id)
+                .param("status", status.name()).param("reason", clipped).param("now", now).param("id", id)
                 .update();
-        if (insertMilestone(id, status, Texts.clip(reason, 2000), now)) {
-            jdbc.sql("""
+        Optional<OrderRecord> known = kept.peek(id).map(order -> order.withStatus(status, clipped, now));
+        known.ifPresent(order -> kept.keep(id, order));
+        if (insertMilestone(id, status, clipped, now)) {
+            // The order's references from what this transaction keeps of it, else from the row.
+            known.map(order -> new MilestoneReached(id, order.order().channel(), order.region(), status,
+                            order.createdAt(), now, order.businessKey(), order.order().channelOrderRef(),
+                            order.salesOrderRef(), order.invoiceRef()))
+                    .or(() -> jdbc.sql("""
                             SELECT channel, region, created_at, business_key, channel_order_ref, sales_order_ref, invoice_ref
                               FROM app.orders WHERE id = :id
                             """).param("id", id)
-                    .query((rs, n) -> new MilestoneReached(id, rs.getString("channel"), rs.getString("region"), status,
-                            rs.getObject("created_at", OffsetDateTime.class), now, rs.getString("business_key"),
-                            rs.getString("channel_order_ref"), rs.getString("sales_order_ref"),
-                            rs.getString("invoice_ref")))
-                    .optional().ifPresent(events::publishEvent);
+                            .query((rs, n) -> new MilestoneReached(id, rs.getString("channel"), rs.getString("region"),
+                                    status, rs.getObject("created_at", OffsetDateTime.class), now,
+                                    rs.getString("business_key"), rs.getString("channel_order_ref"),
+                                    rs.getString("sales_order_ref"), rs.getString("invoice_ref")))
+                            .optional())
+                    .ifPresent(events::publishEvent);
         }
     }
 
     /** The order with corrected lines (a reviewer's decision); the channel's request hash stays, so a resend is still recognised. */
     public void replaceLines(String id, List<OrderLine> lines) {
-        Order corrected = get(id).order().withLines(lines);
+        OrderRecord known = get(id);
+        Order corrected = known.order().withLines(lines);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("UPDATE app.orders SET document = :document, updated_at = :now WHERE id = :id")
-                .param("document", write(corrected)).param("now", OffsetDateTime.now(clock)).param("id", id).update();
+                .param("document", write(corrected)).param("now", now).param("id", id).update();
+        kept.keep(id, known.withOrder(corrected, now));
     }
 
     @Transactional
     public void recordSalesOrder(String id, String salesOrderRef) {
         jdbc.sql("UPDATE app.orders SET sales_order_ref = :ref WHERE id = :id")
                 .param("ref", salesOrderRef).param("id", id).update();
+        kept.peek(id).ifPresent(order -> kept.keep(id, order.withSalesOrderRef(salesOrderRef)));
         advance(id, OrderStatus.COMMITTED, salesOrderRef);
     }
 
@@ -184,6 +202,7 @@ public class Orders {
     public void recordInvoice(String id, String invoiceRef, BigDecimal amount) {
         jdbc.sql("UPDATE app.orders SET invoice_ref = :ref WHERE id = :id")
                 .param("ref", invoiceRef).param("id", id).update();
+        kept.peek(id).ifPresent(order -> kept.keep(id, order.withInvoiceRef(invoiceRef)));
         jdbc.sql("""
                 INSERT INTO app.order_invoices (order_id, invoice_ref, amount, invoiced_at)
                 SELECT :id, :ref, :amount, :now FROM (VALUES (1)) AS one(x)
