@@ -1,8 +1,10 @@
 package dev.ordergate.review;
 
+import dev.ordergate.order.TransactionKept;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -13,6 +15,8 @@ public class ReviewDecisions {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** The gates whose exceptions reviewers accepted, per order, read once per transaction (the gates share a job). */
+    private final TransactionKept<String, Set<String>> acceptedGates = new TransactionKept<>();
 
     ReviewDecisions(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -35,12 +39,14 @@ public class ReviewDecisions {
                 .param("accepts", option.accepts()).param("comment", comment).param("by", decidedBy)
                 .param("at", OffsetDateTime.now(clock))
                 .update();
+        acceptedGates.forget(orderId);
     }
 
     /** Whether a reviewer has accepted this gate's exception for the order, so the gate need not stop it again. */
     public boolean accepted(String orderId, String gate) {
-        return jdbc.sql("SELECT COUNT(*) FROM app.order_reviews WHERE order_id = :order AND gate = :gate AND accepts")
-                .param("order", orderId).param("gate", gate).query(Long.class).single() > 0;
+        return acceptedGates.get(orderId, order -> Set.copyOf(
+                jdbc.sql("SELECT DISTINCT gate FROM app.order_reviews WHERE order_id = :order AND accepts")
+                        .param("order", order).query(String.class).list())).contains(gate);
     }
 
     public List<Decision> forOrder(String orderId) {
