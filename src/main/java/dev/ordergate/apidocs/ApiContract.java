@@ -41,7 +41,7 @@ class ApiContract {
             "invalid-format", "invalid-model", "invalid-order", "invalid-parameter", "invalid-period",
             "invalid-retry", "invalid-return", "invalid-review-decision", "invalid-stock-event", "malformed-json",
             "not-found", "not-retryable", "not-shipped", "order-conflict", "order-finished", "rate-limited",
-            "region-not-permitted", "request-rejected", "return-conflict", "return-not-expected", "review-claimed",
+            "region-not-operated", "region-not-permitted", "request-rejected", "return-conflict", "return-not-expected", "review-claimed",
             "review-raced", "stock-event-conflict", "sync-run-not-found", "sync-running", "unauthenticated",
             "unknown-entity", "unknown-field", "unknown-instances", "unknown-version", "unreadable-body",
             "unreadable-field");

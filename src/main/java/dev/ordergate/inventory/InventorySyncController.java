@@ -1,6 +1,7 @@
 package dev.ordergate.inventory;
 
 import dev.ordergate.region.Regions;
+import dev.ordergate.sync.RunRegions;
 import dev.ordergate.sync.SyncRuns;
 import dev.ordergate.web.ApiProblems;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -12,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,10 +30,12 @@ class InventorySyncController {
     private final SyncRuns runs;
     private final InventoryReconciliation reconciliation;
     private final InventoryDrift drift;
+    private final RunRegions runRegions;
     private final Regions regions;
 
     InventorySyncController(SyncRuns runs, InventoryReconciliation reconciliation, InventoryDrift drift,
-                            Regions regions) {
+                            RunRegions runRegions, Regions regions) {
+        this.runRegions = runRegions;
         this.regions = regions;
         this.runs = runs;
         this.reconciliation = reconciliation;
@@ -77,26 +81,33 @@ class InventorySyncController {
     @ApiResponse(responseCode = "400", description = "A region ordergate.regions does not know",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<Object> reconcile(@RequestParam(required = false) String region) {
-        if (region != null && !regions.isConfigured(region)) {
-            return ApiProblems.invalidParameter("region", "names no region of ordergate.regions: '" + region + "'");
+        Optional<ResponseEntity<Object>> refused = runRegions.refuseStart(region);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         String runId = reconciliation.open("api", null);
         runs.startProcess(runId, "inventorySyncRequested", region);
         return ResponseEntity.accepted().location(URI.create("/api/v1/sync/inventory/runs/" + runId)).body(report(runId));
     }
 
-    /** What drifts now, with when each drift was first seen. */
+    /** What drifts now, with when each drift was first seen: of the regions the caller operates. */
     @GetMapping("/api/v1/sync/inventory/drift")
     DriftNow drift() {
-        List<DriftRow> items = drift.current().stream().map(d -> DriftRow.of(d, null)).toList();
+        List<DriftRow> items = drift.current().stream().filter(d -> runRegions.operates(d.region()))
+                .map(d -> DriftRow.of(d, null)).toList();
         return new DriftNow(items.size(), items);
     }
 
     @GetMapping("/api/v1/sync/inventory/runs/{id}")
     ResponseEntity<Object> run(@PathVariable String id) {
-        if (runs.find(id).filter(r -> InventoryReconciliation.KIND.equals(r.kind())).isEmpty()) {
+        Optional<SyncRuns.Run> run = runs.find(id).filter(r -> InventoryReconciliation.KIND.equals(r.kind()));
+        if (run.isEmpty()) {
             return ApiProblems.problem(HttpStatus.NOT_FOUND, "sync-run-not-found", "Unknown inventory run",
                     "No inventory synchronisation run has the id " + id, Map.of());
+        }
+        Optional<ResponseEntity<Object>> refused = runRegions.refuseReading(run.get());
+        if (refused.isPresent()) {
+            return refused.get();
         }
         return ResponseEntity.ok(report(id));
     }

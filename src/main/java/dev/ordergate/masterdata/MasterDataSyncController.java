@@ -1,12 +1,13 @@
 package dev.ordergate.masterdata;
 
-import dev.ordergate.region.Regions;
+import dev.ordergate.sync.RunRegions;
 import dev.ordergate.sync.SyncRuns;
 import dev.ordergate.web.ApiProblems;
 import dev.ordergate.web.InvalidRequestException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,12 +29,12 @@ class MasterDataSyncController {
 
     private final MasterDataSync sync;
     private final SyncRuns runs;
-    private final Regions regions;
+    private final RunRegions runRegions;
 
-    MasterDataSyncController(MasterDataSync sync, SyncRuns runs, Regions regions) {
+    MasterDataSyncController(MasterDataSync sync, SyncRuns runs, RunRegions runRegions) {
         this.sync = sync;
         this.runs = runs;
-        this.regions = regions;
+        this.runRegions = runRegions;
     }
 
     /**
@@ -44,8 +45,9 @@ class MasterDataSyncController {
     @Transactional
     ResponseEntity<Object> syncMasterData(@RequestBody(required = false) Request request,
                                           @RequestParam(required = false) String region) {
-        if (region != null && !regions.isConfigured(region)) {
-            return ApiProblems.invalidParameter("region", "names no region of ordergate.regions: '" + region + "'");
+        Optional<ResponseEntity<Object>> refused = runRegions.refuseStart(region);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         List<String> entities = request == null || request.entities() == null ? List.of() : request.entities();
         List<InvalidRequestException.Violation> unknown = new java.util.ArrayList<>();

@@ -1,10 +1,10 @@
 package dev.ordergate.pricing;
 
-import dev.ordergate.region.Regions;
+import dev.ordergate.sync.RunRegions;
 import dev.ordergate.sync.SyncRunReports;
 import dev.ordergate.sync.SyncRuns;
-import dev.ordergate.web.ApiProblems;
 import java.net.URI;
+import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,13 +18,13 @@ class PriceListSyncController {
     private final SyncRuns runs;
     private final PriceListSync priceLists;
     private final SyncRunReports reports;
-    private final Regions regions;
+    private final RunRegions runRegions;
 
-    PriceListSyncController(SyncRuns runs, PriceListSync priceLists, SyncRunReports reports, Regions regions) {
+    PriceListSyncController(SyncRuns runs, PriceListSync priceLists, SyncRunReports reports, RunRegions runRegions) {
         this.runs = runs;
         this.priceLists = priceLists;
         this.reports = reports;
-        this.regions = regions;
+        this.runRegions = runRegions;
     }
 
     /**
@@ -34,8 +34,9 @@ class PriceListSyncController {
     @PostMapping("/api/v1/sync/price-lists")
     @Transactional
     ResponseEntity<Object> syncPriceLists(@RequestParam(required = false) String region) {
-        if (region != null && !regions.isConfigured(region)) {
-            return ApiProblems.invalidParameter("region", "names no region of ordergate.regions: '" + region + "'");
+        Optional<ResponseEntity<Object>> refused = runRegions.refuseStart(region);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         String runId = priceLists.open("api", null);
         runs.startProcess(runId, "priceListSyncRequested", region);

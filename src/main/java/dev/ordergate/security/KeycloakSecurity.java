@@ -64,7 +64,8 @@ class KeycloakSecurity {
     SecurityFilterChain machineInterfaces(HttpSecurity http, ObjectMapper json, Regions regions) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         // Every operator, of all regions or of one: what the ops API and the order reads scope by region themselves
-        // (web.RegionAccess). Everything else an operator does (engine-rest, sync, reports, deployments) stays ops'.
+        // and their region's synchronisation runs (web.RegionAccess). Everything else an operator does (engine-rest,
+        // reports, deployments) stays ops'.
         String[] operators = java.util.stream.Stream.concat(java.util.stream.Stream.of(OPS),
                 regions.ids().stream().sorted().map(id -> REGIONAL_OPS_PREFIX + id)).toArray(String[]::new);
         return http
@@ -88,6 +89,14 @@ class KeycloakSecurity {
                         .hasAuthority(SHIPMENTS)
                         .requestMatchers(path("/api/v1/reviews/**")).hasAuthority(REVIEWER)
                         .requestMatchers(path(HttpMethod.POST, "/api/v1/inventory/events")).hasAuthority(SHIPMENTS)
+                        // A region's operators start and read their region's runs (sync.RunRegions scopes them);
+                        // the rest of synchronisation (conflicts, schedules) and the reports stay ops'.
+                        .requestMatchers(path(HttpMethod.POST, "/api/v1/sync/inventory"),
+                                path(HttpMethod.POST, "/api/v1/sync/master-data"),
+                                path(HttpMethod.POST, "/api/v1/sync/price-lists"),
+                                path(HttpMethod.GET, "/api/v1/sync/runs/*"),
+                                path(HttpMethod.GET, "/api/v1/sync/inventory/runs/*"),
+                                path(HttpMethod.GET, "/api/v1/sync/inventory/drift")).hasAnyAuthority(operators)
                         .requestMatchers(path("/api/v1/sync/**"), path("/api/v1/reports/**")).hasAuthority(OPS)
                         // One path for models, recorded in the deployment audit; engine-rest's is closed below.
                         .requestMatchers(path(HttpMethod.POST, "/api/v1/ops/deployments")).hasAuthority(DEPLOY)

@@ -14,18 +14,21 @@ class SyncController {
 
     private final SyncRuns runs;
     private final SyncRunReports reports;
+    private final RunRegions runRegions;
 
-    SyncController(SyncRuns runs, SyncRunReports reports) {
+    SyncController(SyncRuns runs, SyncRunReports reports, RunRegions runRegions) {
         this.runs = runs;
         this.reports = reports;
+        this.runRegions = runRegions;
     }
 
     @GetMapping("/api/v1/sync/runs/{id}")
     ResponseEntity<Object> run(@PathVariable String id) {
-        if (runs.find(id).isEmpty()) {
+        var run = runs.find(id);
+        if (run.isEmpty()) {
             return ApiProblems.problem(HttpStatus.NOT_FOUND, "sync-run-not-found", "Unknown synchronisation run",
                     "No synchronisation run has the id " + id, Map.of());
         }
-        return ResponseEntity.ok(reports.of(id));
+        return runRegions.refuseReading(run.get()).orElseGet(() -> ResponseEntity.ok(reports.of(id)));
     }
 }

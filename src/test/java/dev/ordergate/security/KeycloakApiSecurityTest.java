@@ -60,6 +60,8 @@ class KeycloakApiSecurityTest {
     TaskService tasks;
     @Autowired
     org.camunda.bpm.engine.AuthorizationService authorizations;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Autowired
     org.camunda.bpm.engine.RuntimeService runtime;
@@ -164,7 +166,9 @@ class KeycloakApiSecurityTest {
             "emil,        GET,  /api/v1/ops/incidents,            true",
             "emil,        GET,  /api/v1/orders,                   true",
             "emil,        GET,  /engine-rest/engine/keycloak/task, false",
-            "emil,        GET,  /api/v1/sync/inventory/drift,     false",
+            "emil,        GET,  /api/v1/sync/inventory/drift,     true",
+            "emil,        GET,  /api/v1/sync/master-data/conflicts, false",
+            "priya,       POST, /api/v1/sync/inventory,           false",
             "emil,        GET,  /api/v1/ops/deployments,          false",
             "emil,        POST, /api/v1/orders,                   false",
             "anna,        GET,  /api/v1/orders,                   false",
@@ -245,7 +249,7 @@ class KeycloakApiSecurityTest {
         assertForbidden(emil.send("POST", "/engine-rest/engine/keycloak/group/operators/members/emil", null));
         assertForbidden(emil.get("/engine-rest/engine/keycloak/incident"));
         assertForbidden(emil.post("/api/v1/ops/deployments", "{}"));
-        assertForbidden(emil.get("/api/v1/sync/runs/any"));
+        assertForbidden(emil.get("/api/v1/sync/master-data/conflicts"));
         assertForbidden(emil.get("/api/v1/reports/reconciliation?from=2026-12-01&to=2026-12-01"));
         assertForbidden(emil.get("/actuator/prometheus"));
         // Keycloak's admin API refuses the user's own token: no realm role of theirs can be added by them.
@@ -263,6 +267,39 @@ class KeycloakApiSecurityTest {
         assertThat(orders.body().path("items").findValuesAsText("id")).doesNotContain(usOrder);
         assertThat(orders.body().path("items").findValuesAsText("region")).doesNotContain("us", "ca");
         assertForbidden(again.get("/engine-rest/engine/keycloak/task"));
+    }
+
+    /** Issue 19 item 5: a region's operator starts and reads its region's synchronisation runs, and no other's. */
+    @Test
+    void aRegionalOperatorRunsOnlyTheirRegionsSynchronisation() {
+        ApiClient emil = as("emil");
+        long runsBefore = jdbc.sql("SELECT COUNT(*) FROM app.sync_runs").query(Long.class).single();
+
+        for (String refused : List.of("/api/v1/sync/inventory?region=us", "/api/v1/sync/inventory",
+                "/api/v1/sync/price-lists?region=ca", "/api/v1/sync/master-data")) {
+            var response = emil.post(refused, "{}");
+            assertForbidden(response);
+            assertThat(response.raw()).as(refused).contains("region-not-operated");
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM app.sync_runs").query(Long.class).single())
+                .as("a refused start opens no run").isEqualTo(runsBefore);
+
+        var started = emil.post("/api/v1/sync/inventory?region=eu", "{}");
+        assertThat(started.status()).as(started.raw()).isEqualTo(202);
+        String euRun = started.body().path("id").asText();
+        assertThat(emil.get("/api/v1/sync/inventory/runs/" + euRun).status()).isEqualTo(200);
+        assertThat(emil.get("/api/v1/sync/runs/" + euRun).status()).isEqualTo(200);
+
+        var usStarted = as("otto").post("/api/v1/sync/inventory?region=us", "{}");
+        assertThat(usStarted.status()).as(usStarted.raw()).isEqualTo(202);
+        String usRun = usStarted.body().path("id").asText();
+        assertForbidden(emil.get("/api/v1/sync/inventory/runs/" + usRun));
+        assertForbidden(emil.get("/api/v1/sync/runs/" + usRun));
+        assertThat(as("otto").get("/api/v1/sync/runs/" + usRun).status()).isEqualTo(200);
+
+        var drift = emil.get("/api/v1/sync/inventory/drift");
+        assertThat(drift.status()).isEqualTo(200);
+        assertThat(drift.body().path("drift").findValuesAsText("region")).allMatch("eu"::equals);
     }
 
     private String submitted(String order) {
