@@ -3,6 +3,7 @@ package dev.ordergate.fulfillment;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ordergate.order.TransactionKept;
 import dev.ordergate.web.InvalidRequestException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -45,6 +46,8 @@ public class Shipments {
     private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final Clock clock;
+    /** The order's shipped and problem quantities, per transaction (see {@link #takenBySku}). */
+    private final TransactionKept<String, Map<String, BigDecimal>> taken = new TransactionKept<>();
 
     Shipments(JdbcClient jdbc, RuntimeService runtime, TransactionTemplate tx, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
@@ -175,8 +178,20 @@ public class Shipments {
      * came early and is still pending does not count until the process takes it.
      */
     Map<String, BigDecimal> takenBySku(String businessKey, boolean problems) {
-        return sum("SELECT lines FROM app.shipments WHERE business_key = :key AND correlated_at IS NOT NULL AND problem IS "
-                + (problems ? "NOT NULL" : "NULL") + " ORDER BY received_at", businessKey);
+        // Read once per transaction (a delivery step reckons the order's positions more than once); correlate forgets.
+        return taken.get(takenKey(businessKey, problems), key -> java.util.Collections.unmodifiableMap(sum(
+                "SELECT lines FROM app.shipments WHERE business_key = :key AND correlated_at IS NOT NULL AND problem IS "
+                        + (problems ? "NOT NULL" : "NULL") + " ORDER BY received_at", businessKey)));
+    }
+
+    private static String takenKey(String businessKey, boolean problems) {
+        return businessKey + (problems ? "|problems" : "|shipped");
+    }
+
+    /** What this transaction keeps of the order's taken shipments no longer holds. */
+    private void takenChanged(String businessKey) {
+        taken.forget(takenKey(businessKey, true));
+        taken.forget(takenKey(businessKey, false));
     }
 
     /** The lines of one confirmation or problem report. */
@@ -207,6 +222,7 @@ public class Shipments {
 
     private boolean correlate(String shipmentId, String businessKey) {
         // Claiming the row first makes two nodes that sweep at once hand it over only once.
+        takenChanged(businessKey);
         int claimed = jdbc.sql("UPDATE app.shipments SET correlated_at = :now WHERE shipment_id = :id AND correlated_at IS NULL")
                 .param("now", OffsetDateTime.now(clock)).param("id", shipmentId).update();
         if (claimed == 0) {
@@ -219,6 +235,7 @@ public class Shipments {
         boolean waiting = runtime.createExecutionQuery().processInstanceBusinessKey(businessKey)
                 .messageEventSubscriptionName(message).count() > 0;
         if (!waiting) {
+            takenChanged(businessKey);
             jdbc.sql("UPDATE app.shipments SET correlated_at = NULL WHERE shipment_id = :id").param("id", shipmentId)
                     .update();
             return false;

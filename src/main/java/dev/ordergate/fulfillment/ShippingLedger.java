@@ -5,11 +5,13 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ordergate.order.Order;
 import dev.ordergate.order.OrderLine;
+import dev.ordergate.order.TransactionKept;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,8 @@ class ShippingLedger {
     private final Shipments shipments;
     private final ObjectMapper json;
     private final Clock clock;
+    private final TransactionKept<String, Map<String, BigDecimal>> cancelledKept = new TransactionKept<>();
+    private final TransactionKept<String, Map<String, BigDecimal>> releasedKept = new TransactionKept<>();
 
     ShippingLedger(JdbcClient jdbc, Shipments shipments, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
@@ -107,6 +111,7 @@ class ShippingLedger {
     }
 
     void recordRelease(String businessKey, int seq, List<OrderLine> lines) {
+        releasedKept.forget(businessKey);
         jdbc.sql("""
                 INSERT INTO app.warehouse_releases (release_id, business_key, seq, lines, released_at)
                 VALUES (:id, :key, :seq, :lines, :now)
@@ -117,6 +122,7 @@ class ShippingLedger {
 
     /** Takes quantities off the order for good; the same source cancelling again changes nothing. */
     void cancel(String businessKey, String source, Map<String, BigDecimal> quantities, String reason) {
+        cancelledKept.forget(businessKey);
         quantities.forEach((sku, quantity) -> {
             if (quantity.signum() > 0) {
                 jdbc.sql("""
@@ -136,21 +142,27 @@ class ShippingLedger {
                 .param("key", businessKey).query(Long.class).single() > 0;
     }
 
+    /** The quantities taken off the order, by SKU; read once per transaction, {@link #cancel} forgets them. */
     Map<String, BigDecimal> cancelled(String businessKey) {
-        Map<String, BigDecimal> cancelled = new LinkedHashMap<>();
-        jdbc.sql("SELECT sku, quantity FROM app.cancelled_quantities WHERE business_key = :key")
-                .param("key", businessKey)
-                .query((rs, n) -> Map.entry(rs.getString("sku"), rs.getBigDecimal("quantity"))).list()
-                .forEach(e -> cancelled.merge(e.getKey(), e.getValue(), BigDecimal::add));
-        return cancelled;
+        return cancelledKept.get(businessKey, key -> {
+            Map<String, BigDecimal> cancelled = new LinkedHashMap<>();
+            jdbc.sql("SELECT sku, quantity FROM app.cancelled_quantities WHERE business_key = :key")
+                    .param("key", key)
+                    .query((rs, n) -> Map.entry(rs.getString("sku"), rs.getBigDecimal("quantity"))).list()
+                    .forEach(e -> cancelled.merge(e.getKey(), e.getValue(), BigDecimal::add));
+            return Collections.unmodifiableMap(cancelled);
+        });
     }
 
+    /** The quantities released to the warehouse, by SKU; read once per transaction, {@link #recordRelease} forgets them. */
     private Map<String, BigDecimal> released(String businessKey) {
-        Map<String, BigDecimal> released = new LinkedHashMap<>();
-        jdbc.sql("SELECT lines FROM app.warehouse_releases WHERE business_key = :key").param("key", businessKey)
-                .query(String.class).list()
-                .forEach(text -> read(text).forEach(l -> released.merge(l.sku(), l.quantity(), BigDecimal::add)));
-        return released;
+        return releasedKept.get(businessKey, key -> {
+            Map<String, BigDecimal> released = new LinkedHashMap<>();
+            jdbc.sql("SELECT lines FROM app.warehouse_releases WHERE business_key = :key").param("key", key)
+                    .query(String.class).list()
+                    .forEach(text -> read(text).forEach(l -> released.merge(l.sku(), l.quantity(), BigDecimal::add)));
+            return Collections.unmodifiableMap(released);
+        });
     }
 
     /** The order's lines cut to these quantities per SKU (first lines first); lines left with nothing are dropped. */
