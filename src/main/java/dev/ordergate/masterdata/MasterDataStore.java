@@ -244,13 +244,24 @@ class MasterDataStore {
                 .query(CONFLICT).list();
     }
 
-    List<Conflict> conflicts(String status, int limit) {
-        if (status == null) {
-            return jdbc.sql("SELECT * FROM app.md_conflicts ORDER BY created_at DESC, id LIMIT :limit")
-                    .param("limit", limit).query(CONFLICT).list();
+    /**
+     * The newest conflicts, of every status or one, of these regions ({@code null}: of every region and of runs without
+     * one; empty: none).
+     */
+    List<Conflict> conflicts(String status, int limit, java.util.Set<String> regions) {
+        if (regions != null && regions.isEmpty()) {
+            return List.of();
         }
-        return jdbc.sql("SELECT * FROM app.md_conflicts WHERE status = :status ORDER BY created_at DESC, id LIMIT :limit")
-                .param("status", status).param("limit", limit).query(CONFLICT).list();
+        String where = (status == null ? "" : " AND status = :status") + (regions == null ? "" : " AND region IN (:regions)");
+        var spec = jdbc.sql("SELECT * FROM app.md_conflicts WHERE 1 = 1" + where + " ORDER BY created_at DESC, id LIMIT :limit")
+                .param("limit", limit);
+        if (status != null) {
+            spec = spec.param("status", status);
+        }
+        if (regions != null) {
+            spec = spec.param("regions", List.copyOf(regions));
+        }
+        return spec.query(CONFLICT).list();
     }
 
     /** Records the steward's decision once; answers false when the conflict was decided already. */

@@ -425,8 +425,8 @@ public class MasterDataSync {
                 conflicts.stream().map(MasterDataSync::conflictView).toList(), rejected);
     }
 
-    List<MasterDataRunReport.ConflictView> conflicts(String status, int limit) {
-        return store.conflicts(status, limit).stream().map(MasterDataSync::conflictView).toList();
+    List<MasterDataRunReport.ConflictView> conflicts(String status, int limit, java.util.Set<String> regions) {
+        return store.conflicts(status, limit, regions).stream().map(MasterDataSync::conflictView).toList();
     }
 
     static MasterDataRunReport.ConflictView conflictView(MasterDataStore.Conflict c) {

@@ -90,6 +90,7 @@ class MasterDataSyncController {
         if (limit < 1 || limit > 1000) {
             return ApiProblems.invalidParameter("limit", "must be between 1 and 1000");
         }
-        return ResponseEntity.ok(Map.of("conflicts", sync.conflicts(status, limit)));
+        // A region's operator sees the conflicts of their regions' runs only.
+        return ResponseEntity.ok(Map.of("conflicts", sync.conflicts(status, limit, runRegions.operated().orElse(null))));
     }
 }

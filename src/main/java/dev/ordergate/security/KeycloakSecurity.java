@@ -90,13 +90,14 @@ class KeycloakSecurity {
                         .requestMatchers(path("/api/v1/reviews/**")).hasAuthority(REVIEWER)
                         .requestMatchers(path(HttpMethod.POST, "/api/v1/inventory/events")).hasAuthority(SHIPMENTS)
                         // A region's operators start and read their region's runs (sync.RunRegions scopes them);
-                        // the rest of synchronisation (conflicts, schedules) and the reports stay ops'.
+                        // the reports stay ops'.
                         .requestMatchers(path(HttpMethod.POST, "/api/v1/sync/inventory"),
                                 path(HttpMethod.POST, "/api/v1/sync/master-data"),
                                 path(HttpMethod.POST, "/api/v1/sync/price-lists"),
                                 path(HttpMethod.GET, "/api/v1/sync/runs/*"),
                                 path(HttpMethod.GET, "/api/v1/sync/inventory/runs/*"),
-                                path(HttpMethod.GET, "/api/v1/sync/inventory/drift")).hasAnyAuthority(operators)
+                                path(HttpMethod.GET, "/api/v1/sync/inventory/drift"),
+                                path(HttpMethod.GET, "/api/v1/sync/master-data/conflicts")).hasAnyAuthority(operators)
                         .requestMatchers(path("/api/v1/sync/**"), path("/api/v1/reports/**")).hasAuthority(OPS)
                         // One path for models, recorded in the deployment audit; engine-rest's is closed below.
                         .requestMatchers(path(HttpMethod.POST, "/api/v1/ops/deployments")).hasAuthority(DEPLOY)

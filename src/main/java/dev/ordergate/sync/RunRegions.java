@@ -40,6 +40,11 @@ public class RunRegions {
         return refuse(run.region());
     }
 
+    /** The regions the caller operates, or empty when it operates every region. */
+    public Optional<java.util.Set<String>> operated() {
+        return access.regions();
+    }
+
     /** Whether the caller operates the region of a finding (a drifting level, say; null: of a run for every region). */
     public boolean operates(String region) {
         return access.permits(region);

@@ -167,7 +167,8 @@ class KeycloakApiSecurityTest {
             "emil,        GET,  /api/v1/orders,                   true",
             "emil,        GET,  /engine-rest/engine/keycloak/task, false",
             "emil,        GET,  /api/v1/sync/inventory/drift,     true",
-            "emil,        GET,  /api/v1/sync/master-data/conflicts, false",
+            "emil,        GET,  /api/v1/sync/master-data/conflicts, true",
+            "emil,        GET,  /api/v1/sync/schedules,           false",
             "priya,       POST, /api/v1/sync/inventory,           false",
             "emil,        GET,  /api/v1/ops/deployments,          false",
             "emil,        POST, /api/v1/orders,                   false",
@@ -249,7 +250,7 @@ class KeycloakApiSecurityTest {
         assertForbidden(emil.send("POST", "/engine-rest/engine/keycloak/group/operators/members/emil", null));
         assertForbidden(emil.get("/engine-rest/engine/keycloak/incident"));
         assertForbidden(emil.post("/api/v1/ops/deployments", "{}"));
-        assertForbidden(emil.get("/api/v1/sync/master-data/conflicts"));
+        assertForbidden(emil.post("/api/v1/sync/master-data/conflicts/any/decision", "{}"));
         assertForbidden(emil.get("/api/v1/reports/reconciliation?from=2026-12-01&to=2026-12-01"));
         assertForbidden(emil.get("/actuator/prometheus"));
         // Keycloak's admin API refuses the user's own token: no realm role of theirs can be added by them.
@@ -300,6 +301,25 @@ class KeycloakApiSecurityTest {
         var drift = emil.get("/api/v1/sync/inventory/drift");
         assertThat(drift.status()).isEqualTo(200);
         assertThat(drift.body().path("drift").findValuesAsText("region")).allMatch("eu"::equals);
+
+        // Master-data conflicts, one of each region's run: the EU operator lists the EU's only, ops every region's.
+        String euConflict = conflict(euRun, "eu");
+        String usConflict = conflict(usRun, "us");
+        var conflicts = emil.get("/api/v1/sync/master-data/conflicts");
+        assertThat(conflicts.status()).as(conflicts.raw()).isEqualTo(200);
+        assertThat(conflicts.body().path("conflicts").findValuesAsText("id")).contains(euConflict).doesNotContain(usConflict);
+        assertThat(as("otto").get("/api/v1/sync/master-data/conflicts").body().path("conflicts").findValuesAsText("id"))
+                .contains(euConflict, usConflict);
+    }
+
+    private String conflict(String runId, String region) {
+        String id = java.util.UUID.randomUUID().toString();
+        jdbc.sql("""
+                INSERT INTO app.md_conflicts (id, run_id, entity, record_key, field, owner, other_source, status,
+                                              created_at, region)
+                VALUES (:id, :run, 'customers', 'C-TEST', 'email', 'odoo', 'crm', 'OPEN', CURRENT_TIMESTAMP, :region)
+                """).param("id", id).param("run", runId).param("region", region).update();
+        return id;
     }
 
     private String submitted(String order) {
