@@ -154,34 +154,28 @@ class OperationalGauges {
      */
     private void kpis() {
         OffsetDateTime since = OffsetDateTime.now(clock).minus(properties.kpiWindow());
-        Map<String, Long> received = perRegion("""
-                SELECT COALESCE(o.region, 'us') AS region, COUNT(*) AS n FROM app.orders o WHERE o.created_at >= :since
+        // Per region: orders received in the window, those that needed a person, those with a price mismatch.
+        Map<String, long[]> intake = perRegion("""
+                SELECT COALESCE(o.region, 'us') AS region, COUNT(*) AS n,
+                       SUM(CASE WHEN EXISTS (SELECT 1 FROM app.order_milestones m
+                                              WHERE m.order_id = o.id AND m.milestone = 'IN_REVIEW')
+                                THEN 1 ELSE 0 END) AS touched,
+                       SUM(CASE WHEN EXISTS (SELECT 1 FROM app.gate_exceptions g WHERE g.order_id = o.id
+                                                AND g.gate = 'pricing' AND g.reason_kind = 'price-mismatch')
+                                THEN 1 ELSE 0 END) AS mismatched
+                  FROM app.orders o WHERE o.created_at >= :since
                  GROUP BY COALESCE(o.region, 'us')
-                """, since);
-        Map<String, Long> touched = perRegion("""
-                SELECT COALESCE(o.region, 'us') AS region, COUNT(*) AS n FROM app.orders o WHERE o.created_at >= :since
-                   AND EXISTS (SELECT 1 FROM app.order_milestones m WHERE m.order_id = o.id AND m.milestone = 'IN_REVIEW')
-                 GROUP BY COALESCE(o.region, 'us')
-                """, since);
-        Map<String, Long> priceMismatches = perRegion("""
-                SELECT COALESCE(o.region, 'us') AS region, COUNT(DISTINCT g.order_id) AS n
-                  FROM app.gate_exceptions g JOIN app.orders o ON o.id = g.order_id
-                 WHERE o.created_at >= :since AND g.gate = 'pricing' AND g.reason_kind = 'price-mismatch'
-                 GROUP BY COALESCE(o.region, 'us')
-                """, since);
-        Map<String, Long> completed = perRegion("""
-                SELECT COALESCE(o.region, 'us') AS region, COUNT(*) AS n
+                """, since, "n", "touched", "mismatched");
+        // Per region: orders completed in the window, and those among them no reviewer touched.
+        Map<String, long[]> done = perRegion("""
+                SELECT COALESCE(o.region, 'us') AS region, COUNT(*) AS n,
+                       SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM app.order_milestones r
+                                                  WHERE r.order_id = m.order_id AND r.milestone = 'IN_REVIEW')
+                                THEN 1 ELSE 0 END) AS untouched
                   FROM app.order_milestones m JOIN app.orders o ON o.id = m.order_id
                  WHERE m.milestone = 'COMPLETED' AND m.reached_at >= :since
                  GROUP BY COALESCE(o.region, 'us')
-                """, since);
-        Map<String, Long> completedUntouched = perRegion("""
-                SELECT COALESCE(o.region, 'us') AS region, COUNT(*) AS n
-                  FROM app.order_milestones m JOIN app.orders o ON o.id = m.order_id
-                 WHERE m.milestone = 'COMPLETED' AND m.reached_at >= :since
-                   AND NOT EXISTS (SELECT 1 FROM app.order_milestones r WHERE r.order_id = m.order_id AND r.milestone = 'IN_REVIEW')
-                 GROUP BY COALESCE(o.region, 'us')
-                """, since);
+                """, since, "n", "untouched");
         Map<String, List<Duration>> latencies = new HashMap<>();
         jdbc.sql("""
                 SELECT region, received, reached FROM (
@@ -197,19 +191,19 @@ class OperationalGauges {
                                     rs.getObject("reached", OffsetDateTime.class)));
                 });
 
-        java.util.Set<String> regions = new java.util.TreeSet<>(received.keySet());
-        regions.addAll(completed.keySet());
+        java.util.Set<String> regions = new java.util.TreeSet<>(intake.keySet());
+        regions.addAll(done.keySet());
         Map<Tags, Double> accuracy = new HashMap<>();
         Map<Tags, Double> manualTouch = new HashMap<>();
         Map<Tags, Double> mismatches = new HashMap<>();
         Map<Tags, Double> latency = new HashMap<>();
         for (String region : regions) {
             Tags tags = Tags.of("region", region);
-            long done = completed.getOrDefault(region, 0L);
-            long in = received.getOrDefault(region, 0L);
-            accuracy.put(tags, done == 0 ? 1.0 : (double) completedUntouched.getOrDefault(region, 0L) / done);
-            manualTouch.put(tags, in == 0 ? 0.0 : (double) touched.getOrDefault(region, 0L) / in);
-            mismatches.put(tags, in == 0 ? 0.0 : 100.0 * priceMismatches.getOrDefault(region, 0L) / in);
+            long[] in = intake.getOrDefault(region, new long[3]);
+            long[] out = done.getOrDefault(region, new long[2]);
+            accuracy.put(tags, out[0] == 0 ? 1.0 : (double) out[1] / out[0]);
+            manualTouch.put(tags, in[0] == 0 ? 0.0 : (double) in[1] / in[0]);
+            mismatches.put(tags, in[0] == 0 ? 0.0 : 100.0 * in[2] / in[0]);
             latency.put(tags, median(latencies.getOrDefault(region, List.of())));
         }
         gauges.update(ACCURACY, "Share of orders completed in the KPI window that needed no correction by a reviewer,"
@@ -222,10 +216,15 @@ class OperationalGauges {
                 + " orders of each region completed in the KPI window", "seconds", latency);
     }
 
-    private Map<String, Long> perRegion(String sql, OffsetDateTime since) {
-        Map<String, Long> counts = new HashMap<>();
+    /** Per region, the query's counts in the order of {@code columns}. */
+    private Map<String, long[]> perRegion(String sql, OffsetDateTime since, String... columns) {
+        Map<String, long[]> counts = new HashMap<>();
         jdbc.sql(sql).param("since", since).query(rs -> {
-            counts.put(rs.getString("region"), rs.getLong("n"));
+            long[] row = new long[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+                row[i] = rs.getLong(columns[i]);
+            }
+            counts.put(rs.getString("region"), row);
         });
         return counts;
     }

@@ -159,23 +159,13 @@ public class Orders {
         jdbc.sql("UPDATE app.orders SET status = :status, status_reason = :reason, updated_at = :now WHERE id = :id")
                 .param("status", status.name()).param("reason", clipped).param("now", now).param("id", id)
                 .update();
-        Optional<OrderRecord> known = kept.peek(id).map(order -> order.withStatus(status, clipped, now));
-        known.ifPresent(order -> kept.keep(id, order));
+        kept.peek(id).ifPresent(order -> kept.keep(id, order.withStatus(status, clipped, now)));
         if (insertMilestone(id, status, clipped, now)) {
-            // The order's references from what this transaction keeps of it, else from the row.
-            known.map(order -> new MilestoneReached(id, order.order().channel(), order.region(), status,
-                            order.createdAt(), now, order.businessKey(), order.order().channelOrderRef(),
-                            order.salesOrderRef(), order.invoiceRef()))
-                    .or(() -> jdbc.sql("""
-                            SELECT channel, region, created_at, business_key, channel_order_ref, sales_order_ref, invoice_ref
-                              FROM app.orders WHERE id = :id
-                            """).param("id", id)
-                            .query((rs, n) -> new MilestoneReached(id, rs.getString("channel"), rs.getString("region"),
-                                    status, rs.getObject("created_at", OffsetDateTime.class), now,
-                                    rs.getString("business_key"), rs.getString("channel_order_ref"),
-                                    rs.getString("sales_order_ref"), rs.getString("invoice_ref")))
-                            .optional())
-                    .ifPresent(events::publishEvent);
+            // The order's references from what this transaction keeps of it (read once here when it keeps nothing).
+            OrderRecord order = get(id);
+            events.publishEvent(new MilestoneReached(id, order.order().channel(), order.region(), status,
+                    order.createdAt(), now, order.businessKey(), order.order().channelOrderRef(),
+                    order.salesOrderRef(), order.invoiceRef()));
         }
     }
 

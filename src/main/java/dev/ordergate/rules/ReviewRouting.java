@@ -20,14 +20,12 @@ public class ReviewRouting {
         this.tables = tables;
     }
 
-    /** The reviewer group of the exception type in the region of the process the scope belongs to. */
+    /**
+     * The reviewer group of the exception type in the region of the process the scope belongs to. A task's candidate
+     * groups are resolved outside any delegate, so the region is read from the process here.
+     */
     public String reviewers(VariableScope scope, String exceptionType) {
-        return routing(scope, exceptionType).reviewerGroup();
-    }
-
-    /** The reviewer and supervisor groups of the exception type in the region of the scope's process. */
-    public DecisionTables.Routing routing(VariableScope scope, String exceptionType) {
         String region = scope.getVariable(Regions.VARIABLE) instanceof String id ? id : CurrentRegion.id();
-        return CurrentRegion.supply(region, () -> tables.route(exceptionType));
+        return CurrentRegion.supply(region, () -> tables.route(exceptionType)).reviewerGroup();
     }
 }
