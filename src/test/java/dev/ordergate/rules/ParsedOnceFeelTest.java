@@ -41,6 +41,36 @@ class ParsedOnceFeelTest {
                 .isEqualTo(parsesAfterFirstRound);
     }
 
+    /**
+     * FEEL keeps its table of built-in functions from one evaluation to the next. feel-scala 1.17 to 1.19.3 built a
+     * new one (a few hundred functions in a map) for every expression and every unary test evaluated, 6 % of the
+     * node's CPU in the profile (docs/benchmarks.md); 1.19.4 keeps it (feel-scala pull request 1108) and the pom
+     * pins it above the engine's BOM. Counted as bytes this thread allocates per evaluation, not as time.
+     */
+    @Test
+    void anEvaluationDoesNotRebuildFeelsBuiltInFunctions() {
+        List<Map<String, Object>> cases = cases();
+        Map<String, DmnDecision> decisions = new java.util.HashMap<>();
+        cases.forEach(inputs -> decisions.computeIfAbsent((String) inputs.get("table"), table -> decision(cached, table)));
+        Runnable evaluateAll = () -> cases.forEach(inputs ->
+                cached.evaluateDecisionTable(decisions.get((String) inputs.get("table")), inputs));
+        for (int round = 0; round < 200; round++) {
+            evaluateAll.run();
+        }
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        int rounds = 50;
+        for (int round = 0; round < rounds; round++) {
+            evaluateAll.run();
+        }
+        long perEvaluation = (threads.getCurrentThreadAllocatedBytes() - before) / ((long) rounds * cases.size());
+        System.out.println("FEEL allocation per decision evaluation: " + perEvaluation + " bytes");
+        assertThat(perEvaluation).as("bytes allocated per decision evaluation").isLessThan(PER_EVALUATION_BYTES);
+    }
+
+    /** 2,137,064 bytes on feel-scala 1.19.3, 35,151 on 1.19.5 (2026-12-07, JDK 17). */
+    static final long PER_EVALUATION_BYTES = 200_000;
+
     private static List<Map<String, Object>> cases() {
         List<Map<String, Object>> cases = new ArrayList<>();
         for (boolean blocked : new boolean[] {false, true}) {
