@@ -21,12 +21,15 @@
 # elsewhere): the node's CPU and RSS are then the node's alone, and the peers' CPU per order is reported beside them.
 # Both share the machine's cores either way.
 #
-# The sandbox's Odoo holds stock for about 500 of the driver's orders: keep warm-up + measured + fixed-rate below that.
+# The warm-up is long because the JIT is: a fresh node's C2 compiler takes more than half of its CPU over the first 150
+# orders and settles after about 450 (docs/benchmarks.md, 2026-12-07 13:30); a shorter warm-up measures the compiler.
+# The sandbox's Odoo holds stock for about 1,000 of the driver's orders (E-COM08: 1,000 on hand): keep warm-up +
+# measured + fixed-rate runs below that.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 
-: "${BENCH_ORDERS:=300}" "${BENCH_WARMUP:=100}" "${BENCH_RATE:=0}" "${BENCH_CONCURRENCY:=8}" "${BENCH_PORT:=18080}"
+: "${BENCH_ORDERS:=300}" "${BENCH_WARMUP:=450}" "${BENCH_RATE:=0}" "${BENCH_CONCURRENCY:=8}" "${BENCH_PORT:=18080}"
 : "${BENCH_ENGINE_INSTANCES:=1000}" "${BENCH_ENGINE_WARMUP:=500}" "${BENCH_ENGINE_ARGS:=}" "${BENCH_NODE_ARGS:=}"
 : "${BENCH_SKIP_ENGINE:=}" "${BENCH_FIXED_ORDERS:=60}" "${BENCH_DB:=ordergate_bench}" "${BENCH_SYNC_ITEMS:=50000}"
 : "${BENCH_PEERS:=in-process}"

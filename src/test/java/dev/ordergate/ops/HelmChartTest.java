@@ -87,7 +87,7 @@ public class HelmChartTest {
     }
 
     @Test
-    void theDefaultsRenderSeveralIdenticalNodesOnOneDatabaseWithProbesResourcesAndADisruptionBudget() throws IOException {
+    void theDefaultsRenderSeveralIdenticalNodesOnOneDatabaseWithProbesResourcesAndADisruptionBudget() throws Exception {
         List<JsonNode> manifests = render(template());
 
         JsonNode deployment = only(manifests, "Deployment");
@@ -114,7 +114,9 @@ public class HelmChartTest {
         assertThat(config.path("ORDERGATE_SANDBOX_ENABLED").asText()).isEqualTo("false");
         assertThat(config.path("CAMUNDA_BPM_JOB_EXECUTION_MAX_POOL_SIZE").asText()).isEqualTo("2");
         assertThat(config.path("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE").asText()).isEqualTo("10");
-        assertThat(config.path("JAVA_TOOL_OPTIONS").asText()).contains("-Xmx256m", "-XX:+UseSerialGC");
+        String javaOptions = config.path("JAVA_TOOL_OPTIONS").asText();
+        assertThat(javaOptions).contains("-Xmx256m", "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000");
+        assertThat(jvmAccepts(javaOptions)).as("a JDK 17 starts with the chart's options: %s", javaOptions).isZero();
         assertThat(config.path("MALLOC_ARENA_MAX").asText()).as("glibc's arenas, as benchmarked").isEqualTo("2");
         assertThat(config.toString()).doesNotContainIgnoringCase("password\":");
 
@@ -216,5 +218,16 @@ public class HelmChartTest {
             }
         }
         throw new AssertionError("no env " + name + " in " + container.path("env"));
+    }
+
+    /** The exit code of {@code java <options> -version} on the JDK running the tests: an option it does not know fails. */
+    private static int jvmAccepts(String options) throws Exception {
+        var command = new java.util.ArrayList<String>();
+        command.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(java.util.Arrays.asList(options.trim().split("\\s+")));
+        command.add("-version");
+        Process java = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return java.waitFor();
     }
 }
