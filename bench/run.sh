@@ -22,7 +22,7 @@
 # Both share the machine's cores either way.
 #
 # The warm-up is long because the JIT is: a fresh node's C2 compiler takes more than half of its CPU over the first 150
-# orders and settles after about 450 (docs/benchmarks.md, 2026-12-07 13:30); a shorter warm-up measures the compiler.
+# orders and settles after about 450 (docs/benchmarks.md, 2026-12-07 13:00); a shorter warm-up measures the compiler.
 # The sandbox's Odoo holds stock for about 1,000 of the driver's orders (E-COM08: 1,000 on hand): keep warm-up +
 # measured + fixed-rate runs below that.
 set -euo pipefail
