@@ -16,7 +16,9 @@ source bench/lib.sh
 
 build
 fresh_db "$BENCH_DB"
-start_peers $((BENCH_PORT + 10)) "http://127.0.0.1:$BENCH_PORT"
+# The WMS confirms shipments after the same delay as in bench/run.sh, so the phases compare with its figures.
+start_peers $((BENCH_PORT + 10)) "http://127.0.0.1:$BENCH_PORT" \
+  --ordergate.sandbox.wms.shipment-delay="${BENCH_SHIPMENT_DELAY:-PT0.1S}"
 start_node "$BENCH_DB" "$BENCH_PORT" "${PEER_ARGS[@]}" "$@"
 
 # CPU ticks per thread pool (the thread's name as the kernel keeps it, 15 characters, without its number).
