@@ -39,7 +39,7 @@ public final class TestOrders {
         Order order = new Order("b2b-portal", "PO-" + id, "C-10042",
                 new Address("Acme Warehouse 3", "1 Dock Rd", "Fresno", "93701", country), null, "USD", "30 Days",
                 List.of(lines), true, true);
-        orders.insert(id, order, "test-" + id, "us", null);
+        orders.insert(id, order, "test-" + id, "us");
         return id;
     }
 

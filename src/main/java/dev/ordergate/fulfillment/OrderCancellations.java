@@ -1,6 +1,7 @@
 package dev.ordergate.fulfillment;
 
 import dev.ordergate.order.OrderNotFoundException;
+import dev.ordergate.order.OrderStarts;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,14 +25,20 @@ public class OrderCancellations {
     private final JdbcClient jdbc;
     private final RuntimeService runtime;
     private final TransactionTemplate tx;
+    private final OrderStarts starts;
 
-    OrderCancellations(JdbcClient jdbc, RuntimeService runtime, TransactionTemplate tx) {
+    OrderCancellations(JdbcClient jdbc, RuntimeService runtime, TransactionTemplate tx, OrderStarts starts) {
         this.jdbc = jdbc;
+        this.starts = starts;
         this.runtime = runtime;
         this.tx = tx;
     }
 
     public Outcome request(String orderId, String reason) {
+        // A cancellation right after the order's answer may come before its process started: start it first (in a
+        // transaction of its own, before the order's row is locked here, the order the start itself takes its locks
+        // in), so the message finds the process waiting for it.
+        starts.ensureStarted(orderId);
         return tx.execute(status -> {
             var rows = jdbc.sql("""
                     SELECT status, business_key FROM app.orders WHERE id = :id FOR UPDATE

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ordergate.order.Order;
 import dev.ordergate.order.OrderConflictException;
-import dev.ordergate.order.OrderProcess;
 import dev.ordergate.order.OrderRecord;
+import dev.ordergate.order.OrderStarts;
 import dev.ordergate.order.Orders;
 import dev.ordergate.order.RegionRefusedException;
 import dev.ordergate.region.Regions;
@@ -16,10 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -27,23 +25,24 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Receiving an order: store it and start its process in one transaction, exactly once per business key. What runs
- * here is what a channel waits for; its statements are counted by IntakeStatementsTest.
- * The same order again answers the existing one; the same key with another body is a conflict.
+ * Receiving an order: store it, with the start of its process owed beside it, in one transaction, exactly once per
+ * business key; the process starts right after the commit ({@link OrderStarts}). What runs here is what a channel
+ * waits for; its statements are counted by IntakeStatementsTest. The same order again answers the existing one; the
+ * same key with another body is a conflict.
  */
 @Service
 public class OrderIntake {
 
     private final Orders orders;
-    private final RuntimeService runtime;
+    private final OrderStarts starts;
     private final TransactionTemplate tx;
     private final ObjectMapper canonical;
     private final Regions regions;
 
-    OrderIntake(Orders orders, RuntimeService runtime, TransactionTemplate tx, ObjectMapper json, Regions regions) {
+    OrderIntake(Orders orders, OrderStarts starts, TransactionTemplate tx, ObjectMapper json, Regions regions) {
         this.orders = orders;
         this.regions = regions;
-        this.runtime = runtime;
+        this.starts = starts;
         this.tx = tx;
         this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     }
@@ -59,15 +58,15 @@ public class OrderIntake {
         }
         String id = UUID.randomUUID().toString();
         try {
-            // One transaction, one commit: the region's decision, the process start up to its first save point (only
-            // its first job is written) and the order row with its first milestone and status event. The instance
-            // starts first so the order row is written once, with its process; nothing is visible before the commit.
+            // One transaction, one commit: the region's decision, the order row with its first milestone and status
+            // event, and its process's start owed. The channel's answer is what was stored (the process id is not in
+            // it: the process starts after the commit, within milliseconds; the order's page shows it then).
             return tx.execute(status -> {
                 String region = regions.regionOf(order.channel(), order.shipTo().country(), order.currency());
                 admit(order, region);
-                var instance = runtime.startProcessInstanceByKey(OrderProcess.KEY, order.businessKey(),
-                        Map.of(OrderProcess.ORDER_ID, id, Regions.VARIABLE, region));
-                return new Receipt(orders.insert(id, order, hash, region, instance.getId()), true);
+                var stored = orders.insert(id, order, hash, region);
+                starts.request(id, order.businessKey(), region);
+                return new Receipt(stored, true);
             });
         } catch (DuplicateKeyException | PessimisticLockingFailureException | QueryTimeoutException raced) {
             // Another request with the same key got there first (on H2 the loser may time out waiting for the

@@ -145,6 +145,14 @@ class OperationalGauges {
                 """).query(rs -> {
                     waiting.put(Tags.of("outbox", "mail", "state", rs.getString("state")), rs.getLong("n"));
                 });
+        // Orders answered whose process has not started yet: pending for milliseconds normally; failing ones need a look.
+        jdbc.sql("""
+                SELECT CASE WHEN last_error IS NULL THEN 'pending' ELSE 'failing' END AS state, COUNT(*) AS n
+                  FROM app.order_starts
+                 GROUP BY CASE WHEN last_error IS NULL THEN 'pending' ELSE 'failing' END
+                """).query(rs -> {
+                    waiting.put(Tags.of("outbox", "order-starts", "state", rs.getString("state")), rs.getLong("n"));
+                });
         gauges.update(OUTBOX, "Outbox messages not delivered yet, by outbox and state", null, waiting);
     }
 

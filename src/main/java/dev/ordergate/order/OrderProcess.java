@@ -8,6 +8,8 @@ public final class OrderProcess {
 
     public static final String KEY = "order-fulfillment";
     public static final String ORDER_ID = "orderId";
+    /** The order's region (region.Regions reads it by this name as Regions.VARIABLE). */
+    public static final String REGION = "region";
 
     private OrderProcess() {
     }

@@ -37,15 +37,15 @@ public class Orders {
     }
 
     /**
-     * Stores a new order with its first milestone and the process that carries it, and answers it as stored: the
-     * intake answers the channel from this, without reading the row back.
+     * Stores a new order with its first milestone, and answers it as stored: the intake answers the channel from this,
+     * without reading the row back. Its process is attached when it starts ({@link #attachProcess}).
      */
-    public OrderRecord insert(String id, Order order, String requestHash, String region, String processInstanceId) {
+    public OrderRecord insert(String id, Order order, String requestHash, String region) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
                 INSERT INTO app.orders (id, business_key, channel, channel_order_ref, customer_ref, request_hash,
-                                        document, status, process_instance_id, region, created_at, updated_at)
-                VALUES (:id, :key, :channel, :ref, :customer, :hash, :document, :status, :pi, :region, :now, :now)
+                                        document, status, region, created_at, updated_at)
+                VALUES (:id, :key, :channel, :ref, :customer, :hash, :document, :status, :region, :now, :now)
                 """)
                 .param("id", id)
                 .param("key", order.businessKey())
@@ -55,7 +55,6 @@ public class Orders {
                 .param("hash", requestHash)
                 .param("document", write(order))
                 .param("status", OrderStatus.RECEIVED.name())
-                .param("pi", processInstanceId)
                 .param("region", region)
                 .param("now", now)
                 .update();
@@ -64,7 +63,7 @@ public class Orders {
                 .param("id", id).param("milestone", OrderStatus.RECEIVED.name()).param("at", now).update();
         events.publishEvent(new MilestoneReached(id, order.channel(), region, OrderStatus.RECEIVED, now, now,
                 order.businessKey(), order.channelOrderRef(), null, null));
-        return new OrderRecord(id, order.businessKey(), order, OrderStatus.RECEIVED, null, null, null, processInstanceId,
+        return new OrderRecord(id, order.businessKey(), order, OrderStatus.RECEIVED, null, null, null, null,
                 region, now, now, List.of(new OrderRecord.Milestone(OrderStatus.RECEIVED, null, now)));
     }
 
@@ -177,6 +176,13 @@ public class Orders {
         jdbc.sql("UPDATE app.orders SET document = :document, updated_at = :now WHERE id = :id")
                 .param("document", write(corrected)).param("now", now).param("id", id).update();
         kept.keep(id, known.withOrder(corrected, now));
+    }
+
+    /** The process that carries the order, once it has started (the intake answers before it does). */
+    public void attachProcess(String id, String processInstanceId) {
+        jdbc.sql("UPDATE app.orders SET process_instance_id = :pi WHERE id = :id")
+                .param("pi", processInstanceId).param("id", id).update();
+        kept.forget(id);
     }
 
     @Transactional

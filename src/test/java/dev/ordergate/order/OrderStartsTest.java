@@ -1,0 +1,202 @@
+package dev.ordergate.order;
+
+import static dev.ordergate.SampleOrders.sample;
+import static dev.ordergate.SampleOrders.uniqueRef;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ordergate.IntegrationTest;
+import dev.ordergate.fulfillment.OrderCancellations;
+import dev.ordergate.region.Regions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The start of an order's process after its answer (issue 15): owed in {@code app.order_starts}, made exactly once
+ * whoever makes it (the start right after the answer, the sweep on any node, a cancellation that came first), never
+ * lost when a start fails or a node dies before it.
+ */
+@IntegrationTest
+class OrderStartsTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Autowired
+    OrderStarts starts;
+    @Autowired
+    Orders orders;
+    @Autowired
+    OrderCancellations cancellations;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void theRegionVariableIsTheOneRegionsReads() {
+        assertThat(OrderProcess.REGION).isEqualTo(Regions.VARIABLE);
+    }
+
+    @Test
+    void startsOwedByANodeThatDiedAreMadeOnceThoughTwoSweepsRunAtOnce() throws Exception {
+        // Orders stored and answered whose node died before starting their processes: only the requests remain.
+        List<Order> owed = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            owed.add(owedOrder());
+        }
+
+        var go = new CountDownLatch(1);
+        var first = CompletableFuture.supplyAsync(() -> sweepAfter(go));
+        var second = CompletableFuture.supplyAsync(() -> sweepAfter(go));
+        go.countDown();
+        int started = first.get() + second.get();
+
+        // The scheduled sweep may have taken some of them meanwhile: each order has exactly one process all the same.
+        assertThat(started).isBetween(0, 7);
+        for (Order order : owed) {
+            var instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(order.businessKey())
+                    .processDefinitionKey(OrderProcess.KEY).list();
+            assertThat(instances).as(order.businessKey()).hasSize(1);
+            var stored = orders.findByBusinessKey(order.businessKey()).orElseThrow();
+            assertThat(stored.processInstanceId()).isEqualTo(instances.get(0).getId());
+            assertThat(runtime.getVariable(instances.get(0).getId(), OrderProcess.ORDER_ID)).isEqualTo(stored.id());
+            assertThat(runtime.getVariable(instances.get(0).getId(), OrderProcess.REGION)).isEqualTo("us");
+            assertThat(owedFor(stored.id())).isZero();
+        }
+        // Nothing left to start: a sweep after that starts nothing again.
+        assertThat(starts.startWaiting(Duration.ZERO)).isZero();
+    }
+
+    @Test
+    void theBackgroundStartTakesWhatQueuedAndStartsEachOrderOnce() throws Exception {
+        var background = new OrderStarts(jdbc, runtime, orders, Clock.systemUTC(), transactions,
+                OrderStarts.Mode.BACKGROUND, Duration.ofSeconds(5));
+        try {
+            List<Order> received = new ArrayList<>();
+            // Twelve orders in one transaction (as an EDI interchange brings several): their starts follow its commit.
+            tx.executeWithoutResult(status -> {
+                for (int i = 0; i < 12; i++) {
+                    Order order = order();
+                    var stored = orders.insert(UUID.randomUUID().toString(), order, "h", "us");
+                    background.request(stored.id(), order.businessKey(), "us");
+                    received.add(order);
+                    // Nothing starts before the commit: the requests are not visible yet.
+                    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(order.businessKey())
+                            .count()).isZero();
+                }
+            });
+            for (Order order : received) {
+                await().atMost(PATIENCE).until(() -> orders.findByBusinessKey(order.businessKey()).orElseThrow()
+                        .processInstanceId() != null);
+                assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(order.businessKey())
+                        .processDefinitionKey(OrderProcess.KEY).count()).as(order.businessKey()).isEqualTo(1);
+            }
+        } finally {
+            background.destroy();
+        }
+    }
+
+    @Test
+    void aStartThatFailsStaysOwedWithItsErrorAndIsMadeWhenItCan() throws Exception {
+        Order order = owedOrder();
+        String id = orders.findByBusinessKey(order.businessKey()).orElseThrow().id();
+        String definition = repository.createProcessDefinitionQuery().processDefinitionKey(OrderProcess.KEY)
+                .latestVersion().singleResult().getId();
+        repository.suspendProcessDefinitionById(definition);
+        try {
+            assertThat(starts.startNow(List.of(id))).isZero();
+        } finally {
+            repository.activateProcessDefinitionById(definition);
+        }
+
+        var request = jdbc.sql("SELECT attempts, last_error FROM app.order_starts WHERE order_id = :id")
+                .param("id", id).query().singleRow();
+        assertThat(((Number) request.get("attempts")).intValue()).isEqualTo(1);
+        assertThat((String) request.get("last_error")).contains("suspended");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(order.businessKey()).count())
+                .isZero();
+
+        starts.startWaiting(Duration.ZERO);
+
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(order.businessKey())
+                .processDefinitionKey(OrderProcess.KEY).count()).isEqualTo(1);
+        assertThat(owedFor(id)).isZero();
+    }
+
+    @Test
+    void aCancellationBeforeTheStartStartsTheProcessAndCancelsIt() throws Exception {
+        Order order = owedOrder();
+        String id = orders.findByBusinessKey(order.businessKey()).orElseThrow().id();
+
+        var outcome = cancellations.request(id, "Ordered twice");
+
+        assertThat(outcome).isEqualTo(OrderCancellations.Outcome.CANCELLING);
+        assertThat(owedFor(id)).isZero();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(order.businessKey())
+                .processDefinitionKey(OrderProcess.KEY).count()).isLessThanOrEqualTo(1);
+        await().atMost(PATIENCE).until(() -> orders.find(id).orElseThrow().status() == OrderStatus.CANCELLED);
+        // The sweep finds nothing of it afterwards: the order has had its one process.
+        starts.startWaiting(Duration.ZERO);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ = :key AND PROC_DEF_KEY_ = :def")
+                .param("key", order.businessKey()).param("def", OrderProcess.KEY).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    private int sweepAfter(CountDownLatch go) {
+        try {
+            go.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return starts.startWaiting(Duration.ZERO);
+    }
+
+    /** An order stored and answered whose start is owed, as a node that died right after the commit leaves it. */
+    private Order owedOrder() {
+        Order order = order();
+        tx.executeWithoutResult(status -> {
+            var stored = orders.insert(UUID.randomUUID().toString(), order, "h", "us");
+            jdbc.sql("""
+                    INSERT INTO app.order_starts (order_id, business_key, region, requested_at)
+                    VALUES (:id, :key, 'us', :at)
+                    """).param("id", stored.id()).param("key", order.businessKey())
+                    .param("at", OffsetDateTime.now()).update();
+        });
+        return order;
+    }
+
+    private Order order() {
+        try {
+            return json.readValue(sample(uniqueRef()), Order.class);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long owedFor(String orderId) {
+        return jdbc.sql("SELECT COUNT(*) FROM app.order_starts WHERE order_id = :id").param("id", orderId)
+                .query(Long.class).single();
+    }
+}
