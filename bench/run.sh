@@ -77,6 +77,12 @@ for variant in "${variants[@]}"; do
   drop="$PWD/$BENCH_LOGS/price-drop-$name"
   rm -rf "$drop" && mkdir -p "$drop"
   node_args+=(--ordergate.sync.price-lists.source=file-drop "--ordergate.sync.price-lists.drop-folder=$drop")
+  # The node's own clock for the intake (Tomcat's access log, %D in microseconds), beside the driver's: the driver
+  # shares the cores, and its own lateness is in what it measures.
+  access="$PWD/$BENCH_LOGS/access-$name"
+  rm -rf "$access" && mkdir -p "$access"
+  node_args+=(--server.tomcat.accesslog.enabled=true "--server.tomcat.accesslog.directory=$access"
+    --server.tomcat.accesslog.pattern=%m_%U_%s_%D --server.tomcat.accesslog.buffered=false)
   peers=()
   if [[ $BENCH_PEERS == separate ]]; then
     start_peers $((BENCH_PORT + 10)) "http://127.0.0.1:$BENCH_PORT" \
@@ -106,6 +112,9 @@ for variant in "${variants[@]}"; do
     driver --url "$url" --orders "$BENCH_FIXED_ORDERS" --rate "$half" --concurrency "$BENCH_CONCURRENCY" --pid "$NODE_PID" \
       ${peers[@]+"${peers[@]}"} --label "fixed-rate-$name" | tee "$BENCH_LOGS/fixed-$name.out"
     fixed_p99=$(sed -n 's/^RESULT.* intake_p99_ms=\([0-9.]*\).*/\1/p' "$BENCH_LOGS/fixed-$name.out")
+    node_p99=$(node_intake "$access" "$BENCH_FIXED_ORDERS")
+    echo "intake by the node's own clock (access log, last $BENCH_FIXED_ORDERS orders): $node_p99"
+    node_p99=$(sed -n 's/.* p99 \([0-9.]*\).*/\1/p' <<<"$node_p99")
   fi
   quiet_e2e=$(sed -n 's/^RESULT.* e2e_p99_ms=\([0-9.]*\).*/\1/p' "$BENCH_LOGS/fixed-$name.out" 2>/dev/null || true)
   sync_e2e=""
@@ -131,7 +140,8 @@ for variant in "${variants[@]}"; do
   cpu=$(sed -n 's/^RESULT.* cpu_s_per_order=\([0-9.]*\).*/\1/p' "$BENCH_LOGS/measured-$name.out")
   rss=$(sed -n 's/^RESULT.* peak_rss_mib=\([0-9]*\).*/\1/p' "$BENCH_LOGS/measured-$name.out")
   peers_cpu=$(sed -n 's/^RESULT.* peers_cpu_s_per_order=\([0-9.]*\).*/\1/p' "$BENCH_LOGS/measured-$name.out")
-  summary+=("$name $node ${calls:-?} ${cpu:-?} ${fixed_p99:-?} $half ${rss:-?} ${quiet_e2e:-?} ${sync_e2e:-?} ${peers_cpu:-in-process}")
+  machine_cpu=$(sed -n 's/^RESULT.* machine_cpu_s_per_order=\([0-9.]*\).*/\1/p' "$BENCH_LOGS/measured-$name.out")
+  summary+=("$name $node ${calls:-?} ${cpu:-?} ${fixed_p99:-?} $half ${rss:-?} ${quiet_e2e:-?} ${sync_e2e:-?} ${peers_cpu:-in-process} ${node_p99:-?} ${machine_cpu:-?}")
 done
 
 echo "machine load average $(cut -d' ' -f1-3 /proc/loadavg) at end"
@@ -141,7 +151,10 @@ for line in "${summary[@]}"; do
   for engine in ${engines[@]+"${engines[@]}"}; do
     awk -v v="$1" -v n="$2" -v sp="${engine%%:*}" -v e="${engine#*:}" 'BEGIN { if (e > 0) printf "node %s: %.2f orders/s, bare engine %.2f instances/s (%d save points): %.0f %% of the ceiling\n", v, n, e, sp, 100 * n / e }'
   done
-  echo "node $1: $3 Odoo calls per order, $4 CPU s per order (peers: ${10}), intake p99 $5 ms at $6 orders/s, peak RSS $7 MiB"
+  echo "node $1: $3 Odoo calls per order, $4 CPU s per order (peers: ${10}), intake p99 $5 ms at $6 orders/s (the node's own clock: ${11} ms), peak RSS $7 MiB"
+  # What the machine spent per order and the rate it would reach with the node costing nothing: the ceiling that the
+  # peers, PostgreSQL and the driver leave on these cores.
+  awk -v v="$1" -v m="${12}" -v c="$4" -v cores="$(nproc)" 'BEGIN { if (m > 0 && m > c) printf "node %s: the machine spent %.3f CPU s per order, %.3f of it outside the node: with the node at zero, these %d cores would carry %.1f orders/s\n", v, m, m - c, cores, cores / (m - c) }'
   if [[ "$9" != "?" ]]; then
     awk -v v="$1" -v q="$8" -v s="$9" -v r="$6" 'BEGIN { printf "node %s: intake-to-COMPLETED p99 at %s orders/s: %.0f ms without a sync, %.0f ms with a price-list sync writing (%+.0f %%)\n", v, r, q, s, 100 * (s - q) / q }'
   fi

@@ -46,6 +46,8 @@ public final class LoadDriver {
     private final Settings settings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Histogram intake = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+    /** From when the request was sent, not when it was due: without the driver's own lateness on shared cores. */
+    private final Histogram intakeSent = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
     private final Map<String, String> ids = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
     private final AtomicLong peakHeap = new AtomicLong();
@@ -104,6 +106,7 @@ public final class LoadDriver {
         Map<String, Integer> callsBefore = odooCalls();
         long cpuBefore = cpuTicks(settings.pid());
         long peersCpuBefore = cpuTicks(settings.peersPid());
+        Machine machineBefore = Machine.now(settings.pid(), settings.peersPid());
         Instant started = Instant.now();
         submitAll();
         Instant submitted = Instant.now();
@@ -116,13 +119,22 @@ public final class LoadDriver {
         report.add("intake   %d accepted in %.1f s (%.1f orders/s submitted), errors %d".formatted(ids.size(),
                 seconds(started, submitted), ids.size() / seconds(started, submitted), errors.size()));
         report.add("intake latency ms      " + percentiles(intake));
+        if (settings.rate() > 0) {
+            report.add("  from sent, not due   " + percentiles(intakeSent) + "  (without the driver's own lateness)");
+        }
         Map<String, Object> result = new TreeMap<>(Map.of("label", settings.label(), "orders", settings.orders(),
                 "accepted", ids.size(), "errors", errors.size(),
                 "intake_p50_ms", ms(intake.getValueAtPercentile(50)), "intake_p99_ms",
-                ms(intake.getValueAtPercentile(99)), "intake_p999_ms", ms(intake.getValueAtPercentile(99.9))));
+                ms(intake.getValueAtPercentile(99)), "intake_p999_ms", ms(intake.getValueAtPercentile(99.9)),
+                "intake_sent_p99_ms", ms(intakeSent.getValueAtPercentile(99))));
         int incomplete = 0;
         if (settings.waitForCompletion()) {
             incomplete = awaitCompletion(completedBefore, started);
+            // Read before the orders are read back below, so the costs are the orders' and not the report's.
+            Machine machineAfter = Machine.now(settings.pid(), settings.peersPid());
+            long cpuAfter = cpuTicks(settings.pid());
+            long peersCpuAfter = cpuTicks(settings.peersPid());
+            Map<String, Integer> callsAfter = odooCalls();
             Histogram endToEnd = new Histogram(TimeUnit.HOURS.toMillis(1), 3);
             OffsetDateTime first = null;
             OffsetDateTime last = null;
@@ -148,7 +160,9 @@ public final class LoadDriver {
             result.put("e2e_p50_ms", endToEnd.getValueAtPercentile(50));
             result.put("e2e_p99_ms", endToEnd.getValueAtPercentile(99));
             result.put("e2e_max_ms", endToEnd.getMaxValue());
-            reportCosts(endToEnd.getTotalCount(), callsBefore, cpuBefore, peersCpuBefore, report, result);
+            reportCosts(endToEnd.getTotalCount(), callsBefore, callsAfter, cpuAfter - cpuBefore,
+                    peersCpuAfter - peersCpuBefore, cpuBefore > 0, peersCpuBefore > 0, report, result);
+            machineAfter.minus(machineBefore).report(endToEnd.getTotalCount(), report, result);
         }
         sampler.shutdownNow();
         sampleMemory();
@@ -188,12 +202,15 @@ public final class LoadDriver {
     }
 
     private void submit(String ref, long due) {
-        long sent = due > 0 ? due : System.nanoTime();
+        long sentNow = System.nanoTime();
+        long sent = due > 0 ? due : sentNow;
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(settings.url() + "/api/v1/orders"))
                     .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(order(ref))).build(), HttpResponse.BodyHandlers.ofString());
-            intake.recordValue(Math.max(1, (System.nanoTime() - sent) / 1000));
+            long answered = System.nanoTime();
+            intake.recordValue(Math.max(1, (answered - sent) / 1000));
+            intakeSent.recordValue(Math.max(1, (answered - sentNow) / 1000));
             if (response.statusCode() == 201 || response.statusCode() == 200) {
                 ids.put("b2b-portal:" + ref, JSON.readTree(response.body()).path("id").asText());
             } else {
@@ -239,12 +256,13 @@ public final class LoadDriver {
      * What each completed order cost: the sandbox Odoo's calls by model and method, and the node's CPU seconds
      * (user + system from {@code /proc/<pid>/stat}), over the run divided by the orders it completed.
      */
-    private void reportCosts(long completed, Map<String, Integer> callsBefore, long cpuBefore, long peersCpuBefore,
-                             List<String> report, Map<String, Object> result) throws IOException, InterruptedException {
+    private static void reportCosts(long completed, Map<String, Integer> callsBefore, Map<String, Integer> callsAfter,
+                                    long cpu, long peersCpu, boolean node, boolean peers, List<String> report,
+                                    Map<String, Object> result) {
         if (completed == 0) {
             return;
         }
-        Map<String, Integer> calls = odooCalls();
+        Map<String, Integer> calls = new TreeMap<>(callsAfter);
         calls.replaceAll((key, count) -> count - callsBefore.getOrDefault(key, 0));
         calls.values().removeIf(count -> count <= 0);
         int total = calls.values().stream().mapToInt(Integer::intValue).sum();
@@ -253,18 +271,75 @@ public final class LoadDriver {
         report.add("odoo     %.2f calls per completed order (sandbox counts), by model/method:%s"
                 .formatted((double) total / completed, byMethod));
         result.put("odoo_calls_per_order", "%.2f".formatted((double) total / completed));
-        long cpu = cpuTicks(settings.pid()) - cpuBefore;
-        if (cpuBefore > 0 && cpu > 0) {
+        if (node && cpu > 0) {
             double seconds = cpu / 100.0;
             report.add("cpu      node %.1f CPU s over the run, %.3f CPU s per completed order".formatted(seconds,
                     seconds / completed));
             result.put("cpu_s_per_order", "%.3f".formatted(seconds / completed));
         }
-        long peersCpu = cpuTicks(settings.peersPid()) - peersCpuBefore;
-        if (peersCpuBefore > 0 && peersCpu > 0) {
+        if (peers && peersCpu > 0) {
             report.add("cpu      peers %.1f CPU s over the run, %.3f CPU s per completed order (their own JVM)"
                     .formatted(peersCpu / 100.0, peersCpu / 100.0 / completed));
             result.put("peers_cpu_s_per_order", "%.3f".formatted(peersCpu / 100.0 / completed));
+        }
+    }
+
+    /**
+     * The whole machine over a run, in clock ticks: its busy time (all cores, from {@code /proc/stat}) and what
+     * PostgreSQL's processes and this driver spent of it, so a run tells what an order costs the machine and what is
+     * left for the node (docs/benchmarks.md: the ceiling with the node's CPU at zero). PostgreSQL's are its processes
+     * alive at both readings (a pooled node keeps its connections; one that ended in between is missed).
+     */
+    record Machine(long busy, long postgres, long driver, int cores, Map<Long, Long> postgresByPid) {
+
+        static Machine now(long nodePid, long peersPid) {
+            long busy = 0;
+            try {
+                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                for (int i = 1; i < cpu.length && i <= 8; i++) {
+                    if (i != 4 && i != 5) { // idle and iowait
+                        busy += Long.parseLong(cpu[i]);
+                    }
+                }
+            } catch (IOException | RuntimeException unreadable) {
+                busy = 0;
+            }
+            Map<Long, Long> postgres = new java.util.HashMap<>();
+            try (var procs = Files.list(Path.of("/proc"))) {
+                procs.filter(p -> p.getFileName().toString().matches("\\d+")).forEach(p -> {
+                    try {
+                        String stat = Files.readString(p.resolve("stat"));
+                        if (stat.contains("(postgres)")) {
+                            long pid = Long.parseLong(p.getFileName().toString());
+                            postgres.put(pid, cpuTicks(pid));
+                        }
+                    } catch (IOException | RuntimeException gone) {
+                        // ended between the listing and the read
+                    }
+                });
+            } catch (IOException unreadable) {
+                // no /proc: the machine's figures stay 0
+            }
+            return new Machine(busy, 0, cpuTicks(ProcessHandle.current().pid()),
+                    Runtime.getRuntime().availableProcessors(), postgres);
+        }
+
+        Machine minus(Machine before) {
+            long postgres = postgresByPid.entrySet().stream().filter(e -> before.postgresByPid.containsKey(e.getKey()))
+                    .mapToLong(e -> e.getValue() - before.postgresByPid.get(e.getKey())).sum();
+            return new Machine(busy - before.busy, postgres, driver - before.driver, cores, Map.of());
+        }
+
+        void report(long completed, List<String> report, Map<String, Object> result) {
+            if (completed == 0 || busy <= 0) {
+                return;
+            }
+            report.add(("cpu      machine %.1f CPU s busy over the run (%d cores), %.3f per completed order; of it "
+                    + "postgres %.3f, this driver %.3f").formatted(busy / 100.0, cores, busy / 100.0 / completed,
+                    postgres / 100.0 / completed, driver / 100.0 / completed));
+            result.put("machine_cpu_s_per_order", "%.3f".formatted(busy / 100.0 / completed));
+            result.put("postgres_cpu_s_per_order", "%.3f".formatted(postgres / 100.0 / completed));
+            result.put("driver_cpu_s_per_order", "%.3f".formatted(driver / 100.0 / completed));
         }
     }
 
