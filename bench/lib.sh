@@ -118,13 +118,13 @@ price_feed() {
   }' >"$1"
 }
 
-# sync_written <url> <run id>: items the price-list sync has created, updated or expired so far.
 # p50 / p99 / max in ms of the last $2 order intakes (POST /api/v1/orders) in the access logs under $1 (%m_%U_%s_%D).
 node_intake() {
   cat "$1"/*.log 2>/dev/null | grep '^POST_/api/v1/orders_' | tail -n "$2" | awk -F_ '{ print $NF / 1000 }' | sort -n |
     awk '{ v[NR] = $1 } END { if (NR) printf "p50 %.1f  p99 %.1f  max %.1f\n", v[int(NR * 0.5) + (NR * 0.5 > int(NR * 0.5))], v[int(NR * 0.99) + (NR * 0.99 > int(NR * 0.99))], v[NR] }'
 }
 
+# sync_written <url> <run id>: items the price-list sync has created, updated or expired so far.
 sync_written() {
   curl -fs "$1/api/v1/sync/runs/$2" | jq '[.counts.created, .counts.updated, .counts.expired] | map(. // 0) | add'
 }

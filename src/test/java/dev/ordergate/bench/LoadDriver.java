@@ -205,19 +205,46 @@ public final class LoadDriver {
         long sentNow = System.nanoTime();
         long sent = due > 0 ? due : sentNow;
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(settings.url() + "/api/v1/orders"))
-                    .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(order(ref))).build(), HttpResponse.BodyHandlers.ofString());
+            Exchange answer = post("/api/v1/orders", order(ref));
+            int status = answer.status();
             long answered = System.nanoTime();
             intake.recordValue(Math.max(1, (answered - sent) / 1000));
             intakeSent.recordValue(Math.max(1, (answered - sentNow) / 1000));
-            if (response.statusCode() == 201 || response.statusCode() == 200) {
-                ids.put("b2b-portal:" + ref, JSON.readTree(response.body()).path("id").asText());
+            if (status == 201 || status == 200) {
+                ids.put("b2b-portal:" + ref, JSON.readTree(answer.body()).path("id").asText());
             } else {
-                errors.add(ref + " answered " + response.statusCode() + " " + response.body());
+                errors.add(ref + " answered " + status + " " + answer.body());
             }
         } catch (Exception e) {
             errors.add(ref + " " + e);
+        }
+    }
+
+    private record Exchange(int status, String body) {
+    }
+
+    /**
+     * A POST on a blocking connection read on this thread (the JDK keeps it alive for the next one), rather than the
+     * JDK's HttpClient, which hands each exchange between its selector and executor threads: fewer threads of the
+     * driver's own on the cores it shares with the node. (It did not narrow the gap between the driver's intake
+     * latency and the node's access log, 3-4 ms at p50 even at one order a second; nor did warming this JVM's HTTP
+     * path first. docs/benchmarks.md, 2026-12-07 15:0x.)
+     */
+    private Exchange post(String path, String json) throws IOException {
+        var connection = (java.net.HttpURLConnection) URI.create(settings.url() + path).toURL().openConnection();
+        connection.setConnectTimeout(5_000);
+        connection.setReadTimeout(60_000);
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setRequestProperty("Content-Type", "application/json");
+        byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        connection.setFixedLengthStreamingMode(body.length);
+        try (var out = connection.getOutputStream()) {
+            out.write(body);
+        }
+        int status = connection.getResponseCode();
+        try (var in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            return new Exchange(status, in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 
