@@ -156,8 +156,9 @@ class NodeFaultsTest {
         long eventsPendingAtKill = db.sql("SELECT COUNT(*) FROM app.status_events WHERE state = 'PENDING'")
                 .query(Long.class).single();
         int exit = node.kill();
-        System.out.printf("NodeFaultsTest: SIGKILL with %d of %d orders in flight, %d status events pending%n",
-                ORDERS - completedAtKill, ORDERS, eventsPendingAtKill);
+        long startsOwedAtKill = db.sql("SELECT COUNT(*) FROM app.order_starts").query(Long.class).single();
+        System.out.printf("NodeFaultsTest: SIGKILL with %d of %d orders in flight, %d status events pending, "
+                + "%d process starts owed%n", ORDERS - completedAtKill, ORDERS, eventsPendingAtKill, startsOwedAtKill);
         assertThat(exit).as("exit code of a JVM ended by SIGKILL").isEqualTo(128 + 9);
         assertThat(ORDERS - completedAtKill).as("orders in flight when the node was killed").isGreaterThanOrEqualTo(100);
 
@@ -173,6 +174,12 @@ class NodeFaultsTest {
                         .query(Long.class).single() == 0);
 
         assertThat(db.sql("SELECT COUNT(*) FROM act_ru_incident").query(Long.class).single()).isZero();
+        // Every order's process started once (the killed node's owed starts by the new node's sweep), none is owed.
+        assertThat(db.sql("SELECT COUNT(*) FROM app.order_starts").query(Long.class).single()).isZero();
+        assertThat(db.sql("""
+                SELECT business_key_ FROM act_hi_procinst WHERE proc_def_key_ = 'order-fulfillment'
+                 GROUP BY business_key_ HAVING COUNT(*) > 1
+                """).query(String.class).list()).as("orders with more than one process").isEmpty();
         Map<String, Long> salesOrders = salesOrdersByClientRef();
         for (String businessKey : ids.keySet()) {
             assertThat(salesOrders.getOrDefault(businessKey, 0L)).as("Odoo sales orders for " + businessKey)
