@@ -119,30 +119,37 @@ class OrderStartsTest {
     }
 
     @Test
-    void aStartThatFailsStaysOwedWithItsErrorAndIsMadeWhenItCan() throws Exception {
-        Order order = owedOrder();
-        String id = orders.findByBusinessKey(order.businessKey()).orElseThrow().id();
+    void startsThatFailStayOwedWithTheirErrorsAndAreMadeWhenTheyCan() throws Exception {
+        List<Order> owed = List.of(owedOrder(), owedOrder());
+        List<String> ids = owed.stream().map(o -> orders.findByBusinessKey(o.businessKey()).orElseThrow().id()).toList();
         String definition = repository.createProcessDefinitionQuery().processDefinitionKey(OrderProcess.KEY)
                 .latestVersion().singleResult().getId();
         repository.suspendProcessDefinitionById(definition);
         try {
-            assertThat(starts.startNow(List.of(id))).isZero();
+            // Both in one batch: the batch fails, then each is tried alone and fails alone, and says why.
+            assertThat(starts.startNow(ids)).isZero();
         } finally {
             repository.activateProcessDefinitionById(definition);
         }
 
-        var request = jdbc.sql("SELECT attempts, last_error FROM app.order_starts WHERE order_id = :id")
-                .param("id", id).query().singleRow();
-        assertThat(((Number) request.get("attempts")).intValue()).isEqualTo(1);
-        assertThat((String) request.get("last_error")).contains("suspended");
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(order.businessKey()).count())
-                .isZero();
+        for (String id : ids) {
+            var request = jdbc.sql("SELECT attempts, last_error FROM app.order_starts WHERE order_id = :id")
+                    .param("id", id).query().singleRow();
+            assertThat(((Number) request.get("attempts")).intValue()).isEqualTo(1);
+            assertThat((String) request.get("last_error")).contains("suspended");
+        }
+        for (Order order : owed) {
+            assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(order.businessKey()).count())
+                    .isZero();
+        }
 
         starts.startWaiting(Duration.ZERO);
 
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(order.businessKey())
-                .processDefinitionKey(OrderProcess.KEY).count()).isEqualTo(1);
-        assertThat(owedFor(id)).isZero();
+        for (int i = 0; i < owed.size(); i++) {
+            assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(owed.get(i).businessKey())
+                    .processDefinitionKey(OrderProcess.KEY).count()).isEqualTo(1);
+            assertThat(owedFor(ids.get(i))).isZero();
+        }
     }
 
     @Test
