@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.RuntimeService;
@@ -48,6 +49,8 @@ public class OrderStarts implements DisposableBean {
 
     /** Orders started in one transaction by the background thread or the sweep. */
     static final int BATCH = 50;
+    /** Orders one sweep starts at most. */
+    static final int SWEPT = 500;
     /** Start requests the background thread holds before it leaves the rest to the sweep. */
     private static final int QUEUE = 10_000;
     private static final Logger log = LoggerFactory.getLogger(OrderStarts.class);
@@ -117,32 +120,35 @@ public class OrderStarts implements DisposableBean {
             log.warn("Order {}: {} process starts queued already; the sweep starts this one", orderId, QUEUE);
             return;
         }
-        if (draining.compareAndSet(false, true)) {
-            starter.execute(this::drain);
+        drainIfIdle();
+    }
+
+    /** Hands the queue to the background thread unless it has it; never fails the caller (the sweep is behind). */
+    private void drainIfIdle() {
+        if (!stopping && !queued.isEmpty() && draining.compareAndSet(false, true)) {
+            try {
+                starter.execute(this::drain);
+            } catch (RejectedExecutionException stopped) {
+                draining.set(false);
+            }
         }
     }
 
     /** The background thread: whatever queued meanwhile, in batches, until nothing is left. */
     private void drain() {
         try {
-            while (!stopping) {
-                List<String> batch = new ArrayList<>(BATCH);
-                queued.drainTo(batch, BATCH);
-                if (batch.isEmpty()) {
-                    draining.set(false);
-                    // A request queued after drainTo saw nothing but before the flag fell: take it on.
-                    if (queued.isEmpty() || !draining.compareAndSet(false, true)) {
-                        return;
-                    }
-                    continue;
-                }
+            List<String> batch = new ArrayList<>(BATCH);
+            while (!stopping && queued.drainTo(batch, BATCH) > 0) {
                 startNow(batch);
+                batch.clear();
             }
-            draining.set(false);
         } catch (RuntimeException e) {
+            log.warn("Process starts interrupted; the sweep starts what is left: {}", e.toString());
+        } finally {
             draining.set(false);
-            log.warn("Process starts stopped; the sweep starts what is left: {}", e.toString());
         }
+        // A request queued after the last drainTo found nothing, but before the flag fell, is taken on here.
+        drainIfIdle();
     }
 
     /**
@@ -179,10 +185,13 @@ public class OrderStarts implements DisposableBean {
         startWaiting(sweepInterval);
     }
 
-    /** Starts every request older than {@code age}; answers how many it started. */
+    /**
+     * Starts requests older than {@code age}, up to {@value #SWEPT} a call (the sweep shares the scheduler's thread
+     * with the outboxes; the next sweep takes the rest); answers how many it started.
+     */
     int startWaiting(Duration age) {
         int started = 0;
-        while (true) {
+        for (int round = 0; round < SWEPT / BATCH; round++) {
             List<String> due = jdbc.sql("""
                     SELECT order_id FROM app.order_starts WHERE requested_at <= :before
                      ORDER BY requested_at LIMIT :limit
@@ -192,9 +201,10 @@ public class OrderStarts implements DisposableBean {
             int now = startNow(due);
             started += now;
             if (due.size() < BATCH || now == 0) {
-                return started;
+                break;
             }
         }
+        return started;
     }
 
     /**
