@@ -40,7 +40,7 @@ class ApiContract {
             "currency-not-of-region", "edi-malformed", "edi-rejected", "forbidden", "invalid-deployment",
             "invalid-format", "invalid-model", "invalid-order", "invalid-parameter", "invalid-period",
             "invalid-retry", "invalid-return", "invalid-review-decision", "invalid-stock-event", "malformed-json",
-            "not-found", "not-retryable", "not-shipped", "order-conflict", "order-finished", "rate-limited",
+            "not-found", "not-retryable", "not-shipped", "order-conflict", "order-finished", "order-not-started", "rate-limited",
             "region-not-operated", "region-not-permitted", "request-rejected", "return-conflict", "return-not-expected", "review-claimed",
             "review-raced", "stock-event-conflict", "sync-run-not-found", "sync-running", "unauthenticated",
             "unknown-entity", "unknown-field", "unknown-instances", "unknown-version", "unreadable-body",

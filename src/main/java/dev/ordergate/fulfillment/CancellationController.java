@@ -47,6 +47,9 @@ class CancellationController {
                     "The order has shipped and can no longer be cancelled; request a return instead", Map.of("id", id));
             case ALREADY_FINISHED -> ApiProblems.problem(HttpStatus.CONFLICT, "already-finished", "Already finished",
                     "The order is " + orders.get(id).status() + " and can no longer be cancelled", Map.of("id", id));
+            case NOT_STARTED -> ApiProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, "order-not-started",
+                    "The order's process has not started", "The order is stored but its process could not start yet "
+                            + "(it is tried again); send the cancellation again later", Map.of("id", id));
         };
     }
 }

@@ -20,7 +20,11 @@ public class OrderCancellations {
 
     static final String BACKORDER_MESSAGE = "BackorderCancelled";
 
-    public enum Outcome { CANCELLING, CANCELLING_BACKORDER, ALREADY_CANCELLED, ALREADY_SHIPPED, ALREADY_FINISHED }
+    public enum Outcome {
+        CANCELLING, CANCELLING_BACKORDER, ALREADY_CANCELLED, ALREADY_SHIPPED, ALREADY_FINISHED,
+        /** The order's process could not start yet (its start is retried): nothing to cancel through yet. */
+        NOT_STARTED
+    }
 
     private final JdbcClient jdbc;
     private final RuntimeService runtime;
@@ -38,7 +42,9 @@ public class OrderCancellations {
         // A cancellation right after the order's answer may come before its process started: start it first (in a
         // transaction of its own, before the order's row is locked here, the order the start itself takes its locks
         // in), so the message finds the process waiting for it.
-        starts.ensureStarted(orderId);
+        if (!starts.ensureStarted(orderId)) {
+            return Outcome.NOT_STARTED;
+        }
         return tx.execute(status -> {
             var rows = jdbc.sql("""
                     SELECT status, business_key FROM app.orders WHERE id = :id FOR UPDATE

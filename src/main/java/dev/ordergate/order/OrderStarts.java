@@ -113,7 +113,14 @@ public class OrderStarts implements DisposableBean {
 
     private void startAfterCommit(String orderId) {
         if (mode == Mode.INLINE) {
-            startNow(List.of(orderId));
+            try {
+                startNow(List.of(orderId));
+            } catch (VirtualMachineError fatal) {
+                throw fatal;
+            } catch (Throwable e) {
+                // The order is stored and will be answered: its start is owed and the sweep makes it.
+                log.error("Order {}: its process did not start; the sweep tries again", orderId, e);
+            }
             return;
         }
         if (!queued.offer(orderId)) {
@@ -192,15 +199,18 @@ public class OrderStarts implements DisposableBean {
     int startWaiting(Duration age) {
         int started = 0;
         for (int round = 0; round < SWEPT / BATCH; round++) {
+            OffsetDateTime now = OffsetDateTime.now(clock);
             List<String> due = jdbc.sql("""
-                    SELECT order_id FROM app.order_starts WHERE requested_at <= :before
+                    SELECT order_id FROM app.order_starts
+                     WHERE requested_at <= :before AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
                      ORDER BY requested_at LIMIT :limit
                     """)
-                    .param("before", OffsetDateTime.now(clock).minus(age)).param("limit", BATCH)
+                    .param("before", now.minus(age)).param("now", now).param("limit", BATCH)
                     .query(String.class).list();
-            int now = startNow(due);
-            started += now;
-            if (due.size() < BATCH || now == 0) {
+            int startedNow = startNow(due);
+            started += startedNow;
+            // Fewer than a batch: nothing more is due. None started: the rest is locked by another node's start.
+            if (due.size() < BATCH || startedNow == 0) {
                 break;
             }
         }
@@ -210,11 +220,18 @@ public class OrderStarts implements DisposableBean {
     /**
      * Makes sure the order's process has started before the caller looks for it (a cancellation that arrives before
      * the start): starts it here if its request is still there, waiting for a start under way elsewhere to commit.
+     * Answers false when the start is still owed because it failed (kept with its error, like any failed start).
      */
-    public void ensureStarted(String orderId) {
-        ownTransaction.executeWithoutResult(status -> start(jdbc.sql("""
-                SELECT order_id, business_key, region FROM app.order_starts WHERE order_id = :id FOR UPDATE
-                """).param("id", orderId).query(Request.class).list()));
+    public boolean ensureStarted(String orderId) {
+        try {
+            ownTransaction.executeWithoutResult(status -> start(jdbc.sql("""
+                    SELECT order_id, business_key, region FROM app.order_starts WHERE order_id = :id FOR UPDATE
+                    """).param("id", orderId).query(Request.class).list()));
+            return true;
+        } catch (RuntimeException e) {
+            failed(orderId, e);
+            return false;
+        }
     }
 
     private record Request(String orderId, String businessKey, String region) {
@@ -240,14 +257,25 @@ public class OrderStarts implements DisposableBean {
         return claimed.size();
     }
 
+    /**
+     * Keeps a failed start's error and backs it off: tried again after one sweep interval, doubling up to 64, so
+     * requests that keep failing neither hold up the sweep nor flood the log.
+     */
     private void failed(String orderId, RuntimeException e) {
-        log.error("Order {}: its process did not start; the sweep tries again: {}", orderId, e.toString(), e);
+        log.error("Order {}: its process did not start; tried again later: {}", orderId, e.toString(), e);
         try {
-            ownTransaction.executeWithoutResult(status -> jdbc.sql("""
-                            UPDATE app.order_starts SET attempts = attempts + 1, last_error = :error WHERE order_id = :id
-                            """)
-                    .param("error", Texts.clip(e.getClass().getSimpleName() + ": " + e.getMessage(), 1000))
-                    .param("id", orderId).update());
+            ownTransaction.executeWithoutResult(status -> {
+                int attempts = jdbc.sql("SELECT attempts FROM app.order_starts WHERE order_id = :id FOR UPDATE")
+                        .param("id", orderId).query(Integer.class).optional().orElse(0) + 1;
+                jdbc.sql("""
+                                UPDATE app.order_starts SET attempts = :attempts, last_error = :error, next_attempt_at = :next
+                                 WHERE order_id = :id
+                                """)
+                        .param("attempts", attempts)
+                        .param("error", Texts.clip(e.getClass().getSimpleName() + ": " + e.getMessage(), 1000))
+                        .param("next", OffsetDateTime.now(clock).plus(sweepInterval.multipliedBy(1L << Math.min(attempts - 1, 6))))
+                        .param("id", orderId).update();
+            });
         } catch (RuntimeException notRecorded) {
             log.warn("Order {}: the failed start was not recorded: {}", orderId, notRecorded.toString());
         }
