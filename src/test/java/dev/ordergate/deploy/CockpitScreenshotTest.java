@@ -58,7 +58,8 @@ class CockpitScreenshotTest {
     @Test
     void cockpitShowsTheDeployedProcessWithAnOrderWaitingAtTheCreditReview() throws IOException {
         var created = api.post("/api/v1/orders", order(uniqueRef(), "C-20077", "US", "93701", line("1", "E-COM07", "5", "280.00")));
-        String processInstanceId = created.body().path("processInstanceId").asText();
+        // The answer comes before the process starts: its id is on the order from then on.
+        String processInstanceId = api.processInstanceId(created.body().path("id").asText());
         Task task = await().atMost(Duration.ofSeconds(60)).until(() -> OrderTasks.of(tasks, runtime,
                 processInstanceId).singleResult(), t -> t != null);
 
