@@ -1,12 +1,10 @@
 package dev.ordergate.order;
 
-import static dev.ordergate.SampleOrders.sample;
-import static dev.ordergate.SampleOrders.uniqueRef;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ordergate.IntegrationTest;
+import dev.ordergate.TestOrders;
 import dev.ordergate.fulfillment.OrderCancellations;
 import dev.ordergate.region.Regions;
 import java.time.Clock;
@@ -14,7 +12,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.camunda.bpm.engine.HistoryService;
@@ -57,8 +54,6 @@ class OrderStartsTest {
     TransactionTemplate tx;
     @Autowired
     PlatformTransactionManager transactions;
-    @Autowired
-    ObjectMapper json;
 
     @Test
     void theRegionVariableIsTheOneRegionsReads() {
@@ -104,9 +99,9 @@ class OrderStartsTest {
             // Twelve orders in one transaction (as an EDI interchange brings several): their starts follow its commit.
             tx.executeWithoutResult(status -> {
                 for (int i = 0; i < 12; i++) {
-                    Order order = order();
-                    var stored = orders.insert(UUID.randomUUID().toString(), order, "h", "us");
-                    background.request(stored.id(), order.businessKey(), "us");
+                    Order order = storedOrder();
+                    background.request(orders.findByBusinessKey(order.businessKey()).orElseThrow().id(),
+                            order.businessKey(), "us");
                     received.add(order);
                 }
             });
@@ -206,24 +201,20 @@ class OrderStartsTest {
 
     /** An order stored and answered whose start is owed, as a node that died right after the commit leaves it. */
     private Order owedOrder() {
-        Order order = order();
-        tx.executeWithoutResult(status -> {
-            var stored = orders.insert(UUID.randomUUID().toString(), order, "h", "us");
+        return tx.execute(status -> {
+            Order order = storedOrder();
             jdbc.sql("""
                     INSERT INTO app.order_starts (order_id, business_key, region, requested_at)
-                    VALUES (:id, :key, 'us', :at)
-                    """).param("id", stored.id()).param("key", order.businessKey())
-                    .param("at", OffsetDateTime.now()).update();
+                    SELECT id, business_key, region, :at FROM app.orders WHERE business_key = :key
+                    """).param("key", order.businessKey()).param("at", OffsetDateTime.now()).update();
+            return order;
         });
-        return order;
     }
 
-    private Order order() {
-        try {
-            return json.readValue(sample(uniqueRef()), Order.class);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    /** An order stored as the intake stores it (TestOrders.stored: Acme, US region), without its start. */
+    private Order storedOrder() {
+        String id = TestOrders.stored(orders, "US", TestOrders.line("1", "FURN_0269", "1", "299.00"));
+        return orders.find(id).orElseThrow().order();
     }
 
     private long owedFor(String orderId) {
