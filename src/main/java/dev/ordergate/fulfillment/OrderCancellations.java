@@ -3,6 +3,7 @@ package dev.ordergate.fulfillment;
 import dev.ordergate.order.OrderNotFoundException;
 import dev.ordergate.order.OrderStarts;
 import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,6 +46,22 @@ public class OrderCancellations {
         if (!starts.ensureStarted(orderId)) {
             return Outcome.NOT_STARTED;
         }
+        // The message meets the process while a job of it may be running (its first steps start as soon as it has
+        // started): the engine then refuses one of the two with an optimistic-locking failure and rolls it back. The
+        // decision is made again from the locked row, a few times, before the channel is told to retry (503 busy).
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return decide(orderId, reason);
+            } catch (OptimisticLockingException raced) {
+                if (attempt == 3) {
+                    throw new org.springframework.dao.ConcurrencyFailureException(
+                            "Order " + orderId + " was busy; cancellation not applied", raced);
+                }
+            }
+        }
+    }
+
+    private Outcome decide(String orderId, String reason) {
         return tx.execute(status -> {
             var rows = jdbc.sql("""
                     SELECT status, business_key FROM app.orders WHERE id = :id FOR UPDATE
